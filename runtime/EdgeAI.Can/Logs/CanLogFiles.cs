@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using EdgeAI.Can.Logs.Candump;
+
+namespace EdgeAI.Can.Logs;
+
+/// <summary>Opens log files by extension (<c>.log .asc .blf .trc .csv</c>, each optionally <c>.gz</c>).</summary>
+public static class CanLogFiles
+{
+    /// <summary>Extensions known, in <see cref="CanLogFormat"/> order.</summary>
+    public static IReadOnlyList<string> Extensions => ExtensionList;
+
+    private static readonly string[] ExtensionList = [".log", ".asc", ".blf", ".trc", ".csv"];
+
+    /// <summary>The format a path names by its extension (a trailing <c>.gz</c> is looked through).</summary>
+    public static bool TryGetFormat(string path, out CanLogFormat format)
+    {
+        string name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        string ext = System.IO.Path.GetExtension(name).ToLowerInvariant();
+        int index = Array.IndexOf(ExtensionList, ext);
+        format = (CanLogFormat)Math.Max(index, 0);
+        return index >= 0;
+    }
+
+    /// <summary>The format of <paramref name="path"/>, or an error that lists the extensions known.</summary>
+    /// <exception cref="CanLogFormatException">the extension is not a known log format.</exception>
+    public static CanLogFormat GetFormat(string path) =>
+        TryGetFormat(path, out var format)
+            ? format
+            : throw new CanLogFormatException(path, 0, "a log file ending in .log, .asc, .blf, .trc or .csv (optionally .gz)", System.IO.Path.GetFileName(path));
+
+    /// <summary>Opens a reader for <paramref name="path"/>.</summary>
+    public static ICanLogReader OpenReader(string path, CanLogReadOptions? options = null)
+    {
+        var format = GetFormat(path);
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            stream = new GZipStream(stream, CompressionMode.Decompress);
+        return OpenReader(stream, format, path, options ?? CanLogReadOptions.Default);
+    }
+
+    /// <summary>Opens a reader over a stream (which it disposes); <paramref name="name"/> appears in errors.</summary>
+    public static ICanLogReader OpenReader(Stream stream, CanLogFormat format, string name, CanLogReadOptions? options = null)
+    {
+        options ??= CanLogReadOptions.Default;
+        return format switch
+        {
+            CanLogFormat.Candump => new CandumpLogReader(stream, name, options),
+            _ => throw new NotSupportedException($"{name}: reading {format} is not built yet"),
+        };
+    }
+
+    /// <summary>Creates a writer whose output appears at <paramref name="path"/> only on <see cref="ICanLogWriter.Complete"/>.</summary>
+    public static ICanLogWriter CreateWriter(string path, CanLogWriteOptions? options = null)
+    {
+        var format = GetFormat(path);
+        var file = new AtomicFile(path);
+        try
+        {
+            return new AtomicLogWriter(CreateWriter(file.Stream, format, path, options), file);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates a writer over a seekable stream (which it does not dispose); <paramref name="name"/> appears in errors.</summary>
+    public static ICanLogWriter CreateWriter(Stream stream, CanLogFormat format, string name, CanLogWriteOptions? options = null)
+    {
+        options ??= CanLogWriteOptions.Default;
+        return format switch
+        {
+            CanLogFormat.Candump => new CandumpLogWriter(stream, name, options),
+            _ => throw new NotSupportedException($"{name}: writing {format} is not built yet"),
+        };
+    }
+}

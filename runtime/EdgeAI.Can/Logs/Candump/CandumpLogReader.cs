@@ -1,0 +1,147 @@
+using EdgeAI.Can.Text;
+
+namespace EdgeAI.Can.Logs.Candump;
+
+/// <summary>
+/// Reads can-utils <c>candump -L</c> logs: <c>(seconds) interface id#data</c>, with CAN FD
+/// (<c>id##Fdata</c>), remote (<c>id#R</c>, optional DLC digit), error frames (id with the
+/// 0x20000000 error flag), classic DLC 9..15 (<c>_D</c>) and the direction python-can appends (<c> R</c>/<c> T</c>).
+/// CAN XL lines (<c>###</c>) are skipped and counted.
+/// </summary>
+public sealed class CandumpLogReader : ICanLogReader
+{
+    private const uint ErrorFlag = 0x2000_0000;
+    private const string Expected = "'(seconds) interface id#data' (candump -L)";
+
+    private readonly Utf8LineReader _lines;
+    private readonly string _name;
+    private readonly CanLogReadOptions _options;
+
+    public CandumpLogReader(Stream stream, string name, CanLogReadOptions options)
+    {
+        _lines = new Utf8LineReader(stream);
+        _name = name;
+        _options = options;
+    }
+
+    public CanChannelTable Channels { get; } = new();
+    public long SkippedRecords { get; private set; }
+    public long BadRecords { get; private set; }
+    public long Position => _lines.Position;
+
+    public bool TryRead(out CanFrame frame)
+    {
+        while (_lines.TryReadLine(out var line))
+        {
+            line = line.Trim((byte)' ');
+            if (line.IsEmpty) continue;
+            var result = TryParse(line, out frame, out string expected);
+            if (result == ParseResult.Frame) return true;
+            if (result == ParseResult.NotCan) { SkippedRecords++; continue; }
+            if (_options.SkipBad) { BadRecords++; continue; }
+            throw new CanLogFormatException(_name, _lines.LineNumber, expected, System.Text.Encoding.UTF8.GetString(line));
+        }
+        frame = default;
+        return false;
+    }
+
+    private ParseResult TryParse(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
+    {
+        frame = default;
+        expected = Expected;
+        if (line[0] != (byte)'(') return ParseResult.Bad;
+        int close = line.IndexOf((byte)')');
+        if (close < 0 || !DecimalSeconds.TryParse(line[1..close], out long ns))
+        {
+            expected = "a timestamp '(seconds.fraction)'";
+            return ParseResult.Bad;
+        }
+        var rest = line[(close + 1)..].TrimStart((byte)' ');
+        int space = rest.IndexOf((byte)' ');
+        if (space <= 0) return ParseResult.Bad;
+        var iface = rest[..space];
+        rest = rest[(space + 1)..].TrimStart((byte)' ');
+        space = rest.IndexOf((byte)' ');
+        var token = space < 0 ? rest : rest[..space];
+        var direction = CanFlags.None;
+        if (space >= 0)
+        {
+            var tail = rest[(space + 1)..].Trim((byte)' ');
+            if (tail.SequenceEqual("R"u8)) direction = CanFlags.Rx;
+            else if (tail.SequenceEqual("T"u8)) direction = CanFlags.Tx;
+            else if (!tail.IsEmpty) { expected = "nothing or a direction 'R'/'T' after the frame"; return ParseResult.Bad; }
+        }
+
+        int hash = token.IndexOf((byte)'#');
+        if (hash < 0) { expected = "'id#data' after the interface"; return ParseResult.Bad; }
+        var idText = token[..hash];
+        var body = token[(hash + 1)..];
+        if (body.Length >= 2 && body[0] == (byte)'#' && body[1] == (byte)'#') return ParseResult.NotCan; // CAN XL
+        if (!Utf8Hex.TryParseUInt32(idText, out uint id) || (idText.Length != 8 && idText.Length > 3))
+        {
+            expected = "a 3-digit standard or 8-digit extended hex id";
+            return ParseResult.Bad;
+        }
+        var flags = direction;
+        if (idText.Length == 8)
+        {
+            if ((id & ErrorFlag) != 0) { flags |= CanFlags.Error; id &= CanFrame.MaxExtendedId; }
+            else flags |= CanFlags.Extended;
+            if (id > CanFrame.MaxExtendedId) { expected = "a 29-bit id"; return ParseResult.Bad; }
+        }
+
+        Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
+        int length;
+        byte remoteDlc = 0;
+        if (body.Length > 0 && body[0] == (byte)'#')
+        {
+            flags |= CanFlags.Fd;
+            int fdFlags = body.Length > 1 ? Utf8Hex.Digit(body[1]) : -1;
+            if (fdFlags < 0) { expected = "a CAN FD flags digit after '##'"; return ParseResult.Bad; }
+            if ((fdFlags & 1) != 0) flags |= CanFlags.Brs;
+            if ((fdFlags & 2) != 0) flags |= CanFlags.Esi;
+            if (!TryParseData(body[2..], data, out length)) { expected = "CAN FD data: hex byte pairs, 0-64 bytes"; return ParseResult.Bad; }
+        }
+        else if (body.Length > 0 && (body[0] | 0x20) == (byte)'r')
+        {
+            flags |= CanFlags.Remote;
+            length = 0;
+            if (body.Length == 2 && Utf8Hex.Digit(body[1]) is >= 0 and <= 8 and var dlc) remoteDlc = (byte)dlc;
+            else if (body.Length != 1) { expected = "'R' or 'R' and a DLC digit 0-8 for a remote frame"; return ParseResult.Bad; }
+        }
+        else
+        {
+            int underscore = body.IndexOf((byte)'_'); // classic DLC 9..15 for 8 data bytes: kept as 8 bytes
+            if (underscore >= 0) body = body[..underscore];
+            if (!TryParseData(body, data, out length) || length > CanFrame.MaxClassicLength)
+            {
+                expected = "data as hex byte pairs, 0-8 bytes";
+                return ParseResult.Bad;
+            }
+        }
+        if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out string problem)) { expected = problem; return ParseResult.Bad; }
+        frame = new CanFrame(id, data[..length], flags, ns, Channels.GetOrAdd(iface), remoteDlc);
+        return ParseResult.Frame;
+    }
+
+    /// <summary>Hex pairs, optionally separated by '.' as cansend allows.</summary>
+    private static bool TryParseData(ReadOnlySpan<byte> text, Span<byte> data, out int length)
+    {
+        if (text.IndexOf((byte)'.') < 0) return Utf8Hex.TryParseBytes(text, data, out length);
+        length = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            if (text[i] == (byte)'.') { i++; continue; }
+            if (i + 1 >= text.Length || length >= data.Length) return false;
+            int hi = Utf8Hex.Digit(text[i]), lo = Utf8Hex.Digit(text[i + 1]);
+            if ((hi | lo) < 0) return false;
+            data[length++] = (byte)((hi << 4) | lo);
+            i += 2;
+        }
+        return true;
+    }
+
+    public void Dispose() => _lines.Dispose();
+
+    private enum ParseResult { Frame, NotCan, Bad }
+}

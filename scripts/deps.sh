@@ -1,0 +1,34 @@
+# Sourced by ./edgeai and ./test.sh: installs what is missing on a fresh machine, and nothing else.
+# Debian packages come through apt-get when root; otherwise the exact apt line is printed.
+
+# ensure_debs PACKAGE...: installs the Debian packages that are not installed yet.
+ensure_debs() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "edgeai: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  else
+    echo "edgeai: missing Debian packages; run: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    return 1
+  fi
+}
+
+# ensure_dotnet: the .NET SDK pinned by global.json must be on PATH.
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "edgeai: the .NET 10 SDK is missing; install it (Debian: https://learn.microsoft.com/dotnet/core/install/linux-debian) and run again" >&2
+    return 1
+  fi
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+}
+
+# Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix) and
+# native libraries the runtime loads.
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix gzip)
+EDGEAI_RUN_DEBS=()

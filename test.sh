@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test from a fresh checkout: installs the peers the tests compare against
+# (python-can, can-utils, canmatrix), builds, tests, and ends with "N passed, N failed, N skipped".
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+source scripts/deps.sh
+ensure_dotnet
+ensure_debs "${EDGEAI_TEST_DEBS[@]}"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+dotnet build EdgeAI.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+status=0
+dotnet test --solution EdgeAI.sln -c Release --no-build --report-trx --results-directory "$results" || status=$?
+# One line from the TRX files of every test project.
+awk 'match($0, /<Counters [^>]*>/) {
+       c = substr($0, RSTART, RLENGTH)
+       if (match(c, /passed="[0-9]+"/)) p += substr(c, RSTART + 8, RLENGTH - 9)
+       if (match(c, /failed="[0-9]+"/)) f += substr(c, RSTART + 8, RLENGTH - 9)
+       if (match(c, /notExecuted="[0-9]+"/)) s += substr(c, RSTART + 13, RLENGTH - 14)
+       n++
+     }
+     END { if (n == 0) { print "0 passed, 1 failed, 0 skipped"; exit 1 } printf "%d passed, %d failed, %d skipped\n", p, f, s }' \
+  "$results"/*.trx || status=1
+exit $status

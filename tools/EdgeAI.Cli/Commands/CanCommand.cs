@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace EdgeAI.Cli.Commands;
+
+/// <summary><c>edgeai can</c>: CAN log conversion, statistics, decoding, replay and capture.</summary>
+public sealed class CanCommand : Command
+{
+    public CanCommand() : base("can", "CAN logs and buses: convert, stats, decode")
+    {
+        Subcommands.Add(new CanConvertCommand());
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using EdgeAI.Cli.Commands;
+
+namespace EdgeAI.Cli;
+
+/// <summary>The <c>edgeai</c> command: builds the command tree and runs it. Each command is a class under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs one command line with the given output streams (tests call this in-process).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = BuildCommandTree();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var problem in parsed.Errors) error.WriteLine("edgeai: " + problem.Message);
+            error.WriteLine("edgeai: see 'edgeai " + string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2)) + " --help'");
+            return ExitCodes.BadInput;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Every command the tool has.</summary>
+    public static RootCommand BuildCommandTree()
+    {
+        var root = new RootCommand("EdgeAI: on-device runtime for in-car AI assistants (CAN, vision, voice, Qwen).");
+        root.Subcommands.Add(new CanCommand());
+        return root;
+    }
+}
