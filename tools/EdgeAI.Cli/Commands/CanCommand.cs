@@ -8,5 +8,6 @@ public sealed class CanCommand : Command
     public CanCommand() : base("can", "CAN logs and buses: convert, stats, decode")
     {
         Subcommands.Add(new CanConvertCommand());
+        Subcommands.Add(new CanStatsCommand());
     }
 }

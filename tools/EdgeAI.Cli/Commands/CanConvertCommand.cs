@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EdgeAI.Can;
 using EdgeAI.Can.Logs;
 
 namespace EdgeAI.Cli.Commands;
@@ -10,14 +9,14 @@ public sealed class CanConvertCommand : Command
     private readonly Argument<string> _input = new("IN") { Description = "input log (.log .asc .blf .trc .csv, optionally .gz)" };
     private readonly Argument<string> _output = new("OUT") { Description = "output log; the format follows the extension" };
     private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold" };
-    private readonly Option<bool> _skipBad = new("--skip-bad") { Description = "skip and count malformed records instead of failing" };
+    private readonly FrameSelectionOptions _selection = new();
 
-    public CanConvertCommand() : base("convert", "Convert a CAN log between candump .log, .asc, .blf, .trc and .csv")
+    public CanConvertCommand() : base("convert", "Convert a CAN log between candump .log, .asc, .blf, .trc and .csv (optionally .gz)")
     {
         Arguments.Add(_input);
         Arguments.Add(_output);
         Options.Add(_strict);
-        Options.Add(_skipBad);
+        _selection.AddTo(this);
         SetAction(parse => CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr)));
     }
 
@@ -25,19 +24,24 @@ public sealed class CanConvertCommand : Command
     {
         string input = parse.GetRequiredValue(_input);
         string output = parse.GetRequiredValue(_output);
-        CanLogFiles.GetFormat(output); // fail on a bad output name before reading anything
-        using var reader = CanLogFiles.OpenReader(input, new CanLogReadOptions { SkipBad = parse.GetValue(_skipBad) });
-        using var writer = CanLogFiles.CreateWriter(output, new CanLogWriteOptions { Strict = parse.GetValue(_strict), Channels = reader.Channels });
-        long frames = 0;
-        while (reader.TryRead(out var frame))
+        CanLogFiles.GetFormat(output); // a bad output name fails before anything is read
+        if (Path.GetFullPath(input) == Path.GetFullPath(output)) throw new UsageException($"{output}: the output must not be the input");
+        using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
+        var filter = _selection.Filter(parse, log.Reader.Channels);
+        var writeOptions = new CanLogWriteOptions { Strict = parse.GetValue(_strict), Channels = log.Reader.Channels, TimeZone = _selection.TimeZoneOf(parse) };
+        using var writer = CanLogFiles.CreateWriter(output, writeOptions);
+        long frames = 0, read = 0;
+        while (log.TryRead(out var frame))
         {
+            read++;
+            if (filter.IsPastEnd(in frame)) break;
+            if (!filter.Accepts(in frame)) continue;
             writer.Write(in frame);
             frames++;
         }
         writer.Complete();
-        stdout.WriteLine($"{input} -> {output}: {frames} frames");
-        if (reader.SkippedRecords > 0) stderr.WriteLine($"edgeai: skipped {reader.SkippedRecords} records that are not CAN frames");
-        if (reader.BadRecords > 0) stderr.WriteLine($"edgeai: skipped {reader.BadRecords} malformed records (--skip-bad)");
+        log.ReportSkipped(stderr);
+        stdout.WriteLine($"{input} -> {output}: {frames} frames" + (frames != read ? $" ({read - frames} filtered out)" : ""));
         foreach (var (what, count) in writer.Losses)
             stderr.WriteLine($"edgeai: warning: {count} frames lost {what} ({Path.GetExtension(output)} cannot hold it; --strict makes this an error)");
         return ExitCodes.Ok;

@@ -1,0 +1,43 @@
+namespace EdgeAI.Can.Stats;
+
+/// <summary>Totals and bus load of one channel.</summary>
+public sealed class CanChannelStatistics
+{
+    internal CanChannelStatistics(ushort channel) => Channel = channel;
+
+    public ushort Channel { get; }
+    public long Frames { get; private set; }
+    public long Extended { get; private set; }
+    public long Fd { get; private set; }
+    public long Brs { get; private set; }
+    public long Remote { get; private set; }
+    public long ErrorFrames { get; private set; }
+    public long FirstNs { get; private set; }
+    public long LastNs { get; private set; }
+    /// <summary>Seconds the bus was busy without stuff bits.</summary>
+    public double BusySecondsNominal { get; private set; }
+    /// <summary>Seconds the bus was busy with the worst-case number of stuff bits.</summary>
+    public double BusySecondsWorstCase { get; private set; }
+    /// <summary>Seconds from the first to the last frame.</summary>
+    public double DurationSeconds => Frames > 1 ? (LastNs - FirstNs) / 1e9 : 0;
+    /// <summary>Frames per second over the channel's duration.</summary>
+    public double FramesPerSecond => DurationSeconds > 0 ? Frames / DurationSeconds : 0;
+    /// <summary>Bus load in percent without stuff bits.</summary>
+    public double BusLoadNominalPercent => DurationSeconds > 0 ? 100 * BusySecondsNominal / DurationSeconds : 0;
+    /// <summary>Bus load in percent with worst-case bit stuffing.</summary>
+    public double BusLoadWorstCasePercent => DurationSeconds > 0 ? 100 * BusySecondsWorstCase / DurationSeconds : 0;
+
+    internal void Add(in CanFrame frame, double nominalBitRate, double dataBitRate)
+    {
+        if (Frames == 0) FirstNs = frame.TimestampNs;
+        LastNs = frame.TimestampNs;
+        Frames++;
+        if (frame.IsExtended) Extended++;
+        if (frame.IsFd) Fd++;
+        if ((frame.Flags & CanFlags.Brs) != 0) Brs++;
+        if (frame.IsRemote) Remote++;
+        if (frame.IsError) ErrorFrames++;
+        BusySecondsNominal += CanBitTiming.Seconds(in frame, nominalBitRate, dataBitRate, worstCaseStuffing: false);
+        BusySecondsWorstCase += CanBitTiming.Seconds(in frame, nominalBitRate, dataBitRate, worstCaseStuffing: true);
+    }
+}
