@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using EdgeAI.Can;
+using EdgeAI.Can.Logs;
+
+namespace EdgeAI.Cli.Bench;
+
+/// <summary>
+/// The CAN figures: log reading per format against python-can, candump to ASC conversion against
+/// can-utils' log2asc, and DBC decoding against canmatrix — each peer on the same files in the same run.
+/// </summary>
+internal sealed class CanBench(string sourceLog, string? dbc, int repeat, TextWriter progress)
+{
+    public List<BenchResult> Run()
+    {
+        var results = new List<BenchResult>();
+        string work = Path.Combine(Path.GetTempPath(), "edgeai-bench-" + Environment.ProcessId);
+        Directory.CreateDirectory(work);
+        try
+        {
+            var (frames, channels) = Load(sourceLog);
+            progress.WriteLine($"bench: {frames.Count} frames from {sourceLog}");
+            var files = new List<string>();
+            foreach (var ext in CanLogFiles.Extensions)
+            {
+                string path = Path.Combine(work, "drive" + ext);
+                try { Write(path, frames, channels); files.Add(path); }
+                catch (NotSupportedException e) { progress.WriteLine($"bench: {ext}: {e.Message}"); }
+            }
+            foreach (var path in files) results.Add(MeasureRead(path));
+            string candump = Path.Combine(work, "drive.log");
+            if (File.Exists(candump)) results.Add(MeasureLogToAsc(candump, Path.Combine(work, "out.asc")));
+            if (dbc is not null && File.Exists(candump)) results.AddRange(DecodeBench.Run(dbc, candump, frames, repeat, progress));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        return results;
+    }
+
+    private static (List<CanFrame> Frames, CanChannelTable Channels) Load(string path)
+    {
+        var frames = new List<CanFrame>();
+        using var reader = CanLogFiles.OpenReader(path);
+        while (reader.TryRead(out var frame)) frames.Add(frame);
+        return (frames, reader.Channels);
+    }
+
+    private static void Write(string path, List<CanFrame> frames, CanChannelTable channels)
+    {
+        using var writer = CanLogFiles.CreateWriter(path, new CanLogWriteOptions { Channels = channels, TimeZone = TimeZoneInfo.Utc });
+        foreach (var frame in frames) writer.Write(frame);
+        writer.Complete();
+    }
+
+    private BenchResult MeasureRead(string path)
+    {
+        string ext = Path.GetExtension(path);
+        progress.WriteLine($"bench: reading {ext} (EdgeAI, python-can)");
+        long frames = 0;
+        double best = double.MaxValue;
+        long allocated = 0;
+        for (int i = 0; i < repeat; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            frames = 0;
+            using (var reader = CanLogFiles.OpenReader(path))
+                while (reader.TryRead(out _)) frames++;
+            watch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+        double size = new FileInfo(path).Length / 1e6;
+        var peer = PeerTools.RunScript("pycan_read.py", [path, Math.Min(repeat, 3).ToString()], out string? problem);
+        double? peerRate = null;
+        string? peerName = "python-can";
+        if (peer is { } p)
+        {
+            peerRate = p.GetProperty("frames").GetInt64() / p.GetProperty("seconds").GetDouble();
+            peerName = "python-can " + p.GetProperty("version").GetString();
+        }
+        // Allocation per frame: what one whole read allocated (reader setup included) over its frames.
+        return new BenchResult($"read {ext}", "frames/s", frames / best, (double)allocated / Math.Max(frames, 1), size / best, peerName, peerRate, problem);
+    }
+
+    private BenchResult MeasureLogToAsc(string log, string asc)
+    {
+        progress.WriteLine("bench: converting .log -> .asc (EdgeAI, can-utils log2asc)");
+        long frames = 0;
+        double best = double.MaxValue;
+        for (int i = 0; i < repeat; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            frames = 0;
+            try
+            {
+                using var reader = CanLogFiles.OpenReader(log);
+                using var writer = CanLogFiles.CreateWriter(asc, new CanLogWriteOptions { Channels = reader.Channels, TimeZone = TimeZoneInfo.Utc });
+                while (reader.TryRead(out var frame)) { writer.Write(in frame); frames++; }
+                writer.Complete();
+            }
+            catch (NotSupportedException e)
+            {
+                return new BenchResult("convert .log -> .asc", "frames/s", 0, null, null, "can-utils log2asc", null, e.Message);
+            }
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+        var channelArgs = new List<string> { "-I", log, "-O", asc + ".peer" };
+        using (var reader = CanLogFiles.OpenReader(log))
+        {
+            while (reader.TryRead(out _)) { }
+            channelArgs.AddRange(reader.Channels.Names);
+        }
+        double? peerSeconds = PeerTools.TimeProgram("log2asc", channelArgs, Math.Min(repeat, 3), out string? problem);
+        return new BenchResult("convert .log -> .asc", "frames/s", frames / best, null, new FileInfo(log).Length / 1e6 / best,
+            "can-utils log2asc", peerSeconds is { } s ? frames / s : null, problem);
+    }
+}
