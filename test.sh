@@ -17,6 +17,9 @@ awk 'match($0, /<Counters [^>]*>/) {
        c = substr($0, RSTART, RLENGTH)
        if (match(c, /passed="[0-9]+"/)) p += substr(c, RSTART + 8, RLENGTH - 9)
        if (match(c, /failed="[0-9]+"/)) f += substr(c, RSTART + 8, RLENGTH - 9)
+       if (match(c, / error="[0-9]+"/)) f += substr(c, RSTART + 8, RLENGTH - 9)
+       if (match(c, /timeout="[0-9]+"/)) f += substr(c, RSTART + 9, RLENGTH - 10)
+       if (match(c, /aborted="[0-9]+"/)) f += substr(c, RSTART + 9, RLENGTH - 10)
        if (match(c, /notExecuted="[0-9]+"/)) s += substr(c, RSTART + 13, RLENGTH - 14)
        n++
      }
