@@ -16,6 +16,9 @@ public sealed class CandumpLogReader : ICanLogReader
     private readonly Utf8LineReader _lines;
     private readonly string _name;
     private readonly CanLogReadOptions _options;
+    private readonly byte[] _lastInterface = new byte[64];
+    private int _lastInterfaceLength = -1;
+    private ushort _lastChannel;
 
     public CandumpLogReader(Stream stream, string name, CanLogReadOptions options)
     {
@@ -120,8 +123,18 @@ public sealed class CandumpLogReader : ICanLogReader
             }
         }
         if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out string problem)) { expected = problem; return ParseResult.Bad; }
-        frame = new CanFrame(id, data[..length], flags, ns, Channels.GetOrAdd(iface), remoteDlc);
+        frame = new CanFrame(id, data[..length], flags, ns, ChannelOf(iface), remoteDlc);
         return ParseResult.Frame;
+    }
+
+    /// <summary>Channel index of an interface name; logs mostly repeat the last one, so that is checked first.</summary>
+    private ushort ChannelOf(ReadOnlySpan<byte> iface)
+    {
+        if (_lastInterfaceLength >= 0 && iface.SequenceEqual(_lastInterface.AsSpan(0, _lastInterfaceLength))) return _lastChannel;
+        _lastChannel = Channels.GetOrAdd(iface);
+        _lastInterfaceLength = iface.Length <= _lastInterface.Length ? iface.Length : -1;
+        if (_lastInterfaceLength >= 0) iface.CopyTo(_lastInterface);
+        return _lastChannel;
     }
 
     /// <summary>Hex pairs, optionally separated by '.' as cansend allows.</summary>
