@@ -3,7 +3,7 @@ using System.Buffers.Text;
 namespace EdgeAI.Can.Text;
 
 /// <summary>Exact conversion between decimal seconds text ("1436509052.249713") and integer nanoseconds.</summary>
-internal static class DecimalSeconds
+public static class DecimalSeconds
 {
     /// <summary>Parses optional sign, digits, optional '.' and up to 9 significant fraction digits (more are truncated).</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out long ns)
