@@ -58,17 +58,22 @@ internal sealed class BlfFileBuilder
         return Object(100, body, timestamp);
     }
 
-    /// <summary>CAN_FD_MESSAGE_64 (type 101) with the data after the 40 fixed bytes.</summary>
-    public BlfFileBuilder CanFdMessage64(byte channel, uint rawId, byte dlc, uint flags, byte direction, byte[] data, ulong timestamp)
+    /// <summary>CAN_FD_MESSAGE_64 (type 101) with the data after the 40 fixed bytes, then any extended frame data
+    /// (whose offset from the object start goes in the ext data offset field).</summary>
+    public BlfFileBuilder CanFdMessage64(byte channel, uint rawId, byte dlc, uint flags, byte direction, byte[] data, ulong timestamp,
+        int? validBytes = null, byte[]? extData = null)
     {
-        var body = new byte[40 + data.Length];
+        extData ??= [];
+        var body = new byte[40 + data.Length + extData.Length];
         body[0] = channel;
         body[1] = dlc;
-        body[2] = (byte)data.Length;
+        body[2] = (byte)(validBytes ?? data.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(4), rawId);
         BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(12), flags);
         body[34] = direction;
+        if (extData.Length > 0) body[35] = (byte)(32 + 40 + data.Length);
         data.CopyTo(body.AsSpan(40));
+        extData.CopyTo(body.AsSpan(40 + data.Length));
         return Object(101, body, timestamp);
     }
 

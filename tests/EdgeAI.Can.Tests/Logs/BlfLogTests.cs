@@ -97,6 +97,20 @@ public class BlfLogTests
     }
 
     [Fact]
+    public void Write_ToAStreamThatCannotSeek_StillGivesAReadableFile()
+    {
+        var frames = Frames(3000);
+        var sink = new MemoryStream();
+        using (var writer = CanLogFiles.CreateWriter(new ForwardOnlyStream(sink), CanLogFormat.Blf, "pipe.blf", UtcWrite))
+        {
+            foreach (var frame in frames) writer.Write(frame);
+            writer.Complete();
+        }
+
+        Assert.Equal(frames, Read(sink.ToArray()).Frames);
+    }
+
+    [Fact]
     public void CreateWriter_BlfGzPath_IsReadBackThroughOpenReader()
     {
         using var dir = new TempDirectory();
@@ -265,6 +279,23 @@ public class BlfLogTests
     }
 
     [Fact]
+    public void Read_Fd64StoringFewerBytesThanItsDlc_PadsWithZerosLikeCanoe()
+    {
+        var stored = Enumerable.Repeat((byte)0xFF, 48).ToArray();
+        var file = new BlfFileBuilder()
+            .CanFdMessage64(7, 0x6A9, 15, 0x1000 | 0x2000, 0, stored, 100, validBytes: 64)       // as python-can issue 1905 shows
+            .CanFdMessage64(1, 0x6AA, 9, 0x1000, 1, new byte[8] { 1, 2, 3, 4, 5, 6, 7, 8 }, 200,
+                validBytes: 12, extData: [0xEE, 0xEE, 0xEE, 0xEE, 0xEE, 0xEE, 0xEE, 0xEE])       // extended frame data after 8 bytes
+            .Build();
+
+        var (frames, _) = Read(file);
+
+        Assert.Equal(stored.Concat(new byte[16]), frames[0].Data.ToArray());
+        Assert.Equal(CanFlags.Fd | CanFlags.Brs | CanFlags.Rx, frames[0].Flags);
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0 }, frames[1].Data.ToArray());
+    }
+
+    [Fact]
     public void Read_NonCanObjects_AreSkippedAndCounted()
     {
         var file = new BlfFileBuilder()
@@ -399,7 +430,7 @@ public class BlfLogTests
             .CanMessage(0, 0x100, 0, 1, [1], 10)          // channel 0
             .CanMessage(1, 0x800, 0, 1, [1], 20)          // an 11-bit id above 7FF
             .CanMessage(1, 0x101, 0, 20, [1], 30)         // DLC 20
-            .CanFdMessage64(1, 0x102, 15, 0x1000, 0, new byte[12], 40) // DLC 15 wants 64 bytes
+            .Object(73, new byte[20], 40)                 // an error frame body cut short
             .CanMessage(1, 0x103, 0, 1, [1], 50)
             .Build();
 
@@ -630,6 +661,21 @@ public class BlfLogTests
         BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(20), flagsExt);
         data.CopyTo(body.AsSpan(24));
         return body;
+    }
+
+    /// <summary>A pipe-like stream: write only, no seeking.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 
     private static string Seconds(long ns) =>

@@ -66,10 +66,6 @@ public sealed class BlfLogReader : ICanLogReader
     public long BadRecords { get; private set; }
     public long Position => _fileOffset;
 
-    /// <summary>The header's start time (ns since the Unix epoch, UTC), or 0 when the header holds no date.
-    /// Known once the first frame has been read.</summary>
-    public long StartTimeNs => _startNs;
-
     public bool TryRead(out CanFrame frame)
     {
         if (!_headerRead) ReadFileHeader();
@@ -171,7 +167,7 @@ public sealed class BlfLogReader : ICanLogReader
         {
             BlfObjectType.CanMessage or BlfObjectType.CanMessage2 => DecodeCanMessage(body, ns, out frame),
             BlfObjectType.CanFdMessage => DecodeCanFdMessage(body, ns, out frame),
-            BlfObjectType.CanFdMessage64 => DecodeCanFdMessage64(body, ns, out frame),
+            BlfObjectType.CanFdMessage64 => DecodeCanFdMessage64(body, headerSize, ns, out frame),
             _ => DecodeErrorFrame(body, ns, out frame),
         };
     }
@@ -188,7 +184,7 @@ public sealed class BlfLogReader : ICanLogReader
         bool remote = (flags & RemoteFlag) != 0;
         if (remote) kind |= CanFlags.Remote;
         int length = remote ? 0 : Math.Min(dlc, CanFrame.MaxClassicLength);
-        return Make(BinaryPrimitives.ReadUInt32LittleEndian(body[4..]), body.Slice(8, length), kind, ns,
+        return Make(BinaryPrimitives.ReadUInt32LittleEndian(body[4..]), body.Slice(8, length), length, kind, ns,
             BinaryPrimitives.ReadUInt16LittleEndian(body), remote ? dlc : 0, out frame);
     }
 
@@ -217,15 +213,14 @@ public sealed class BlfLogReader : ICanLogReader
             remote = true;
         }
         int length = remote ? 0 : CanDlc.ToLength(dlc, (kind & CanFlags.Fd) != 0);
-        if (valid < length) return Bad($"{length} valid data bytes for DLC {dlc}", valid);
-        if (body.Length < CanFdMessageDataOffset + length) return Bad($"a CAN FD message body holding {length} data bytes", body.Length);
-        return Make(BinaryPrimitives.ReadUInt32LittleEndian(body[4..]), body.Slice(CanFdMessageDataOffset, length), kind, ns,
+        var present = body[CanFdMessageDataOffset..];
+        return Make(BinaryPrimitives.ReadUInt32LittleEndian(body[4..]), present[..Math.Min(Math.Min(valid, length), present.Length)], length, kind, ns,
             BinaryPrimitives.ReadUInt16LittleEndian(body), remote ? dlc : 0, out frame);
     }
 
     /// <summary>CAN_FD_MESSAGE_64: channel u8, DLC, valid data bytes, tx count, id, frame length, flags u32
     /// (remote, EDL, BRS, ESI), bit rates and timing, bit count, direction u8, ext data offset, CRC, then the data.</summary>
-    private Decoded DecodeCanFdMessage64(ReadOnlySpan<byte> body, long ns, out CanFrame frame)
+    private Decoded DecodeCanFdMessage64(ReadOnlySpan<byte> body, int headerSize, long ns, out CanFrame frame)
     {
         frame = default;
         if (body.Length < CanFd64Fixed) return Bad($"a CAN FD 64 message body of {CanFd64Fixed}+ bytes", body.Length);
@@ -247,9 +242,11 @@ public sealed class BlfLogReader : ICanLogReader
             remote = true;
         }
         int length = remote ? 0 : CanDlc.ToLength(dlc, (kind & CanFlags.Fd) != 0);
-        if (valid < length) return Bad($"{length} valid data bytes for DLC {dlc}", valid);
-        if (body.Length < CanFd64Fixed + length) return Bad($"a CAN FD 64 message body holding {length} data bytes", body.Length);
-        return Make(BinaryPrimitives.ReadUInt32LittleEndian(body[4..]), body.Slice(CanFd64Fixed, length), kind, ns,
+        // The data ends where extended frame data begins; loggers may count more valid bytes than they stored.
+        int extDataOffset = body[35];
+        int end = extDataOffset != 0 ? Math.Clamp(extDataOffset - headerSize, CanFd64Fixed, body.Length) : body.Length;
+        var present = body[CanFd64Fixed..end];
+        return Make(BinaryPrimitives.ReadUInt32LittleEndian(body[4..]), present[..Math.Min(Math.Min(valid, length), present.Length)], length, kind, ns,
             body[0], remote ? dlc : 0, out frame);
     }
 
@@ -268,7 +265,7 @@ public sealed class BlfLogReader : ICanLogReader
             _ => CanFlags.None,
         };
         uint id = BinaryPrimitives.ReadUInt32LittleEndian(body[16..]) & CanFrame.MaxExtendedId;
-        return Make(id, body.Slice(24, length), kind, ns, BinaryPrimitives.ReadUInt16LittleEndian(body), 0, out frame);
+        return Make(id, body.Slice(24, length), length, kind, ns, BinaryPrimitives.ReadUInt16LittleEndian(body), 0, out frame);
     }
 
     /// <summary>Direction nibble: 0 received, 1 transmitted; 2 is a transmit request, logged before the frame itself.</summary>
@@ -278,7 +275,9 @@ public sealed class BlfLogReader : ICanLogReader
         return direction != DirectionTxRequest;
     }
 
-    private Decoded Make(uint rawId, ReadOnlySpan<byte> data, CanFlags kind, long ns, int channel, int remoteDlc, out CanFrame frame)
+    /// <summary>A frame of <paramref name="length"/> data bytes from the <paramref name="present"/> ones, the rest zero
+    /// (as CANoe shows objects that store fewer bytes than their DLC says).</summary>
+    private Decoded Make(uint rawId, ReadOnlySpan<byte> present, int length, CanFlags kind, long ns, int channel, int remoteDlc, out CanFrame frame)
     {
         frame = default;
         uint id = rawId;
@@ -288,9 +287,19 @@ public sealed class BlfLogReader : ICanLogReader
             id = rawId & CanFrame.MaxExtendedId;
         }
         if (channel < 1) return Bad("a channel number of 1 or more", channel);
-        if (!CanFrame.TryValidate(id, data.Length, kind, (byte)remoteDlc, out string problem))
-            return Bad(problem, $"id {id:X} with {data.Length} data bytes");
-        frame = new CanFrame(id, data, kind, ns, Channels.FromNumber(channel), (byte)remoteDlc);
+        if (!CanFrame.TryValidate(id, length, kind, (byte)remoteDlc, out string problem))
+            return Bad(problem, $"id {id:X} with {length} data bytes");
+        if (present.Length < length) return MakePadded(id, present, length, kind, ns, channel, remoteDlc, out frame);
+        frame = new CanFrame(id, present[..length], kind, ns, Channels.FromNumber(channel), (byte)remoteDlc);
+        return Decoded.Frame;
+    }
+
+    private Decoded MakePadded(uint id, ReadOnlySpan<byte> present, int length, CanFlags kind, long ns, int channel, int remoteDlc, out CanFrame frame)
+    {
+        Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
+        data.Clear();
+        present.CopyTo(data);
+        frame = new CanFrame(id, data[..length], kind, ns, Channels.FromNumber(channel), (byte)remoteDlc);
         return Decoded.Frame;
     }
 
