@@ -462,6 +462,35 @@ public class BlfLogTests
     }
 
     [Fact]
+    public void Read_RandomlyCorruptedFiles_GiveFramesOrAFormatErrorOnly()
+    {
+        var builder = new BlfFileBuilder();
+        foreach (var frame in Frames(60, FrameFeatures.All, seed: 4)) builder.CanMessage((ushort)(frame.Channel + 1), frame.Id, 0, 2, [1, 2], 10);
+        builder.CanFdMessage64(1, 0x10, 12, 0x1000, 0, new byte[24], 20).AppText("note", 30).CanMessage(1, 0x11, 0, 1, [1], 40);
+        var original = builder.Build([700, 1500], mixCompression: true);
+        var random = new Random(12);
+
+        for (int round = 0; round < 3000; round++)
+        {
+            var file = (byte[])original.Clone();
+            for (int flips = random.Next(1, 4); flips > 0; flips--) file[random.Next(file.Length)] = (byte)random.Next(256);
+            if (random.Next(4) == 0) file = file[..random.Next(file.Length)];
+            foreach (bool skipBad in new[] { false, true })
+            {
+                try
+                {
+                    var (frames, _) = Read(file, Utc with { SkipBad = skipBad });
+                    Assert.True(frames.Count <= 62);
+                }
+                catch (CanLogFormatException error)
+                {
+                    Assert.DoesNotContain('\n', error.Message);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Read_GarbageInsideAContainer_SkipBadResumesAtTheNextObject()
     {
         var file = new BlfFileBuilder()

@@ -427,9 +427,9 @@ public sealed class BlfLogReader : ICanLogReader
                 n += read;
             }
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            corrupt = true;
+            corrupt = true; // the input is in memory, so an IOException is zlib's (internal) ZLibException, e.g. a preset dictionary
         }
         return n;
     }
