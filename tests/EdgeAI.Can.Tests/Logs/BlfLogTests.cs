@@ -391,6 +391,21 @@ public class BlfLogTests
     }
 
     [Fact]
+    public void Read_ContainerSizeBeyondTheEndOfTheFile_FailsWithoutAllocatingForIt()
+    {
+        var file = Write(Frames(100));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(144 + 8), 15 << 20);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<CanLogFormatException>(() => Read(file));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(144, error.Line);
+        Assert.Contains($"expected an object of {15 << 20} bytes", error.Message);
+        Assert.True(allocated < 1 << 20, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void Read_AbsurdInnerObjectSize_NamesTheContainerAndPlaceInIt()
     {
         var file = new BlfFileBuilder()

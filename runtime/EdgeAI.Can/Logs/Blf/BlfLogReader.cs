@@ -340,10 +340,14 @@ public sealed class BlfLogReader : ICanLogReader
             var type = (BlfObjectType)BinaryPrimitives.ReadUInt32LittleEndian(head[12..]);
             if (size < BaseHeaderSize || size > MaxContainerSize)
                 throw OuterError(offset, $"an object size of {BaseHeaderSize}..{MaxContainerSize} bytes", size.ToString());
-            EnsureCapacity(ref _container, (int)size, 0);
-            head.CopyTo(_container);
+            if (type != BlfObjectType.LogContainer && size > MaxInnerObjectSize)
+                throw OuterError(offset, $"an object outside containers of at most {MaxInnerObjectSize} bytes", size.ToString());
             int wanted = (int)size - BaseHeaderSize;
-            int got = ReadFile(_container.AsSpan(BaseHeaderSize, wanted));
+            // A size beyond the end of a file is corruption or truncation: do not allocate for bytes that are not there.
+            int reading = _stream.CanSeek ? (int)Math.Clamp(_stream.Length - _stream.Position, 0, wanted) : wanted;
+            EnsureCapacity(ref _container, BaseHeaderSize + reading, 0);
+            head.CopyTo(_container);
+            int got = ReadFile(_container.AsSpan(BaseHeaderSize, reading));
             bool truncated = got < wanted;
             if (truncated)
             {
@@ -360,8 +364,6 @@ public sealed class BlfLogReader : ICanLogReader
                 continue;
             }
             if (truncated) return false;
-            if (size > MaxInnerObjectSize)
-                throw OuterError(offset, $"an object outside containers of at most {MaxInnerObjectSize} bytes", size.ToString());
             // An object outside any container (some loggers write metadata first): read it as if one held it.
             int at = Compact(length);
             _container.AsSpan(0, length).CopyTo(_data.AsSpan(at));
