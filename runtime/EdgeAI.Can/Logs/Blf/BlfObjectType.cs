@@ -5,8 +5,6 @@ internal enum BlfObjectType : uint
 {
     CanMessage = 1,
     LogContainer = 10,
-    LinMessage = 11,
-    AppText = 65,
     CanErrorExt = 73,
     CanMessage2 = 86,
     CanFdMessage = 100,
