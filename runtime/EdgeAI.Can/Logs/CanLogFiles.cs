@@ -45,6 +45,7 @@ public static class CanLogFiles
         return format switch
         {
             CanLogFormat.Candump => new CandumpLogReader(stream, name, options),
+            CanLogFormat.Blf => new Blf.BlfLogReader(stream, name, options),
             _ => throw new NotSupportedException($"{name}: reading {format} is not built yet"),
         };
     }
@@ -72,6 +73,7 @@ public static class CanLogFiles
         return format switch
         {
             CanLogFormat.Candump => new CandumpLogWriter(stream, name, options),
+            CanLogFormat.Blf => new Blf.BlfLogWriter(stream, name, options),
             _ => throw new NotSupportedException($"{name}: writing {format} is not built yet"),
         };
     }
