@@ -30,8 +30,8 @@ public sealed class DbcMessage
     /// <summary>29-bit identifier.</summary>
     public bool IsExtended { get; }
 
-    /// <summary>Message name.</summary>
-    public string Name { get; }
+    /// <summary>Message name (the <c>SystemMessageLongSymbol</c> attribute where CANdb++ kept a name longer than 32 characters).</summary>
+    public string Name { get; internal set; }
 
     /// <summary>Payload size in bytes as declared (0..64).</summary>
     public int Size { get; }
@@ -77,6 +77,17 @@ public sealed class DbcMessage
         if (_indexes.TryGetValue(signalName, out int index)) { signal = _signals[index]; return true; }
         signal = null;
         return false;
+    }
+
+    /// <summary>Renames signals to their long names, keeping the first where two end up with one name.</summary>
+    internal void RenameSignals(Func<DbcSignal, string?> longName)
+    {
+        _indexes.Clear();
+        for (int i = 0; i < _signals.Count; i++)
+        {
+            if (longName(_signals[i]) is { Length: > 0 } name) _signals[i].Name = name;
+            _indexes.TryAdd(_signals[i].Name, i);
+        }
     }
 
     internal bool TryAdd(DbcSignal signal)

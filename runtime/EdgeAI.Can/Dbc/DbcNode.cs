@@ -5,8 +5,8 @@ public sealed class DbcNode
 {
     internal DbcNode(string name) => Name = name;
 
-    /// <summary>Node name.</summary>
-    public string Name { get; }
+    /// <summary>Node name (the <c>SystemNodeLongSymbol</c> attribute where CANdb++ kept a name longer than 32 characters).</summary>
+    public string Name { get; internal set; }
 
     /// <summary>The <c>CM_ BU_</c> comment, or null.</summary>
     public string? Comment { get; internal set; }

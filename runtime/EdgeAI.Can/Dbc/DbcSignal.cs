@@ -20,8 +20,8 @@ public sealed class DbcSignal
         Receivers = receivers;
     }
 
-    /// <summary>Signal name.</summary>
-    public string Name { get; }
+    /// <summary>Signal name (the <c>SystemSignalLongSymbol</c> attribute where CANdb++ kept a name longer than 32 characters).</summary>
+    public string Name { get; internal set; }
 
     /// <summary>Start bit as the DBC writes it: the least significant bit for Intel, the most significant bit
     /// (sawtooth numbering) for Motorola.</summary>

@@ -146,4 +146,68 @@ public class CanmatrixCrossCheckTests
         }
         Assert.True(compared > frames.Count * 5, $"only {compared} values compared");
     }
+
+    private const string J1939Script = """
+        import math, os, sys
+        import canmatrix, canmatrix.formats
+        if len(sys.argv) == 1:
+            print(os.path.join(os.path.dirname(canmatrix.__file__), "j1939.dbc"))
+            sys.exit(0)
+        db = canmatrix.formats.loadp_flat(sys.argv[1])
+        for line in open(sys.argv[2]):
+            ident, data = line.split()
+            decoded = db.decode(canmatrix.ArbitrationId(int(ident, 16), extended=True), bytes.fromhex(data))
+            print("\t".join(name + "=" + repr(float(s.phys_value)) for name, s in decoded.items()) or "-")
+        """;
+
+    [Fact]
+    public void CanmatrixJ1939Database_FramesFromOtherSourcesAndDestinations_MatchByPgnAsCanmatrixDoes()
+    {
+        if (ExternalTool.CanmatrixMissingReason is { } missing) Assert.Skip(missing);
+        string path = ExternalTool.RunPython(J1939Script).Trim();
+        if (!File.Exists(path)) Assert.Skip($"canmatrix ships no {path}");
+        var file = DbcFile.Load(path);
+        Assert.True(file.IsJ1939);
+        var database = file.Compile();
+        // Messages with signals EdgeAI skipped or deduplicated (see Warnings) decode differently on purpose.
+        var warned = file.Warnings.SelectMany(w => w.Split('\'').Where((_, i) => i % 2 == 1)).ToHashSet();
+        var random = new Random(1939);
+        var frames = new List<(uint Id, byte[] Data, MessageDecoder Expected)>();
+        foreach (var decoder in database.Decoders)
+        {
+            var message = decoder.Message;
+            if (message.Size != 8 || warned.Contains(message.Name)) continue;
+            uint id = message.Id & 0x03FFFF00; // keep the PGN part (and a PDU1 destination), then vary the rest
+            id |= (uint)random.Next(0, 8) << 26 | (uint)random.Next(0, 256);
+            if (J1939Id.IsPdu1(id)) id = (id & ~0xFF00u) | (uint)random.Next(0, 256) << 8;
+            var data = new byte[8];
+            random.NextBytes(data);
+            frames.Add((id, data, decoder));
+        }
+        using var dir = new TempDirectory();
+        string input = dir.File("frames.txt");
+        File.WriteAllLines(input, frames.Select(f => $"{f.Id:X8} {Convert.ToHexString(f.Data)}"));
+
+        var lines = ExternalTool.RunPython(J1939Script, path, input).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(frames.Count, lines.Length);
+        Assert.True(frames.Count > 250, $"only {frames.Count} J1939 messages compared");
+        for (int f = 0; f < frames.Count; f++)
+        {
+            var (id, data, expected) = frames[f];
+            Assert.True(database.TryGetDecoder(id, extended: true, out var decoder), $"{id:X8}");
+            Assert.Equal(expected.Message.Name, decoder.Message.Name);
+            var values = new double[decoder.SignalCount];
+            decoder.Decode(data, values);
+            // Long J1939 names hold spaces and '=', so entries are tab-separated and the value follows the last '='.
+            var peer = lines[f] == "-" ? [] : lines[f].Split('\t').ToDictionary(p => p[..p.LastIndexOf('=')], p => double.Parse(p[(p.LastIndexOf('=') + 1)..], CultureInfo.InvariantCulture));
+            Assert.Equal(peer.Count, values.Length);
+            for (int i = 0; i < values.Length; i++)
+            {
+                var signal = decoder.Message.Signals[i];
+                double want = peer[signal.Name];
+                Assert.True(Math.Abs(want - values[i]) <= 1e-9 * Math.Max(Math.Abs(want), Math.Abs(signal.Offset)), $"{id:X8} {signal.Name}: canmatrix {want}, EdgeAI {values[i]}");
+            }
+        }
+    }
 }

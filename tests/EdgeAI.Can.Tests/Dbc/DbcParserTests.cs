@@ -394,4 +394,49 @@ public class DbcParserTests
         Assert.Equal(["Empty", "Other"], file.Messages.Select(m => m.Name));
         Assert.Equal("Vector__XXX", file.Messages[0].Sender);
     }
+
+    [Fact]
+    public void Parse_SignalsNoFrameCanHold_AreSkippedWithWarnings()
+    {
+        // As in J1939 databases, where transport-protocol data is declared as one 1600-bit signal.
+        var file = Parse("""
+            BO_ 2158493696 DISP1: 8 Vector__XXX
+             SG_ Text_Display_Index : 16|8@1+ (1,0) [0|255] "" Vector__XXX
+             SG_ Text_Display_Character : 24|1600@1+ (1,0) [0|4.446241647709404462001681407E+481] "" Vector__XXX
+             SG_ PastTheEnd : 510|8@1+ (1,0) [0|0] "" Vector__XXX
+
+            """);
+
+        Assert.Equal(["Text_Display_Index"], file.Messages[0].Signals.Select(s => s.Name));
+        Assert.Equal(2, file.Warnings.Count);
+        Assert.StartsWith("test.dbc:", file.Warnings[0]);
+        Assert.Contains("'Text_Display_Character' of message 'DISP1' (1600 bits from bit 24)", file.Warnings[0]);
+    }
+
+    [Fact]
+    public void Parse_LongSymbolAttributes_GiveTheWholeNames()
+    {
+        var file = Parse("""
+            BO_ 10 EngineTemperatureAndPressure_: 8 Engine
+             SG_ Engine_Coolant_Temperature_Sens : 0|8@1+ (1,-40) [0|0] "degC" Dash
+
+            BA_DEF_ BO_ "SystemMessageLongSymbol" STRING ;
+            BA_DEF_ SG_ "SystemSignalLongSymbol" STRING ;
+            BA_DEF_ BU_ "SystemNodeLongSymbol" STRING ;
+            BA_DEF_DEF_ "SystemMessageLongSymbol" "";
+            BA_DEF_DEF_ "SystemSignalLongSymbol" "";
+            BA_DEF_DEF_ "SystemNodeLongSymbol" "";
+            BA_ "SystemMessageLongSymbol" BO_ 10 "EngineTemperatureAndPressureReport";
+            BA_ "SystemSignalLongSymbol" SG_ 10 Engine_Coolant_Temperature_Sens "Engine_Coolant_Temperature_Sensor_1";
+            BA_ "SystemNodeLongSymbol" BU_ Engine "EngineControlModuleWithLongName";
+            """);
+
+        var message = file.Messages[0];
+        Assert.Equal("EngineTemperatureAndPressureReport", message.Name);
+        Assert.Equal("Engine_Coolant_Temperature_Sensor_1", message.Signals[0].Name);
+        Assert.Equal(0, message.IndexOf("Engine_Coolant_Temperature_Sensor_1"));
+        Assert.Equal("EngineControlModuleWithLongName", file.Nodes[0].Name);
+        Assert.Equal("Gateway", file.Nodes[1].Name);
+        Assert.True(file.Compile().TryGetDecoder("EngineTemperatureAndPressureReport", out _));
+    }
 }

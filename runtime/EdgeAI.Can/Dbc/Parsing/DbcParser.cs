@@ -176,7 +176,8 @@ internal sealed class DbcParser
         DbcByteOrder order = _s.TryChar('1') ? DbcByteOrder.LittleEndian
             : _s.TryChar('0') ? DbcByteOrder.BigEndian
             : throw _s.Error("byte order '1' (Intel) or '0' (Motorola) after '@'");
-        bool signed = _s.TryChar('-') || (_s.TryChar('+') ? false : throw _s.Error("'+' (unsigned) or '-' (signed) after the byte order"));
+        bool signed = _s.TryChar('-');
+        if (!signed && !_s.TryChar('+')) throw _s.Error("'+' (unsigned) or '-' (signed) after the byte order");
         _s.Expect('(', "'(' before factor and offset");
         double factor = _s.Number("a factor");
         _s.Expect(',', "',' between factor and offset");
@@ -195,11 +196,13 @@ internal sealed class DbcParser
             receivers.Add(_s.Identifier("a receiving node's name"));
         }
 
-        if (length is 0 or > 64)
-            throw _s.ErrorAt(line, lengthColumn, "a signal length of 1..64 bits", length.ToString(CultureInfo.InvariantCulture));
-        int lastBit = SignalLayout.LastLinearBit((int)Math.Min(start, 4096), (int)length, order);
-        if (start >= 512 || lastBit >= 512)
-            throw _s.ErrorAt(line, startColumn, "a start bit that keeps the signal inside 64 bytes", start.ToString(CultureInfo.InvariantCulture));
+        if (length == 0) throw _s.ErrorAt(line, lengthColumn, "a signal length of 1..64 bits", "0");
+        // Real files carry signals no frame can hold (e.g. J1939 transport-protocol data of 1600 bits): skip, not fail.
+        if (length > 64 || start >= 512 || SignalLayout.LastLinearBit((int)start, (int)Math.Min(length, 64), order) >= 512)
+        {
+            Warn(line, column, $"signal '{name}' of message '{_current.Name}' ({length} bits from bit {start}) does not fit a CAN frame (64 bits, 64 bytes); skipped");
+            return;
+        }
 
         var signal = new DbcSignal(name, (int)start, (int)length, order, signed, factor, offset, minimum, maximum, unit, receivers)
         {
@@ -539,6 +542,7 @@ internal sealed class DbcParser
     {
         ResolveAttributes();
         ResolveMultiplexing();
+        ApplyLongNames();
         bool j1939 = _file.IsJ1939;
         foreach (var message in _file.MessageList)
         {
@@ -549,6 +553,21 @@ internal sealed class DbcParser
                 || (frameFormat.IsNumber && frameFormat.Number is 14 or 15 && !_file.DefinitionMap.ContainsKey("VFrameFormat"));
             message.IsJ1939 = message.IsExtended && (j1939 || format.Equals("J1939PG", StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    /// <summary>CANdb++ cuts names to 32 characters and keeps the whole name in an attribute; use the whole name, as canmatrix and cantools do.</summary>
+    private void ApplyLongNames()
+    {
+        foreach (var node in _file.NodeList)
+            if (LongName(node.AttributeValues, "SystemNodeLongSymbol") is { } name) node.Name = name;
+        foreach (var message in _file.MessageList)
+        {
+            if (LongName(message.AttributeValues, "SystemMessageLongSymbol") is { } name) message.Name = name;
+            message.RenameSignals(signal => LongName(signal.AttributeValues, "SystemSignalLongSymbol"));
+        }
+
+        static string? LongName(Dictionary<string, DbcAttributeValue> attributes, string key) =>
+            attributes.TryGetValue(key, out var value) && !value.IsNumber && value.Text.Length > 0 ? value.Text : null;
     }
 
     private void ResolveAttributes()
