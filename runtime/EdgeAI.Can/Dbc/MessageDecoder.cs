@@ -213,6 +213,7 @@ public sealed class MessageDecoder
         return false;
     }
 
+    /// <summary>Reads a raw value from the padded buffer (see <see cref="Insert"/> for why the reads stay inside it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Extract(ReadOnlySpan<byte> buffer, in SignalPlan p)
     {
@@ -236,40 +237,46 @@ public sealed class MessageDecoder
         return raw & p.Mask;
     }
 
+    /// <summary>Writes a raw value into the padded buffer (the buffer is 73 bytes and plans never start past byte 63,
+    /// so the 8-byte window and the ninth byte are always inside it).</summary>
     private static void Insert(Span<byte> buffer, in SignalPlan p, ulong raw)
     {
         raw &= p.Mask;
         ref byte first = ref Unsafe.Add(ref MemoryMarshal.GetReference(buffer), p.Byte);
         ref byte ninth = ref Unsafe.Add(ref first, 8);
-        ulong window = BinaryPrimitives.ReadUInt64LittleEndian(buffer.Slice(p.Byte, 8));
+        ulong window = Unsafe.ReadUnaligned<ulong>(ref first);
+        if (!BitConverter.IsLittleEndian) window = BinaryPrimitives.ReverseEndianness(window);
         if (!p.Motorola)
         {
             window = (window & ~(p.Mask << p.Shift)) | (raw << p.Shift);
-            BinaryPrimitives.WriteUInt64LittleEndian(buffer.Slice(p.Byte, 8), window);
             int spill = p.Shift + p.Length - 64;
             if (spill > 0)
             {
                 int mask = (1 << spill) - 1;
                 ninth = (byte)((ninth & ~mask) | ((int)(raw >> (64 - p.Shift)) & mask));
             }
-            return;
-        }
-        window = BinaryPrimitives.ReverseEndianness(window);
-        int end = p.Shift + p.Length;
-        if (end <= 64)
-        {
-            int shift = 64 - end;
-            window = (window & ~(p.Mask << shift)) | (raw << shift);
         }
         else
         {
-            int spill = end - 64;
-            ulong low = ulong.MaxValue >> p.Shift;
-            window = (window & ~low) | (raw >> spill);
-            int mask = ((1 << spill) - 1) << (8 - spill);
-            ninth = (byte)((ninth & ~mask) | (((int)raw << (8 - spill)) & mask));
+            window = BinaryPrimitives.ReverseEndianness(window);
+            int end = p.Shift + p.Length;
+            if (end <= 64)
+            {
+                int shift = 64 - end;
+                window = (window & ~(p.Mask << shift)) | (raw << shift);
+            }
+            else
+            {
+                int spill = end - 64;
+                ulong low = ulong.MaxValue >> p.Shift;
+                window = (window & ~low) | (raw >> spill);
+                int mask = ((1 << spill) - 1) << (8 - spill);
+                ninth = (byte)((ninth & ~mask) | (((int)raw << (8 - spill)) & mask));
+            }
+            window = BinaryPrimitives.ReverseEndianness(window);
         }
-        BinaryPrimitives.WriteUInt64BigEndian(buffer.Slice(p.Byte, 8), window);
+        if (!BitConverter.IsLittleEndian) window = BinaryPrimitives.ReverseEndianness(window);
+        Unsafe.WriteUnaligned(ref first, window);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
