@@ -26,6 +26,7 @@ public static class Program
     public static RootCommand BuildCommandTree()
     {
         var root = new RootCommand("EdgeAI: on-device runtime for in-car AI assistants (CAN, vision, voice, Qwen).");
+        root.Subcommands.Add(new DemoCommand());
         root.Subcommands.Add(new CanCommand());
         root.Subcommands.Add(new BenchCommand());
         return root;

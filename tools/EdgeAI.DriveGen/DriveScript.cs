@@ -37,7 +37,7 @@ internal sealed class DriveScript
         }
         Add(6, 30, "turn left onto the ring road", steering: -150, indicator: 1);
         Add(20, 80, "accelerate onto the fast road");
-        Add(150 + random.Next(0, 20), 100, "fast road");
+        Add(115 + random.Next(0, 20), 100, "fast road");
         Add(18, 60, "exit the fast road", steering: 60, indicator: 2);
         for (int block = 0; block < 2; block++)
         {

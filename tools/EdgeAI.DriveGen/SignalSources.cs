@@ -69,7 +69,6 @@ internal static class SignalSources
         // BCM
         ["TurnIndicatorLeft"] = s => s.LeftIndicator ? 1 : 0,
         ["TurnIndicatorRight"] = s => s.RightIndicator ? 1 : 0,
-        ["HazardLights"] = s => s.Hazard ? 1 : 0,
         ["LowBeam"] = s => s.LowBeam ? 1 : 0,
         ["HighBeam"] = s => s.HighBeam ? 1 : 0,
         ["DaytimeRunningLights"] = _ => 1,

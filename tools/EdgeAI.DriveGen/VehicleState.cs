@@ -26,7 +26,6 @@ internal sealed class VehicleState
     public bool Ignition = true;
     public bool LeftIndicator;
     public bool RightIndicator;
-    public bool Hazard;
     public bool LowBeam = true;
     public bool HighBeam;
     public int WiperMode;                  // 0 off, 1 interval, 2 low, 3 high
@@ -36,7 +35,6 @@ internal sealed class VehicleState
     public bool[] SeatOccupied = [true, false, false, false, false];
     public bool[] BeltBuckled = [false, false, false, false, false];
     public bool[] DoorOpen = [false, false, false, false, false]; // FL, FR, RL, RR, trunk
-    public int ChargingState;              // 0 not connected
     public double RangeKm;
     public double[] CellVoltages = new double[96];
     public double Latitude = 48.1374;

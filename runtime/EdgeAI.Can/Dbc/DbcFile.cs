@@ -77,7 +77,7 @@ public sealed class DbcFile
     public static DbcFile Load(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
-        return Parse(DecodeText(bytes), Path.GetFileName(path));
+        return Parse(DecodeText(bytes), path);
     }
 
     /// <summary>Parses DBC text; <paramref name="name"/> appears in errors.</summary>

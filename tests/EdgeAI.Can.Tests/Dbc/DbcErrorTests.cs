@@ -77,7 +77,7 @@ public class DbcErrorTests
 
         var error = Assert.Throws<DbcFormatException>(() => DbcFile.Load(path));
 
-        Assert.Equal("broken.dbc", error.File);
-        Assert.StartsWith("broken.dbc:2:26: expected '|' between min and max, found '0'", error.Message);
+        Assert.Equal(path, error.File);
+        Assert.StartsWith(path + ":2:26: expected '|' between min and max, found '0'", error.Message);
     }
 }

@@ -373,7 +373,7 @@ public class DbcParserTests
 
         var file = DbcFile.Load(path);
 
-        Assert.Equal("latin1.dbc", file.Name);
+        Assert.Equal(path, file.Name);
         Assert.Equal("°C", file.Messages[0].Signals[0].Unit);
     }
 

@@ -9,5 +9,6 @@ public sealed class CanCommand : Command
     {
         Subcommands.Add(new CanConvertCommand());
         Subcommands.Add(new CanStatsCommand());
+        Subcommands.Add(new CanDecodeCommand());
     }
 }

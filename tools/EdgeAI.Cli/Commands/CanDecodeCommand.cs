@@ -143,7 +143,8 @@ public sealed class CanDecodeCommand : Command
 
         private void WriteText(string text)
         {
-            System.Text.Encoding.UTF8.GetBytes(text, _buffer);
+            int n = System.Text.Encoding.UTF8.GetBytes(text, _buffer.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length)));
+            _buffer.Advance(n);
             if (_buffer.WrittenCount > 60_000) Flush();
         }
 

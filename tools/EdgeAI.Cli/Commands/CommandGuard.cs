@@ -7,13 +7,17 @@ namespace EdgeAI.Cli.Commands;
 internal static class CommandGuard
 {
     /// <summary>Runs a command body; bad-input exceptions become <see cref="ExitCodes.BadInput"/>.</summary>
-    public static int Run(ParseResult parse, Func<TextWriter, TextWriter, int> body)
+    public static int Run(ParseResult parse, Func<TextWriter, TextWriter, int> body) =>
+        RunAsync(parse, (output, error) => Task.FromResult(body(output, error))).GetAwaiter().GetResult();
+
+    /// <summary>Runs an asynchronous command body; bad-input exceptions become <see cref="ExitCodes.BadInput"/>.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<TextWriter, TextWriter, Task<int>> body)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            return body(output, error);
+            return await body(output, error);
         }
         catch (Exception e) when (IsBadInput(e))
         {
@@ -29,7 +33,7 @@ internal static class CommandGuard
 
     private static string OneLine(Exception e) => e switch
     {
-        FileNotFoundException f when f.FileName is not null => $"{f.FileName}: no such file",
+        FileNotFoundException f when f.FileName is not null && !f.Message.StartsWith(f.FileName, StringComparison.Ordinal) => $"{f.FileName}: no such file",
         _ => e.Message.ReplaceLineEndings(" "),
     };
 }
