@@ -18,6 +18,22 @@ public sealed class DbcSignal
         Maximum = maximum;
         Unit = unit;
         Receivers = receivers;
+        Decimals = Math.Max(DecimalPlaces(factor), DecimalPlaces(offset));
+    }
+
+    /// <summary>Decimal places of the factor and offset as written (0.1 -> 1, 0.05 -> 2): physical values of
+    /// integer signals are exact at this precision, so output rounds to it (71.6, not 71.60000000000001).</summary>
+    public int Decimals { get; }
+
+    /// <summary>A physical value rounded to <see cref="Decimals"/> for display; float signals are left as they are.</summary>
+    public double Round(double physical) =>
+        ValueType == DbcValueType.Integer && !double.IsNaN(physical) ? Math.Round(physical, Decimals) : physical;
+
+    private static int DecimalPlaces(double value)
+    {
+        for (int digits = 0; digits < 15; digits++)
+            if (Math.Round(value, digits) == value) return digits;
+        return 15;
     }
 
     /// <summary>Signal name (the <c>SystemSignalLongSymbol</c> attribute where CANdb++ kept a name longer than 32 characters).</summary>

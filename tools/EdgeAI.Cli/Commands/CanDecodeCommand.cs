@@ -75,7 +75,7 @@ public sealed class CanDecodeCommand : Command
                 w.WriteString("message"u8, decoder.Message.Name);
                 w.WriteStartObject("signals"u8);
                 for (int i = 0; i < decoder.SignalCount; i++)
-                    if (!double.IsNaN(values[i])) w.WriteNumber(signals[i].Name, values[i]);
+                    if (!double.IsNaN(values[i])) w.WriteNumber(signals[i].Name, signals[i].Round(values[i]));
                 w.WriteEndObject();
                 bool labels = false;
                 for (int i = 0; i < decoder.SignalCount; i++)
@@ -94,7 +94,7 @@ public sealed class CanDecodeCommand : Command
             for (int i = 0; i < decoder.SignalCount; i++)
             {
                 if (double.IsNaN(values[i])) continue;
-                text.Append("    ").Append(signals[i].Name.PadRight(28)).Append(values[i].ToString("G10", CultureInfo.InvariantCulture));
+                text.Append("    ").Append(signals[i].Name.PadRight(28)).Append(signals[i].Round(values[i]).ToString(CultureInfo.InvariantCulture));
                 if (signals[i].Unit.Length > 0) text.Append(' ').Append(signals[i].Unit);
                 if (decoder.TryGetLabel(i, values[i], out string label)) text.Append(" (").Append(label).Append(')');
                 text.Append('\n');
