@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using EdgeAI.Can.Logs.Asc;
 using EdgeAI.Can.Logs.Candump;
+using EdgeAI.Can.Logs.Csv;
+using EdgeAI.Can.Logs.Trc;
 
 namespace EdgeAI.Can.Logs;
 
@@ -45,6 +48,9 @@ public static class CanLogFiles
         return format switch
         {
             CanLogFormat.Candump => new CandumpLogReader(stream, name, options),
+            CanLogFormat.Asc => new AscLogReader(stream, name, options),
+            CanLogFormat.Trc => new TrcLogReader(stream, name, options),
+            CanLogFormat.Csv => new CsvLogReader(stream, name, options),
             _ => throw new NotSupportedException($"{name}: reading {format} is not built yet"),
         };
     }
@@ -72,6 +78,9 @@ public static class CanLogFiles
         return format switch
         {
             CanLogFormat.Candump => new CandumpLogWriter(stream, name, options),
+            CanLogFormat.Asc => new AscLogWriter(stream, name, options),
+            CanLogFormat.Trc => new TrcLogWriter(stream, name, options),
+            CanLogFormat.Csv => new CsvLogWriter(stream, name, options),
             _ => throw new NotSupportedException($"{name}: writing {format} is not built yet"),
         };
     }
