@@ -20,8 +20,9 @@ internal ref struct Utf8Fields
     public bool TryNext(out ReadOnlySpan<byte> field)
     {
         var rest = TrimStart(_rest);
-        int end = rest.IndexOfAny((byte)' ', (byte)'\t');
-        if (end < 0) end = rest.Length;
+        // Fields are a few bytes long: a plain loop beats a vectorized search here.
+        int end = 0;
+        while (end < rest.Length && rest[end] != (byte)' ' && rest[end] != (byte)'\t') end++;
         field = rest[..end];
         _rest = rest[end..];
         return end > 0;

@@ -156,13 +156,10 @@ public sealed class AscLogReader : ICanLogReader
             return ParseResult.Bad;
         }
         int length = Math.Min(classicDlc, CanFrame.MaxClassicLength); // DLC 9..15 still carries 8 bytes
-        for (int i = 0; i < length; i++)
+        if (!TryParseData(ref fields, data[..length]))
         {
-            if (!TryParseByte(fields.Next(), out data[i]))
-            {
-                expected = $"{length} data bytes for DLC {classicDlc}";
-                return ParseResult.Bad;
-            }
+            expected = $"{length} data bytes for DLC {classicDlc}";
+            return ParseResult.Bad;
         }
         if (TryParseByte(fields.Next(), out _)) // trailing "Length = ...", "BitCount = ...", "TE" are fine
         {
@@ -200,13 +197,10 @@ public sealed class AscLogReader : ICanLogReader
             return ParseResult.Bad;
         }
         Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
-        for (int i = 0; i < length; i++)
+        if (!TryParseData(ref fields, data[..length]))
         {
-            if (!TryParseByte(fields.Next(), out data[i]))
-            {
-                expected = $"{length} data bytes";
-                return ParseResult.Bad;
-            }
+            expected = $"{length} data bytes";
+            return ParseResult.Bad;
         }
         fields.Next(); // message duration
         fields.Next(); // bit count
@@ -288,6 +282,21 @@ public sealed class AscLogReader : ICanLogReader
             dlc = (int)value;
         }
         return ok && dlc <= 15;
+    }
+
+    /// <summary>Exactly <c>data.Length</c> data bytes from the fields, in the file's base.</summary>
+    private bool TryParseData(ref Utf8Fields fields, scoped Span<byte> data)
+    {
+        if (!_decimal)
+        {
+            var rest = fields.Rest;
+            if (!Utf8Hex.TryParseSpacedBytes(rest, data, out int consumed)) return false;
+            fields = new Utf8Fields(rest[consumed..]);
+            return true;
+        }
+        for (int i = 0; i < data.Length; i++)
+            if (!TryParseByte(fields.Next(), out data[i])) return false;
+        return true;
     }
 
     private bool TryParseByte(ReadOnlySpan<byte> text, out byte value)

@@ -198,7 +198,7 @@ public sealed class TrcLogReader : ICanLogReader
         }
         else if (_version < 20 && rest.StartsWith("ERROR"u8)) return ParseResult.NotCan; // 1.0 error lines
         Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
-        if (!TryParseData(rest, data[..length], out int count) || count != length)
+        if (!Utf8Hex.TryParseSpacedBytes(rest, data[..length], out int consumed) || !Utf8Fields.Trim(rest[consumed..]).IsEmpty)
         {
             expected = $"{length} data bytes (hex pairs)";
             return ParseResult.Bad;
