@@ -241,6 +241,17 @@ public class AscLogTests
     }
 
     [Fact]
+    public void Write_FrameEarlierThanTheFirst_IsWrittenAtTheStartAndCounted()
+    {
+        CanFrame[] frames = [new(0x1, [1], CanFlags.Rx, Start + 500_000_000, 0), new(0x2, [2], CanFlags.Rx, Start + 400_000_000, 0)];
+
+        byte[] bytes = LogIo.WriteBytes(frames, CanLogFormat.Asc, new CanLogWriteOptions { TimeZone = TimeZoneInfo.Utc }, out var losses);
+
+        Assert.Equal(1, Assert.Single(losses).Value);
+        Assert.Equal(Start + 500_000_000, LogIo.ReadBytes(bytes, CanLogFormat.Asc, Utc).Frames[1].TimestampNs);
+    }
+
+    [Fact]
     public void Write_SubMicrosecondTimeAndNamedChannel_CountsLossesOrThrowsWhenStrict()
     {
         var frame = new CanFrame(0x1, [], CanFlags.Rx, Start + 1, 0);

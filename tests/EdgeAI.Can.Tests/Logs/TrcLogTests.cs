@@ -214,6 +214,18 @@ public class TrcLogTests
     }
 
     [Fact]
+    public void WriteThenRead_FrameEarlierThanTheFirst_KeepsItsTimeWithANegativeOffset()
+    {
+        CanFrame[] frames = [new(0x1, [1], CanFlags.Rx, 1_717_171_717_500_000_000L, 0), new(0x2, [2], CanFlags.Rx, 1_717_171_717_400_000_000L, 0)];
+
+        byte[] bytes = LogIo.WriteBytes(frames, CanLogFormat.Trc, new CanLogWriteOptions { TimeZone = TimeZoneInfo.Utc }, out var losses);
+
+        Assert.Empty(losses);
+        Assert.Equal(frames, LogIo.ReadBytes(bytes, CanLogFormat.Trc, Utc).Frames);
+        Assert.Contains("      2      -100.000 DT", System.Text.Encoding.ASCII.GetString(bytes));
+    }
+
+    [Fact]
     public void Write_FramesOfEachKind_GivesPeakLayout()
     {
         const long start = 1_717_171_717_123_456_000L;
