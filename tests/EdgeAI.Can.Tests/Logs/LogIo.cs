@@ -3,9 +3,6 @@ using EdgeAI.Can.Logs;
 
 namespace EdgeAI.Can.Tests.Logs;
 
-/// <summary>What a reader gave: frames, channel names and the counts of what it skipped.</summary>
-public sealed record LogContent(List<CanFrame> Frames, CanChannelTable Channels, long Skipped, long Bad);
-
 /// <summary>Reads and writes whole logs with EdgeAI's readers and writers, for tests.</summary>
 public static class LogIo
 {

@@ -45,9 +45,6 @@ public sealed class AscLogReader : ICanLogReader
     public long BadRecords { get; private set; }
     public long Position => _lines.Position;
 
-    /// <summary>True when the header said <c>base dec</c>.</summary>
-    public bool IsDecimal => _decimal;
-
     public bool TryRead(out CanFrame frame)
     {
         while (_lines.TryReadLine(out var raw))
