@@ -41,8 +41,12 @@ public sealed class CanChannelTable
         return (ushort)(oneBased - 1);
     }
 
-    /// <summary>The name of <paramref name="index"/>; <c>canN</c> for an index nobody named.</summary>
-    public string NameOf(ushort index) => index < _names.Count ? _names[index] : "can" + index;
+    /// <summary>The name of <paramref name="index"/>; an index nobody named is named <c>canN</c> here, once.</summary>
+    public string NameOf(ushort index)
+    {
+        while (_names.Count <= index) Add("can" + _names.Count);
+        return _names[index];
+    }
 
     /// <summary>Index of an existing name.</summary>
     public bool TryGetIndex(string name, out ushort index) => _indexes.TryGetValue(name, out index);
@@ -52,7 +56,7 @@ public sealed class CanChannelTable
         if (_names.Count >= ushort.MaxValue) throw new InvalidOperationException("too many CAN channels");
         var index = (ushort)_names.Count;
         _names.Add(name);
-        _indexes[name] = index;
+        _indexes.TryAdd(name, index);
         return index;
     }
 }

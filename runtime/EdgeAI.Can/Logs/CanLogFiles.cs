@@ -1,5 +1,9 @@
 using System.IO.Compression;
+using EdgeAI.Can.Logs.Asc;
+using EdgeAI.Can.Logs.Blf;
 using EdgeAI.Can.Logs.Candump;
+using EdgeAI.Can.Logs.Csv;
+using EdgeAI.Can.Logs.Trc;
 
 namespace EdgeAI.Can.Logs;
 
@@ -45,8 +49,11 @@ public static class CanLogFiles
         return format switch
         {
             CanLogFormat.Candump => new CandumpLogReader(stream, name, options),
-            CanLogFormat.Blf => new Blf.BlfLogReader(stream, name, options),
-            _ => throw new NotSupportedException($"{name}: reading {format} is not built yet"),
+            CanLogFormat.Asc => new AscLogReader(stream, name, options),
+            CanLogFormat.Trc => new TrcLogReader(stream, name, options),
+            CanLogFormat.Csv => new CsvLogReader(stream, name, options),
+            CanLogFormat.Blf => new BlfLogReader(stream, name, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a log format"),
         };
     }
 
@@ -73,8 +80,11 @@ public static class CanLogFiles
         return format switch
         {
             CanLogFormat.Candump => new CandumpLogWriter(stream, name, options),
-            CanLogFormat.Blf => new Blf.BlfLogWriter(stream, name, options),
-            _ => throw new NotSupportedException($"{name}: writing {format} is not built yet"),
+            CanLogFormat.Asc => new AscLogWriter(stream, name, options),
+            CanLogFormat.Trc => new TrcLogWriter(stream, name, options),
+            CanLogFormat.Csv => new CsvLogWriter(stream, name, options),
+            CanLogFormat.Blf => new BlfLogWriter(stream, name, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a log format"),
         };
     }
 }

@@ -6,7 +6,7 @@ public sealed record CanLogReadOptions
     /// <summary>Skip and count malformed CAN records instead of failing.</summary>
     public bool SkipBad { get; init; }
 
-    /// <summary>Time zone of header dates that carry none (ASC, BLF). Null: the machine's local zone.</summary>
+    /// <summary>Time zone of header dates that carry none (ASC, BLF, TRC). Null: the machine's local zone.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 
     /// <summary>Default options.</summary>

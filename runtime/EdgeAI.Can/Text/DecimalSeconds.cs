@@ -38,18 +38,34 @@ public static class DecimalSeconds
     }
 
     /// <summary>Writes seconds with <paramref name="decimals"/> (0..9) fraction digits, truncating; returns bytes written.</summary>
-    public static int Format(long ns, int decimals, Span<byte> destination)
+    public static int Format(long ns, int decimals, Span<byte> destination) => FormatScaled(ns, 9, decimals, destination);
+
+    /// <summary>Writes <paramref name="value"/>, which has <paramref name="scale"/> implied fraction digits (9 for ns as
+    /// seconds, 6 for ns as milliseconds), with <paramref name="decimals"/> (0..scale) fraction digits, truncating.</summary>
+    public static int FormatScaled(long value, int scale, int decimals, Span<byte> destination)
     {
         int n = 0;
-        if (ns < 0) { destination[n++] = (byte)'-'; ns = -ns; }
-        long seconds = ns / 1_000_000_000L;
-        long frac = ns % 1_000_000_000L;
-        Utf8Formatter.TryFormat(seconds, destination[n..], out int written);
+        if (value < 0) { destination[n++] = (byte)'-'; value = -value; }
+        long unit = 1;
+        for (int i = 0; i < scale; i++) unit *= 10;
+        long whole = value / unit;
+        long frac = value % unit;
+        Utf8Formatter.TryFormat(whole, destination[n..], out int written);
         n += written;
         if (decimals <= 0) return n;
         destination[n++] = (byte)'.';
-        for (int i = 9; i > decimals; i--) frac /= 10;
+        for (int i = scale; i > decimals; i--) frac /= 10;
         for (int i = decimals - 1; i >= 0; i--, frac /= 10) destination[n + i] = (byte)('0' + frac % 10);
         return n + decimals;
+    }
+
+    /// <summary>Writes seconds with the fewest fraction digits (1..9) that keep <paramref name="ns"/> exact,
+    /// the way Python prints a float ("1.5", "0.0"); returns bytes written.</summary>
+    public static int FormatShortest(long ns, Span<byte> destination)
+    {
+        long frac = Math.Abs(ns % 1_000_000_000L);
+        int decimals = 9;
+        while (decimals > 1 && frac % 10 == 0) { frac /= 10; decimals--; }
+        return Format(ns, decimals, destination);
     }
 }

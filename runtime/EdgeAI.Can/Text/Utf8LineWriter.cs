@@ -38,12 +38,34 @@ internal sealed class Utf8LineWriter : IDisposable
         _buffer[_count++] = ascii;
     }
 
-    /// <summary>Upper-case hex with exactly <paramref name="digits"/> digits (leading zeros).</summary>
-    public void WriteHex(uint value, int digits)
+    /// <summary>Hex with exactly <paramref name="digits"/> digits (leading zeros), upper case unless asked.</summary>
+    public void WriteHex(uint value, int digits, bool lowerCase = false)
     {
         var span = Reserve(digits);
-        for (int i = digits - 1; i >= 0; i--, value >>= 4) span[i] = HexDigit((int)(value & 0xF));
+        for (int i = digits - 1; i >= 0; i--, value >>= 4) span[i] = HexDigit((int)(value & 0xF), lowerCase);
         _count += digits;
+    }
+
+    /// <summary>Hex without leading zeros ("0" for zero), upper case unless asked.</summary>
+    public void WriteHex(uint value, bool lowerCase = false) => WriteHex(value, HexDigitCount(value), lowerCase);
+
+    /// <summary>Number of hex digits <see cref="WriteHex(uint, bool)"/> writes for <paramref name="value"/>.</summary>
+    public static int HexDigitCount(uint value) => value == 0 ? 1 : (35 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 4;
+
+    /// <summary>Writes <paramref name="count"/> spaces (none when zero or negative), for column alignment.</summary>
+    public void WriteSpaces(int count)
+    {
+        if (count <= 0) return;
+        Reserve(count).Fill((byte)' ');
+        _count += count;
+    }
+
+    /// <summary>Base64 (standard alphabet, padded) of <paramref name="data"/>.</summary>
+    public void WriteBase64(ReadOnlySpan<byte> data)
+    {
+        var span = Reserve(Base64.GetMaxEncodedToUtf8Length(data.Length));
+        Base64.EncodeToUtf8(data, span, out _, out int written);
+        _count += written;
     }
 
     /// <summary>Upper-case hex bytes, with <paramref name="separator"/> between them when not zero.</summary>
@@ -71,8 +93,17 @@ internal sealed class Utf8LineWriter : IDisposable
     {
         Span<byte> digits = stackalloc byte[20];
         Utf8Formatter.TryFormat(value, digits, out int written);
-        for (int i = written; i < width; i++) Write((byte)' ');
+        WriteSpaces(width - written);
         Write(digits[..written]);
+    }
+
+    /// <summary>Left-aligned decimal, padded with spaces to <paramref name="width"/> characters.</summary>
+    public void WriteDecimalLeft(long value, int width)
+    {
+        var span = Reserve(20);
+        Utf8Formatter.TryFormat(value, span, out int written);
+        _count += written;
+        WriteSpaces(width - written);
     }
 
     /// <summary>Nanoseconds as seconds with <paramref name="decimals"/> fraction digits (truncated, not rounded,
@@ -81,6 +112,32 @@ internal sealed class Utf8LineWriter : IDisposable
     {
         var span = Reserve(32);
         _count += DecimalSeconds.Format(ns, decimals, span);
+    }
+
+    /// <summary>As <see cref="WriteSeconds(long, int)"/>, right-aligned in a field of <paramref name="width"/> characters.</summary>
+    public void WriteSeconds(long ns, int decimals, int width)
+    {
+        Span<byte> text = stackalloc byte[32];
+        int written = DecimalSeconds.Format(ns, decimals, text);
+        WriteSpaces(width - written);
+        Write(text[..written]);
+    }
+
+    /// <summary>Nanoseconds as milliseconds with <paramref name="decimals"/> fraction digits (truncated), right-aligned in
+    /// a field of <paramref name="width"/> characters.</summary>
+    public void WriteMilliseconds(long ns, int decimals, int width)
+    {
+        Span<byte> text = stackalloc byte[32];
+        int written = DecimalSeconds.FormatScaled(ns, 6, decimals, text);
+        WriteSpaces(width - written);
+        Write(text[..written]);
+    }
+
+    /// <summary>Nanoseconds as seconds with as few fraction digits as keep the value exact (at least one).</summary>
+    public void WriteSecondsShortest(long ns)
+    {
+        var span = Reserve(32);
+        _count += DecimalSeconds.FormatShortest(ns, span);
     }
 
     public void NewLine() => Write((byte)'\n');
@@ -98,7 +155,8 @@ internal sealed class Utf8LineWriter : IDisposable
         return _buffer.AsSpan(_count, bytes);
     }
 
-    private static byte HexDigit(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
+    private static byte HexDigit(int nibble, bool lowerCase = false) =>
+        (byte)(nibble < 10 ? '0' + nibble : (lowerCase ? 'a' : 'A') + nibble - 10);
 
     public void Dispose()
     {
