@@ -37,17 +37,22 @@ public static class DecimalSeconds
         return true;
     }
 
-    /// <summary>Writes seconds with <paramref name="decimals"/> (0..9) fraction digits, truncating; returns bytes written.</summary>
+    /// <summary>Writes seconds with <paramref name="decimals"/> (0..9) fraction digits, rounded to the nearest last digit
+    /// (rounding is monotonic, so frames never change order); returns bytes written.</summary>
     public static int Format(long ns, int decimals, Span<byte> destination) => FormatScaled(ns, 9, decimals, destination);
 
     /// <summary>Writes <paramref name="value"/>, which has <paramref name="scale"/> implied fraction digits (9 for ns as
-    /// seconds, 6 for ns as milliseconds), with <paramref name="decimals"/> (0..scale) fraction digits, truncating.</summary>
+    /// seconds, 6 for ns as milliseconds), with <paramref name="decimals"/> (0..scale) fraction digits, rounded to nearest.
+    /// Sources with float timestamps (python-can) store 1.26 s as 1.259999990 s; truncating would write 1.259999.</summary>
     public static int FormatScaled(long value, int scale, int decimals, Span<byte> destination)
     {
         int n = 0;
         if (value < 0) { destination[n++] = (byte)'-'; value = -value; }
         long unit = 1;
         for (int i = 0; i < scale; i++) unit *= 10;
+        long step = 1;
+        for (int i = Math.Max(decimals, 0); i < scale; i++) step *= 10;
+        value = (value + step / 2) / step * step;
         long whole = value / unit;
         long frac = value % unit;
         Utf8Formatter.TryFormat(whole, destination[n..], out int written);

@@ -106,8 +106,7 @@ internal sealed class Utf8LineWriter : IDisposable
         WriteSpaces(width - written);
     }
 
-    /// <summary>Nanoseconds as seconds with <paramref name="decimals"/> fraction digits (truncated, not rounded,
-    /// so a time never moves past the next frame's).</summary>
+    /// <summary>Nanoseconds as seconds with <paramref name="decimals"/> fraction digits, rounded to nearest.</summary>
     public void WriteSeconds(long ns, int decimals)
     {
         var span = Reserve(32);

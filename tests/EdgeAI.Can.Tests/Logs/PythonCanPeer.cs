@@ -14,6 +14,10 @@ public static class PythonCanPeer
             reader = can.ASCReader(path, relative_timestamp=False)
         elif kind == "trc":
             reader = can.TRCReader(path)
+        elif kind == "log":
+            reader = can.CanutilsLogReader(path)
+        elif kind == "blf":
+            reader = can.BLFReader(path)
         else:
             reader = can.CSVReader(path)
         out = []
@@ -28,7 +32,7 @@ public static class PythonCanPeer
     private const string WriteScript = """
         import sys, json, can
         kind, path, messages = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3]))
-        writer = {"asc": can.ASCWriter, "trc": can.TRCWriter, "csv": can.CSVWriter}[kind](path)
+        writer = {"asc": can.ASCWriter, "trc": can.TRCWriter, "csv": can.CSVWriter, "log": can.CanutilsLogWriter, "blf": can.BLFWriter}[kind](path)
         for d in messages:
             writer.on_message_received(can.Message(
                 timestamp=float(d["t"]), arbitration_id=d["id"], is_extended_id=d["ext"], is_remote_frame=d["rtr"],
@@ -37,7 +41,7 @@ public static class PythonCanPeer
         writer.stop()
         """;
 
-    /// <summary>Reads <paramref name="path"/> with python-can's reader for <paramref name="kind"/> (asc, trc or csv).</summary>
+    /// <summary>Reads <paramref name="path"/> with python-can's reader for <paramref name="kind"/> (log, asc, blf, trc or csv).</summary>
     public static List<PythonCanMessage> Read(string kind, string path)
     {
         string json = ExternalTool.RunPython(ReadScript, kind, path);
@@ -54,7 +58,7 @@ public static class PythonCanPeer
         return messages;
     }
 
-    /// <summary>Writes <paramref name="messages"/> with python-can's writer for <paramref name="kind"/> (asc, trc or csv).</summary>
+    /// <summary>Writes <paramref name="messages"/> with python-can's writer for <paramref name="kind"/> (log, asc, blf, trc or csv).</summary>
     public static void Write(string kind, string path, IEnumerable<PythonCanMessage> messages)
     {
         var list = messages.Select(m => new Dictionary<string, object?>
