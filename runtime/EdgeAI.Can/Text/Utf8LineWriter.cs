@@ -122,7 +122,7 @@ internal sealed class Utf8LineWriter : IDisposable
         Write(text[..written]);
     }
 
-    /// <summary>Nanoseconds as milliseconds with <paramref name="decimals"/> fraction digits (truncated), right-aligned in
+    /// <summary>Nanoseconds as milliseconds with <paramref name="decimals"/> fraction digits (rounded to nearest), right-aligned in
     /// a field of <paramref name="width"/> characters.</summary>
     public void WriteMilliseconds(long ns, int decimals, int width)
     {
