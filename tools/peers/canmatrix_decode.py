@@ -1,4 +1,4 @@
-"""Times canmatrix decoding every frame of a candump log: prints {"frames", "decoded", "seconds"}.
+"""Times canmatrix decoding the frames of a candump log (the first LIMIT): prints {"frames", "decoded", "seconds"}.
 
 Frames are parsed first (not timed); only canmatrix's decode is timed, as EdgeAI's decode is.
 """
@@ -27,11 +27,12 @@ def load_frames(path):
 
 def main():
     dbc, log = sys.argv[1], sys.argv[2]
+    limit = int(sys.argv[3]) if len(sys.argv) > 3 else None
     matrix = next(iter(canmatrix.formats.loadp(dbc).values()))
     by_id = {}
     for frame in matrix.frames:
         by_id[(frame.arbitration_id.id, frame.arbitration_id.extended)] = frame
-    frames = load_frames(log)
+    frames = load_frames(log)[:limit]
     decoded = 0
     start = time.perf_counter()
     for ident, extended, data in frames:
