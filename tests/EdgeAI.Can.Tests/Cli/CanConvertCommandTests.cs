@@ -73,4 +73,21 @@ public class CanConvertCommandTests
         Assert.Equal(10.0, id.GetProperty("period_mean_ms").GetDouble(), 6);
         Assert.Equal(3, id.GetProperty("count").GetInt32());
     }
+
+    [Fact]
+    public void Convert_FdFramesToCsv_WarnsWithCountAndStrictRefuses()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("fd.log"), "(1.000000) can0 100##1112233445566778899AABBCC\n(1.100000) can0 101#01\n(1.200000) can0 102##0AA\n");
+
+        var (code, _, stderr) = CliRunner.Run("can", "convert", dir.File("fd.log"), dir.File("out.csv"));
+        var (strictCode, _, strictError) = CliRunner.Run("can", "convert", dir.File("fd.log"), dir.File("strict.csv"), "--strict");
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: 2 frames lost CAN FD flags", stderr);
+        Assert.Equal(2, strictCode);
+        Assert.Contains("cannot write without losing information: CAN FD flags", strictError);
+        Assert.False(File.Exists(dir.File("strict.csv")));
+        Assert.Equal(2, Directory.GetFiles(dir.Path).Length);
+    }
 }
