@@ -13,7 +13,7 @@ namespace EdgeAI.Can.Logs.Asc;
 /// plus each line's offset; without a date they count from 0. Everything else (statistics, status, LIN, comments,
 /// system variables, J1939, trigger blocks, <c>TxRq</c>) is skipped and counted.
 /// </summary>
-public sealed class AscLogReader : ICanLogReader
+public sealed class AscLogReader : TextLogReader
 {
     /// <summary>Error class given to ASC error frames, which carry no SocketCAN details: CAN_ERR_BUSERROR, as can-utils' asc2log does.</summary>
     public const uint ErrorFrameClass = 0x80;
@@ -23,9 +23,6 @@ public sealed class AscLogReader : ICanLogReader
     private const uint FlagBrs = 0x2000;
     private const uint FlagEsi = 0x4000;
 
-    private readonly Utf8LineReader _lines;
-    private readonly string _name;
-    private readonly CanLogReadOptions _options;
     private readonly TimeZoneInfo _zone;
     private bool _decimal;
     private bool _relative;
@@ -33,39 +30,16 @@ public sealed class AscLogReader : ICanLogReader
     private long _relativeNs;
 
     public AscLogReader(Stream stream, string name, CanLogReadOptions options)
+        : base(stream, name, options)
     {
-        _lines = new Utf8LineReader(stream);
-        _name = name;
-        _options = options;
         _zone = options.TimeZone ?? TimeZoneInfo.Local;
     }
 
-    public CanChannelTable Channels { get; } = new();
-    public long SkippedRecords { get; private set; }
-    public long BadRecords { get; private set; }
-    public long Position => _lines.Position;
 
-    public bool TryRead(out CanFrame frame)
-    {
-        while (_lines.TryReadLine(out var raw))
-        {
-            var line = Utf8Fields.Trim(raw);
-            if (line.IsEmpty) continue;
-            var result = Utf8Decimal.IsDigit(line[0]) ? ParseEvent(line, out frame, out string expected) : ParseHeader(line, out frame, out expected);
-            switch (result)
-            {
-                case ParseResult.Frame: return true;
-                case ParseResult.Header: continue;
-                case ParseResult.NotCan: SkippedRecords++; continue;
-            }
-            if (_options.SkipBad) { BadRecords++; continue; }
-            throw new CanLogFormatException(_name, _lines.LineNumber, expected, System.Text.Encoding.UTF8.GetString(line));
-        }
-        frame = default;
-        return false;
-    }
+    private protected override TextRecord ParseLine(ReadOnlySpan<byte> line, out CanFrame frame, out string expected) =>
+        Utf8Decimal.IsDigit(line[0]) ? ParseEvent(line, out frame, out expected) : ParseHeader(line, out frame, out expected);
 
-    private ParseResult ParseHeader(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
+    private TextRecord ParseHeader(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
         frame = default;
         expected = "";
@@ -73,38 +47,38 @@ public sealed class AscLogReader : ICanLogReader
         var keyword = fields.Next();
         if (Ascii.EqualsIgnoreCase(keyword, "date"u8))
         {
-            if (AscDate.TryParse(fields.Rest, _zone, out _startNs)) return ParseResult.Header;
+            if (AscDate.TryParse(fields.Rest, _zone, out _startNs)) return TextRecord.Header;
             expected = "a date like 'date Mon Jun 01 02:03:04.123 pm 2024' or 'date Mi Mai 15 10:20:30.456 2024'";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         if (Ascii.EqualsIgnoreCase(keyword, "base"u8))
         {
             var numbers = fields.Next();
             if (Ascii.EqualsIgnoreCase(numbers, "hex"u8)) _decimal = false;
             else if (Ascii.EqualsIgnoreCase(numbers, "dec"u8)) _decimal = true;
-            else { expected = "'base hex' or 'base dec'"; return ParseResult.Bad; }
-            if (fields.IsEmpty) return ParseResult.Header;
+            else { expected = "'base hex' or 'base dec'"; return TextRecord.Bad; }
+            if (fields.IsEmpty) return TextRecord.Header;
             var times = fields.Next();
             var mode = fields.Next();
             if (Ascii.EqualsIgnoreCase(times, "timestamps"u8) && Ascii.EqualsIgnoreCase(mode, "absolute"u8)) _relative = false;
             else if (Ascii.EqualsIgnoreCase(times, "timestamps"u8) && Ascii.EqualsIgnoreCase(mode, "relative"u8)) _relative = true;
-            else { expected = "'timestamps absolute' or 'timestamps relative' after the base"; return ParseResult.Bad; }
-            return ParseResult.Header;
+            else { expected = "'timestamps absolute' or 'timestamps relative' after the base"; return TextRecord.Bad; }
+            return TextRecord.Header;
         }
-        if (Ascii.EqualsIgnoreCase(keyword, "internal"u8) || Ascii.EqualsIgnoreCase(keyword, "no"u8)) return ParseResult.Header;
+        if (Ascii.EqualsIgnoreCase(keyword, "internal"u8) || Ascii.EqualsIgnoreCase(keyword, "no"u8)) return TextRecord.Header;
         if (Ascii.EqualsIgnoreCase(keyword, "begin"u8) && Ascii.EqualsIgnoreCase(fields.Next(), "triggerblock"u8) && !fields.IsEmpty)
         {
             // python-can writes the first frame's time here (and the file's creation time in 'date'): this one counts.
             if (!AscDate.TryParse(fields.Rest, _zone, out _startNs))
             {
                 expected = "a date after 'Begin Triggerblock', like 'Mon Jun 01 02:03:04.123 pm 2024'";
-                return ParseResult.Bad;
+                return TextRecord.Bad;
             }
         }
-        return ParseResult.NotCan;
+        return TextRecord.NotCan;
     }
 
-    private ParseResult ParseEvent(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
+    private TextRecord ParseEvent(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
         frame = default;
         expected = "";
@@ -112,7 +86,7 @@ public sealed class AscLogReader : ICanLogReader
         if (!DecimalSeconds.TryParse(fields.Next(), out long offset))
         {
             expected = "a time in seconds at the start of the line";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         long ns;
         if (_relative) ns = _startNs + (_relativeNs += offset); // each event counts from the one before
@@ -120,17 +94,17 @@ public sealed class AscLogReader : ICanLogReader
 
         var kind = fields.Next();
         if (kind.SequenceEqual("CANFD"u8)) return ParseFd(ref fields, ns, out frame, out expected);
-        if (!Utf8Decimal.IsDigits(kind)) return ParseResult.NotCan; // "Start of measurement", "CAN 1 Status:", "SV:", "L1", ...
-        if (!TryChannel(kind, out ushort channel, out expected)) return ParseResult.Bad;
+        if (!Utf8Decimal.IsDigits(kind)) return TextRecord.NotCan; // "Start of measurement", "CAN 1 Status:", "SV:", "L1", ...
+        if (!TryChannel(kind, out ushort channel, out expected)) return TextRecord.Bad;
 
         var idText = fields.Next();
         if (idText.SequenceEqual("ErrorFrame"u8)) return ErrorFrame(CanFlags.None, channel, ns, out frame);
         var direction = Direction(fields.Next(), out bool isFrame);
-        if (!isFrame) return ParseResult.NotCan; // statistics, J1939TP, TxRq, ...
+        if (!isFrame) return TextRecord.NotCan; // statistics, J1939TP, TxRq, ...
         if (!TryParseId(idText, out uint id, out CanFlags flags))
         {
             expected = _decimal ? "a decimal id ('x' after 29-bit ids)" : "a hex id ('x' after 29-bit ids)";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         flags |= direction;
 
@@ -145,39 +119,39 @@ public sealed class AscLogReader : ICanLogReader
         if (!type.SequenceEqual("d"u8) && !type.SequenceEqual("D"u8))
         {
             expected = "'d' (data) or 'r' (remote) after the direction";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         if (!TryParseDlc(fields.Next(), out int classicDlc))
         {
             expected = "a DLC (0-F) after 'd'";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         int length = Math.Min(classicDlc, CanFrame.MaxClassicLength); // DLC 9..15 still carries 8 bytes
         if (!TryParseData(ref fields, data[..length]))
         {
             expected = $"{length} data bytes for DLC {classicDlc}";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         if (TryParseByte(fields.Next(), out _)) // trailing "Length = ...", "BitCount = ...", "TE" are fine
         {
             expected = $"{length} data bytes for DLC {classicDlc}, not more";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         return Make(id, flags, data[..length], 0, channel, ns, out frame, out expected);
     }
 
-    private ParseResult ParseFd(ref Utf8Fields fields, long ns, out CanFrame frame, out string expected)
+    private TextRecord ParseFd(ref Utf8Fields fields, long ns, out CanFrame frame, out string expected)
     {
         frame = default;
-        if (!TryChannel(fields.Next(), out ushort channel, out expected)) return ParseResult.Bad;
+        if (!TryChannel(fields.Next(), out ushort channel, out expected)) return TextRecord.Bad;
         var direction = Direction(fields.Next(), out bool isFrame);
-        if (!isFrame) return ParseResult.NotCan; // TxRq
+        if (!isFrame) return TextRecord.NotCan; // TxRq
         var idText = fields.Next();
         if (idText.SequenceEqual("ErrorFrame"u8)) return ErrorFrame(direction, channel, ns, out frame);
         if (!TryParseId(idText, out uint id, out CanFlags flags))
         {
             expected = "a CAN FD id ('x' after 29-bit ids)";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         flags |= direction;
         var brs = fields.Next();
@@ -186,18 +160,18 @@ public sealed class AscLogReader : ICanLogReader
         if (!IsBit(brs) || !IsBit(esi))
         {
             expected = "BRS and ESI (0 or 1) after the CAN FD id";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         if (!TryParseDlc(fields.Next(), out int dlc) || !Utf8Decimal.TryParse(fields.Next(), out int length) || length > CanFrame.MaxFdLength)
         {
             expected = "a DLC (0-F) and a data length (0-64) after BRS and ESI";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
         if (!TryParseData(ref fields, data[..length]))
         {
             expected = $"{length} data bytes";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         fields.Next(); // message duration
         fields.Next(); // bit count
@@ -214,24 +188,24 @@ public sealed class AscLogReader : ICanLogReader
         return Make(id, flags, data[..length], 0, channel, ns, out frame, out expected);
     }
 
-    private ParseResult ErrorFrame(CanFlags direction, ushort channel, long ns, out CanFrame frame)
+    private TextRecord ErrorFrame(CanFlags direction, ushort channel, long ns, out CanFrame frame)
     {
         Span<byte> zeros = stackalloc byte[CanFrame.MaxClassicLength];
         zeros.Clear();
         frame = new CanFrame(ErrorFrameClass, zeros, CanFlags.Error | direction, ns, channel);
-        return ParseResult.Frame;
+        return TextRecord.Frame;
     }
 
-    private static ParseResult Make(uint id, CanFlags flags, ReadOnlySpan<byte> data, byte remoteDlc, ushort channel, long ns,
+    private static TextRecord Make(uint id, CanFlags flags, ReadOnlySpan<byte> data, byte remoteDlc, ushort channel, long ns,
         out CanFrame frame, out string expected)
     {
         if (!CanFrame.TryValidate(id, data.Length, flags, remoteDlc, out expected))
         {
             frame = default;
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         frame = new CanFrame(id, data, flags, ns, channel, remoteDlc);
-        return ParseResult.Frame;
+        return TextRecord.Frame;
     }
 
     private bool TryChannel(ReadOnlySpan<byte> text, out ushort channel, out string expected)
@@ -312,7 +286,5 @@ public sealed class AscLogReader : ICanLogReader
 
     private static bool IsBit(ReadOnlySpan<byte> text) => text.Length == 1 && (text[0] == (byte)'0' || text[0] == (byte)'1');
 
-    public void Dispose() => _lines.Dispose();
 
-    private enum ParseResult { Frame, Header, NotCan, Bad }
 }

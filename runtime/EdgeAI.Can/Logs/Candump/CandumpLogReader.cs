@@ -8,60 +8,35 @@ namespace EdgeAI.Can.Logs.Candump;
 /// 0x20000000 error flag), classic DLC 9..15 (<c>_D</c>) and the direction python-can appends (<c> R</c>/<c> T</c>).
 /// CAN XL lines (<c>###</c>) are skipped and counted.
 /// </summary>
-public sealed class CandumpLogReader : ICanLogReader
+public sealed class CandumpLogReader : TextLogReader
 {
     private const uint ErrorFlag = 0x2000_0000;
     private const string Expected = "'(seconds) interface id#data' (candump -L)";
 
-    private readonly Utf8LineReader _lines;
-    private readonly string _name;
-    private readonly CanLogReadOptions _options;
     private readonly byte[] _lastInterface = new byte[64];
     private int _lastInterfaceLength = -1;
     private ushort _lastChannel;
 
     public CandumpLogReader(Stream stream, string name, CanLogReadOptions options)
+        : base(stream, name, options)
     {
-        _lines = new Utf8LineReader(stream);
-        _name = name;
-        _options = options;
     }
 
-    public CanChannelTable Channels { get; } = new();
-    public long SkippedRecords { get; private set; }
-    public long BadRecords { get; private set; }
-    public long Position => _lines.Position;
 
-    public bool TryRead(out CanFrame frame)
-    {
-        while (_lines.TryReadLine(out var line))
-        {
-            line = line.Trim((byte)' ');
-            if (line.IsEmpty) continue;
-            var result = TryParse(line, out frame, out string expected);
-            if (result == ParseResult.Frame) return true;
-            if (result == ParseResult.NotCan) { SkippedRecords++; continue; }
-            if (_options.SkipBad) { BadRecords++; continue; }
-            throw new CanLogFormatException(_name, _lines.LineNumber, expected, System.Text.Encoding.UTF8.GetString(line));
-        }
-        frame = default;
-        return false;
-    }
-
-    private ParseResult TryParse(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
+    private protected override TextRecord ParseLine(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
         frame = default;
         expected = Expected;
-        if (line[0] != (byte)'(') return ParseResult.Bad;
+        if (line[0] != (byte)'(') return TextRecord.Bad;
         int close = line.IndexOf((byte)')');
         if (close < 0 || !DecimalSeconds.TryParse(line[1..close], out long ns))
         {
             expected = "a timestamp '(seconds.fraction)'";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         var rest = line[(close + 1)..].TrimStart((byte)' ');
         int space = rest.IndexOf((byte)' ');
-        if (space <= 0) return ParseResult.Bad;
+        if (space <= 0) return TextRecord.Bad;
         var iface = rest[..space];
         rest = rest[(space + 1)..].TrimStart((byte)' ');
         space = rest.IndexOf((byte)' ');
@@ -72,25 +47,25 @@ public sealed class CandumpLogReader : ICanLogReader
             var tail = rest[(space + 1)..].Trim((byte)' ');
             if (tail.SequenceEqual("R"u8)) direction = CanFlags.Rx;
             else if (tail.SequenceEqual("T"u8)) direction = CanFlags.Tx;
-            else if (!tail.IsEmpty) { expected = "nothing or a direction 'R'/'T' after the frame"; return ParseResult.Bad; }
+            else if (!tail.IsEmpty) { expected = "nothing or a direction 'R'/'T' after the frame"; return TextRecord.Bad; }
         }
 
         int hash = token.IndexOf((byte)'#');
-        if (hash < 0) { expected = "'id#data' after the interface"; return ParseResult.Bad; }
+        if (hash < 0) { expected = "'id#data' after the interface"; return TextRecord.Bad; }
         var idText = token[..hash];
         var body = token[(hash + 1)..];
-        if (body.Length >= 2 && body[0] == (byte)'#' && body[1] == (byte)'#') return ParseResult.NotCan; // CAN XL
+        if (body.Length >= 2 && body[0] == (byte)'#' && body[1] == (byte)'#') return TextRecord.NotCan; // CAN XL
         if (!Utf8Hex.TryParseUInt32(idText, out uint id) || (idText.Length != 8 && idText.Length > 3))
         {
             expected = "a 3-digit standard or 8-digit extended hex id";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         var flags = direction;
         if (idText.Length == 8)
         {
             if ((id & ErrorFlag) != 0) { flags |= CanFlags.Error; id &= CanFrame.MaxExtendedId; }
             else flags |= CanFlags.Extended;
-            if (id > CanFrame.MaxExtendedId) { expected = "a 29-bit id"; return ParseResult.Bad; }
+            if (id > CanFrame.MaxExtendedId) { expected = "a 29-bit id"; return TextRecord.Bad; }
         }
 
         Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
@@ -100,17 +75,17 @@ public sealed class CandumpLogReader : ICanLogReader
         {
             flags |= CanFlags.Fd;
             int fdFlags = body.Length > 1 ? Utf8Hex.Digit(body[1]) : -1;
-            if (fdFlags < 0) { expected = "a CAN FD flags digit after '##'"; return ParseResult.Bad; }
+            if (fdFlags < 0) { expected = "a CAN FD flags digit after '##'"; return TextRecord.Bad; }
             if ((fdFlags & 1) != 0) flags |= CanFlags.Brs;
             if ((fdFlags & 2) != 0) flags |= CanFlags.Esi;
-            if (!TryParseData(body[2..], data, out length)) { expected = "CAN FD data: hex byte pairs, 0-64 bytes"; return ParseResult.Bad; }
+            if (!TryParseData(body[2..], data, out length)) { expected = "CAN FD data: hex byte pairs, 0-64 bytes"; return TextRecord.Bad; }
         }
         else if (body.Length > 0 && (body[0] | 0x20) == (byte)'r')
         {
             flags |= CanFlags.Remote;
             length = 0;
             if (body.Length == 2 && Utf8Hex.Digit(body[1]) is >= 0 and <= 8 and var dlc) remoteDlc = (byte)dlc;
-            else if (body.Length != 1) { expected = "'R' or 'R' and a DLC digit 0-8 for a remote frame"; return ParseResult.Bad; }
+            else if (body.Length != 1) { expected = "'R' or 'R' and a DLC digit 0-8 for a remote frame"; return TextRecord.Bad; }
         }
         else
         {
@@ -119,12 +94,12 @@ public sealed class CandumpLogReader : ICanLogReader
             if (!TryParseData(body, data, out length) || length > CanFrame.MaxClassicLength)
             {
                 expected = "data as hex byte pairs, 0-8 bytes";
-                return ParseResult.Bad;
+                return TextRecord.Bad;
             }
         }
-        if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out string problem)) { expected = problem; return ParseResult.Bad; }
+        if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out string problem)) { expected = problem; return TextRecord.Bad; }
         frame = new CanFrame(id, data[..length], flags, ns, ChannelOf(iface), remoteDlc);
-        return ParseResult.Frame;
+        return TextRecord.Frame;
     }
 
     /// <summary>Channel index of an interface name; logs mostly repeat the last one, so that is checked first.</summary>
@@ -154,7 +129,5 @@ public sealed class CandumpLogReader : ICanLogReader
         return true;
     }
 
-    public void Dispose() => _lines.Dispose();
 
-    private enum ParseResult { Frame, NotCan, Bad }
 }

@@ -12,49 +12,31 @@ namespace EdgeAI.Can.Logs.Csv;
 /// CAN FD column: every frame is on channel <c>can0</c> and a frame with more than 8 data bytes is read as CAN FD
 /// (without BRS/ESI). Error frames get SocketCAN's 8 data bytes (zeros where the line has fewer).
 /// </summary>
-public sealed class CsvLogReader : ICanLogReader
+public sealed class CsvLogReader : TextLogReader
 {
     /// <summary>The header line python-can writes.</summary>
     public const string Header = "timestamp,arbitration_id,extended,remote,error,dlc,data";
 
     private const string ExpectedRow = "7 comma-separated fields: timestamp,arbitration_id,extended,remote,error,dlc,data";
 
-    private readonly Utf8LineReader _lines;
-    private readonly string _name;
-    private readonly CanLogReadOptions _options;
     private readonly ushort _channel;
     private bool _first = true;
 
     public CsvLogReader(Stream stream, string name, CanLogReadOptions options)
+        : base(stream, name, options)
     {
-        _lines = new Utf8LineReader(stream);
-        _name = name;
-        _options = options;
         _channel = Channels.FromNumber(1);
     }
 
-    public CanChannelTable Channels { get; } = new();
-    public long SkippedRecords => 0;
-    public long BadRecords { get; private set; }
-    public long Position => _lines.Position;
 
-    public bool TryRead(out CanFrame frame)
+    private protected override TextRecord ParseLine(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
-        while (_lines.TryReadLine(out var raw))
+        if (_first)
         {
-            var line = Utf8Fields.Trim(raw);
-            if (line.IsEmpty) continue;
-            if (_first)
-            {
-                _first = false;
-                if (line.StartsWith("timestamp,"u8)) continue; // the header, which python-can always writes
-            }
-            if (TryParse(line, out frame, out string expected)) return true;
-            if (_options.SkipBad) { BadRecords++; continue; }
-            throw new CanLogFormatException(_name, _lines.LineNumber, expected, Encoding.UTF8.GetString(line));
+            _first = false;
+            if (line.StartsWith("timestamp,"u8)) { frame = default; expected = ""; return TextRecord.Header; } // the header python-can always writes
         }
-        frame = default;
-        return false;
+        return TryParse(line, out frame, out expected) ? TextRecord.Frame : TextRecord.Bad;
     }
 
     private bool TryParse(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
@@ -145,5 +127,4 @@ public sealed class CsvLogReader : ICanLogReader
         return text.Length == 1 && (text[0] == (byte)'1' || text[0] == (byte)'0');
     }
 
-    public void Dispose() => _lines.Dispose();
 }

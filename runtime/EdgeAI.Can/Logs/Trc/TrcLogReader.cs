@@ -10,11 +10,8 @@ namespace EdgeAI.Can.Logs.Trc;
 /// <see cref="CanLogReadOptions.TimeZone"/>) plus each line's offset in milliseconds; without a start time they count
 /// from 0. Other records (status, error counters, events, warnings) are skipped and counted; comment lines are not records.
 /// </summary>
-public sealed class TrcLogReader : ICanLogReader
+public sealed class TrcLogReader : TextLogReader
 {
-    private readonly Utf8LineReader _lines;
-    private readonly string _name;
-    private readonly CanLogReadOptions _options;
     private readonly TimeZoneInfo _zone;
     private int _version = 10; // no ;$FILEVERSION: 1.0
     private string? _columnText;
@@ -24,47 +21,24 @@ public sealed class TrcLogReader : ICanLogReader
     private long _startNs;
 
     public TrcLogReader(Stream stream, string name, CanLogReadOptions options)
+        : base(stream, name, options)
     {
-        _lines = new Utf8LineReader(stream);
-        _name = name;
-        _options = options;
         _zone = options.TimeZone ?? TimeZoneInfo.Local;
     }
 
-    public CanChannelTable Channels { get; } = new();
-    public long SkippedRecords { get; private set; }
-    public long BadRecords { get; private set; }
-    public long Position => _lines.Position;
 
     /// <summary>File version times ten (21 for 2.1); 10 until a <c>;$FILEVERSION=</c> says otherwise.</summary>
     public int Version => _version;
 
-    public bool TryRead(out CanFrame frame)
+    private protected override TextRecord ParseLine(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
-        while (_lines.TryReadLine(out var raw))
-        {
-            var line = Utf8Fields.Trim(raw);
-            if (line.IsEmpty) continue;
-            ParseResult result;
-            string expected;
-            frame = default;
-            if (line[0] == (byte)';') result = ParseDirective(line, out expected);
-            else if (!_ready && !TryResolveColumns(out expected)) result = ParseResult.Bad;
-            else result = ParseRecord(line, out frame, out expected);
-            switch (result)
-            {
-                case ParseResult.Frame: return true;
-                case ParseResult.Header: continue;
-                case ParseResult.NotCan: SkippedRecords++; continue;
-            }
-            if (_options.SkipBad) { BadRecords++; continue; }
-            throw new CanLogFormatException(_name, _lines.LineNumber, expected, Encoding.UTF8.GetString(line));
-        }
         frame = default;
-        return false;
+        if (line[0] == (byte)';') return ParseDirective(line, out expected);
+        if (!_ready && !TryResolveColumns(out expected)) return TextRecord.Bad;
+        return ParseRecord(line, out frame, out expected);
     }
 
-    private ParseResult ParseDirective(ReadOnlySpan<byte> line, out string expected)
+    private TextRecord ParseDirective(ReadOnlySpan<byte> line, out string expected)
     {
         expected = "";
         if (line.StartsWith(";$FILEVERSION="u8))
@@ -72,22 +46,22 @@ public sealed class TrcLogReader : ICanLogReader
             var value = Utf8Fields.Trim(line[";$FILEVERSION="u8.Length..]);
             _version = value.Length == 3 && value[1] == (byte)'.' && Utf8Decimal.IsDigit(value[0]) && Utf8Decimal.IsDigit(value[2])
                 ? (value[0] - '0') * 10 + (value[2] - '0') : -1;
-            if (_version is (>= 10 and <= 13) or 20 or 21) return ParseResult.Header;
+            if (_version is (>= 10 and <= 13) or 20 or 21) return TextRecord.Header;
             expected = "';$FILEVERSION=' 1.0, 1.1, 1.2, 1.3, 2.0 or 2.1";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         if (line.StartsWith(";$STARTTIME="u8))
         {
-            if (TrcStartTime.TryParse(Utf8Fields.Trim(line[";$STARTTIME="u8.Length..]), _zone, out _startNs)) return ParseResult.Header;
+            if (TrcStartTime.TryParse(Utf8Fields.Trim(line[";$STARTTIME="u8.Length..]), _zone, out _startNs)) return TextRecord.Header;
             expected = "';$STARTTIME=' days since 1899-12-30 with a fraction (e.g. 44548.6028595139)";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         if (line.StartsWith(";$COLUMNS="u8))
         {
             _columnText = Encoding.ASCII.GetString(Utf8Fields.Trim(line[";$COLUMNS="u8.Length..]));
             _ready = false;
         }
-        return ParseResult.Header;
+        return TextRecord.Header;
     }
 
     /// <summary>Fixes the column order once the header is read: from ;$COLUMNS for 2.x, by version for 1.x.</summary>
@@ -127,7 +101,7 @@ public sealed class TrcLogReader : ICanLogReader
         return true;
     }
 
-    private ParseResult ParseRecord(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
+    private TextRecord ParseRecord(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
         frame = default;
         expected = "";
@@ -151,24 +125,24 @@ public sealed class TrcLogReader : ICanLogReader
             if (letter == (byte)'T')
             {
                 var kind = Classify(type);
-                if (kind == RecordKind.Other) return ParseResult.NotCan;
+                if (kind == RecordKind.Other) return TextRecord.NotCan;
                 if (kind == RecordKind.Error) return ParseError(ref fields, column, offsetText, bus, out frame, out expected);
             }
         }
 
-        if (!TryTime(offsetText, out long ns)) { expected = "a time offset in milliseconds"; return ParseResult.Bad; }
+        if (!TryTime(offsetText, out long ns)) { expected = "a time offset in milliseconds"; return TextRecord.Bad; }
         var recordKind = _version >= 20 ? Classify(type) : RecordKind.Classic;
         // 2.x has a direction column; in 1.1-1.3 the type column is the direction (other types were skipped above).
         var flags = ParseDirection(_version >= 20 ? direction : type, out bool hasDirection);
-        if (_version >= 20 && !hasDirection) { expected = "a direction 'Rx' or 'Tx'"; return ParseResult.Bad; }
-        if (idText.SequenceEqual("FFFFFFFF"u8) && _version < 20) return ParseResult.NotCan; // 1.x bus warnings
-        if (!Utf8Hex.TryParseUInt32(idText, out uint id)) { expected = "a hex id (4 digits, 8 for 29-bit)"; return ParseResult.Bad; }
+        if (_version >= 20 && !hasDirection) { expected = "a direction 'Rx' or 'Tx'"; return TextRecord.Bad; }
+        if (idText.SequenceEqual("FFFFFFFF"u8) && _version < 20) return TextRecord.NotCan; // 1.x bus warnings
+        if (!Utf8Hex.TryParseUInt32(idText, out uint id)) { expected = "a hex id (4 digits, 8 for 29-bit)"; return TextRecord.Bad; }
         if (idText.Length > 4) flags |= CanFlags.Extended;
-        if (!TryChannel(bus, out ushort channel, out expected)) return ParseResult.Bad;
+        if (!TryChannel(bus, out ushort channel, out expected)) return TextRecord.Bad;
         if (!Utf8Decimal.TryParse(lengthText, out int length) || length > (_lengthInBytes ? CanFrame.MaxFdLength : 15))
         {
             expected = _lengthInBytes ? "a data length (0-64)" : "a DLC (0-15)";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
 
         byte remoteDlc = 0;
@@ -196,24 +170,24 @@ public sealed class TrcLogReader : ICanLogReader
             length = 0;
             rest = default;
         }
-        else if (_version < 20 && rest.StartsWith("ERROR"u8)) return ParseResult.NotCan; // 1.0 error lines
+        else if (_version < 20 && rest.StartsWith("ERROR"u8)) return TextRecord.NotCan; // 1.0 error lines
         Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
         if (!Utf8Hex.TryParseSpacedBytes(rest, data[..length], out int consumed) || !Utf8Fields.Trim(rest[consumed..]).IsEmpty)
         {
             expected = $"{length} data bytes (hex pairs)";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
-        if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out expected)) return ParseResult.Bad;
+        if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out expected)) return TextRecord.Bad;
         frame = new CanFrame(id, data[..length], flags, ns, channel, remoteDlc);
-        return ParseResult.Frame;
+        return TextRecord.Frame;
     }
 
     /// <summary>ER lines leave columns blank in 2.0 and write '-' in 2.1: find the direction, then the bytes.</summary>
-    private ParseResult ParseError(ref Utf8Fields fields, int typeColumn, ReadOnlySpan<byte> offsetText, ReadOnlySpan<byte> bus,
+    private TextRecord ParseError(ref Utf8Fields fields, int typeColumn, ReadOnlySpan<byte> offsetText, ReadOnlySpan<byte> bus,
         out CanFrame frame, out string expected)
     {
         frame = default;
-        if (!TryTime(offsetText, out long ns)) { expected = "a time offset in milliseconds"; return ParseResult.Bad; }
+        if (!TryTime(offsetText, out long ns)) { expected = "a time offset in milliseconds"; return TextRecord.Bad; }
         if (typeColumn + 1 < _columns.Length && _columns[typeColumn + 1] == (byte)'B') bus = fields.Next();
         CanFlags direction = CanFlags.None;
         while (fields.TryNext(out var field))
@@ -221,8 +195,8 @@ public sealed class TrcLogReader : ICanLogReader
             direction = ParseDirection(field, out bool ok);
             if (ok) break;
         }
-        if (direction == CanFlags.None) { expected = "a direction 'Rx' or 'Tx' in the error frame"; return ParseResult.Bad; }
-        if (!TryChannel(bus.SequenceEqual("-"u8) ? default : bus, out ushort channel, out expected)) return ParseResult.Bad;
+        if (direction == CanFlags.None) { expected = "a direction 'Rx' or 'Tx' in the error frame"; return TextRecord.Bad; }
+        if (!TryChannel(bus.SequenceEqual("-"u8) ? default : bus, out ushort channel, out expected)) return TextRecord.Bad;
 
         var rest = fields.Rest;
         while (rest.StartsWith("-"u8)) rest = new Utf8Fields(rest[1..]).Rest; // reserved column
@@ -235,12 +209,12 @@ public sealed class TrcLogReader : ICanLogReader
         if (!TryParseData(firstIsLength ? restFields.Rest : rest, peak, out int count) || count > CanFrame.MaxClassicLength)
         {
             expected = "error frame bytes (hex pairs: type, direction, position, receive and transmit counters)";
-            return ParseResult.Bad;
+            return TextRecord.Bad;
         }
         Span<byte> data = stackalloc byte[CanFrame.MaxClassicLength];
         uint id = TrcErrorFrame.ToSocketCan(peak[..count], data);
         frame = new CanFrame(id, data, CanFlags.Error | direction, ns, channel);
-        return ParseResult.Frame;
+        return TextRecord.Frame;
     }
 
     private bool TryTime(ReadOnlySpan<byte> text, out long ns)
@@ -309,9 +283,7 @@ public sealed class TrcLogReader : ICanLogReader
         return true;
     }
 
-    public void Dispose() => _lines.Dispose();
 
-    private enum ParseResult { Frame, Header, NotCan, Bad }
 
     private enum RecordKind { Classic, Remote, Fd, Error, Other }
 }
