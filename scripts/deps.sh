@@ -28,7 +28,8 @@ ensure_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
-# Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix) and
+# Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix; locales lets the
+# asc2log test build an en_US locale) and
 # native libraries the runtime loads.
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix gzip)
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip)
 EDGEAI_RUN_DEBS=()
