@@ -19,9 +19,9 @@ internal sealed class BlfReadAhead : IDisposable
     private readonly BlfContainerReader _source;
     private readonly bool _useWorker;
     private readonly BlfChunk[] _ring = new BlfChunk[Depth];
-    private readonly SemaphoreSlim _free = new(Depth, Depth);   // chunks the producer may fill
-    private readonly SemaphoreSlim _filled = new(0, Depth);     // chunks filled and not yet taken
-    private CancellationTokenSource? _stop;
+    private readonly SemaphoreSlim _free = new(Depth);   // chunks the producer may fill (no maximum: Dispose adds one to wake the worker)
+    private readonly SemaphoreSlim _filled = new(0);     // chunks filled and not yet taken
+    private volatile bool _stopping;
     private Task? _worker;
     private int _produced;   // the producer's: the caller's thread until the worker starts, then the worker's
     private int _taken;
@@ -58,24 +58,13 @@ internal sealed class BlfReadAhead : IDisposable
         for (; _held > keepNewest; _held--) _free.Release();
     }
 
-    private void StartWorker()
-    {
-        _stop = new CancellationTokenSource();
-        _worker = Task.Run(ProduceUntilEndAsync);
-    }
+    private void StartWorker() => _worker = Task.Run(ProduceUntilEndAsync);
 
     private async Task ProduceUntilEndAsync()
     {
-        try
-        {
-            // Waits asynchronously: no pool thread is held while the parser is behind.
-            do await _free.WaitAsync(_stop!.Token).ConfigureAwait(false);
-            while (Produce());
-        }
-        catch (OperationCanceledException)
-        {
-            // Dispose stopped the worker.
-        }
+        // Waits asynchronously: no pool thread is held while the parser is behind.
+        do await _free.WaitAsync().ConfigureAwait(false);
+        while (!_stopping && Produce());
     }
 
     /// <summary>Reads the next chunk into the ring; false once the file has ended or failed.</summary>
@@ -104,9 +93,9 @@ internal sealed class BlfReadAhead : IDisposable
         _disposed = true;
         if (_worker is not null)
         {
-            _stop!.Cancel();
-            _worker.Wait(); // cannot fault: Produce catches every error, and the cancelled wait is caught
-            _stop.Dispose();
+            _stopping = true;
+            _free.Release(); // wakes the worker if it waits for a chunk
+            _worker.Wait();  // cannot fault: Produce catches every error
         }
         foreach (var chunk in _ring) chunk.Free();
         _free.Dispose();
