@@ -11,7 +11,9 @@ namespace EdgeAI.Can.Logs.Blf;
 /// CAN_ERROR_EXT objects become frames; every other object (LIN, Ethernet, text, markers, Tx requests)
 /// is skipped and counted. A frame's time is the header's start time (local time in
 /// <see cref="CanLogReadOptions.TimeZone"/>) plus the object's offset (10 µs or 1 ns units);
-/// its channel is the object's 1-based channel number - 1.
+/// its channel is the object's 1-based channel number - 1. From the second container on, containers
+/// are unpacked on a worker while frames are parsed from the current one (<see cref="BlfReadAhead"/>);
+/// errors are still thrown by <see cref="TryRead"/>, after every frame before them.
 /// </summary>
 public sealed class BlfLogReader : ICanLogReader
 {
