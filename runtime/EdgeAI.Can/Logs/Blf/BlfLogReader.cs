@@ -1,6 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using static EdgeAI.Can.Logs.Blf.BlfLayout;
 
 namespace EdgeAI.Can.Logs.Blf;
@@ -12,59 +11,62 @@ namespace EdgeAI.Can.Logs.Blf;
 /// CAN_ERROR_EXT objects become frames; every other object (LIN, Ethernet, text, markers, Tx requests)
 /// is skipped and counted. A frame's time is the header's start time (local time in
 /// <see cref="CanLogReadOptions.TimeZone"/>) plus the object's offset (10 µs or 1 ns units);
-/// its channel is the object's 1-based channel number - 1.
+/// its channel is the object's 1-based channel number - 1. From the second container on, containers
+/// are unpacked on a worker while frames are parsed from the current one (<see cref="BlfReadAhead"/>);
+/// errors are still thrown by <see cref="TryRead"/>, after every frame before them.
 /// </summary>
 public sealed class BlfLogReader : ICanLogReader
 {
-    /// <summary>Largest object inside a container: CAN objects are under 200 bytes, so far bigger is corruption.</summary>
-    internal const int MaxInnerObjectSize = 1 << 20;
-    /// <summary>Largest log container (Vector and python-can put 128 KiB of data in one).</summary>
-    internal const int MaxContainerSize = 16 << 20;
-    private const int MaxFileHeaderSize = 1 << 16;
-    /// <summary>Zero bytes allowed before an object: Vector pads objectSize % 4 bytes, other writers align to 4 or 8.</summary>
-    private const int MaxPadding = 7;
-
-    private readonly Stream _stream;
     private readonly string _name;
     private readonly CanLogReadOptions _options;
     private readonly TimeZoneInfo _timeZone;
-    private readonly ByteSegmentStream _zlibInput = new();
+    private readonly BlfContainerReader _source;
+    private readonly BlfReadAhead _readAhead;
 
-    private byte[] _container = [];   // the latest outer object, as stored in the file
-    private byte[] _data = [];        // inner objects: the unread end of earlier containers, then the latest container's data
+    private byte[] _data = [];        // inner objects: a chunk's buffer, or _joined when a split object outgrew its headroom
+    private byte[] _joined = [];
     private int _dataStart;
     private int _dataEnd;
 
-    // Where _data's bytes came from, so errors can name a file offset: the latest container's data
-    // starts at _latestStart; bytes before it began in the container at _earlierOffset, byte _earlierBase.
+    // Where _data's bytes came from, so errors can name a file offset: the latest container's data starts
+    // at _latestStart; bytes from _earlierStart up to it began in the container at _earlierOffset, byte _earlierBase.
     private int _latestStart;
     private long _latestOffset;
+    private int _earlierStart;
     private long _earlierOffset;
     private long _earlierBase;
 
     private bool _headerRead;
-    private bool _endOfFile;
     private bool _finished;
     private bool _resync;
     private bool _cutShortCounted;
+    private ExceptionDispatchInfo? _failure;
     private long _startNs;
-    private long _fileOffset;
+    private long _position;
     private string _expected = "";
     private string _found = "";
 
     /// <summary>Reads BLF from <paramref name="stream"/> (which it disposes); <paramref name="name"/> appears in errors.</summary>
     public BlfLogReader(Stream stream, string name, CanLogReadOptions options)
+        : this(stream, name, options, readAhead: true)
     {
-        _stream = stream;
+    }
+
+    /// <summary>As the public constructor; <paramref name="readAhead"/> false unpacks every container on the reading
+    /// thread (tests and measurements compare both ways).</summary>
+    internal BlfLogReader(Stream stream, string name, CanLogReadOptions options, bool readAhead)
+    {
         _name = name;
         _options = options;
         _timeZone = options.TimeZone ?? TimeZoneInfo.Local;
+        _source = new BlfContainerReader(stream, name, options.SkipBad);
+        _readAhead = new BlfReadAhead(_source, readAhead);
     }
 
     public CanChannelTable Channels { get; } = new();
     public long SkippedRecords { get; private set; }
     public long BadRecords { get; private set; }
-    public long Position => _fileOffset;
+    public long Position => _position;
 
     public bool TryRead(out CanFrame frame)
     {
@@ -116,7 +118,7 @@ public sealed class BlfLogReader : ICanLogReader
         if (BinaryPrimitives.ReadUInt32LittleEndian(span) != ObjectSignature)
         {
             int padding = 0;
-            while (padding < span.Length && padding < MaxPadding && span[padding] == 0) padding++;
+            while (padding < span.Length && padding < BlfContainerReader.MaxPadding && span[padding] == 0) padding++;
             if (padding == span.Length || padding + 4 > span.Length) return Step.NeedMore;
             if (padding == 0 || BinaryPrimitives.ReadUInt32LittleEndian(span[padding..]) != ObjectSignature)
                 return Problem("an object signature 'LOBJ'", Convert.ToHexString(span[..4]));
@@ -125,8 +127,8 @@ public sealed class BlfLogReader : ICanLogReader
         }
         if (span.Length < BaseHeaderSize) return Step.NeedMore;
         uint objectSize = BinaryPrimitives.ReadUInt32LittleEndian(span[8..]);
-        if (objectSize < BaseHeaderSize || objectSize > MaxInnerObjectSize)
-            return Problem($"an object size of {BaseHeaderSize}..{MaxInnerObjectSize} bytes", objectSize.ToString());
+        if (objectSize < BaseHeaderSize || objectSize > BlfContainerReader.MaxInnerObjectSize)
+            return Problem($"an object size of {BaseHeaderSize}..{BlfContainerReader.MaxInnerObjectSize} bytes", objectSize.ToString());
         if (objectSize > span.Length) return Step.NeedMore;
         start = _dataStart;
         size = (int)objectSize;
@@ -315,158 +317,82 @@ public sealed class BlfLogReader : ICanLogReader
     private void ReadFileHeader()
     {
         _headerRead = true;
-        Span<byte> header = stackalloc byte[FileHeaderFields];
-        int got = ReadFile(header);
-        if (got < 4 || BinaryPrimitives.ReadUInt32LittleEndian(header) != FileSignature)
-            throw OuterError(0, "a BLF file starting with 'LOGG'", got == 0 ? "an empty file" : Convert.ToHexString(header[..Math.Min(got, 4)]));
-        if (got < FileHeaderFields) throw OuterError(0, $"a file header of {FileHeaderFields}+ bytes", $"a file of {got} bytes");
-        uint headerSize = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
-        if (headerSize < FileHeaderFields || headerSize > MaxFileHeaderSize)
-            throw OuterError(4, $"a file header size of {FileHeaderFields}..{MaxFileHeaderSize} bytes", headerSize.ToString());
-        int rest = (int)headerSize - FileHeaderFields;
-        EnsureCapacity(ref _container, rest, 0);
-        if (ReadFile(_container.AsSpan(0, rest)) < rest) throw OuterError(0, $"a file header of {headerSize} bytes", "a shorter file");
-        _startNs = BlfSystemTime.ToUnixNs(header[StartTimeOffset..], _timeZone);
+        _startNs = _source.ReadFileHeader(_timeZone);
+        _position = _source.FileOffset;
     }
 
-    /// <summary>Reads outer objects until one adds inner-object bytes to <see cref="_data"/>; false at the end of the file.</summary>
+    /// <summary>Takes chunks until one adds inner-object bytes to <see cref="_data"/>; false at the end of the file.
+    /// A chunk's error is thrown here, after every frame before it (and again on later calls).</summary>
     private bool LoadNextContainer()
     {
-        Span<byte> head = stackalloc byte[BaseHeaderSize];
-        while (!_endOfFile)
+        _failure?.Throw();
+        while (true)
         {
-            if (!TryReadObjectHeader(head, out long offset)) return false;
-            uint size = BinaryPrimitives.ReadUInt32LittleEndian(head[8..]);
-            var type = (BlfObjectType)BinaryPrimitives.ReadUInt32LittleEndian(head[12..]);
-            if (size < BaseHeaderSize || size > MaxContainerSize)
-                throw OuterError(offset, $"an object size of {BaseHeaderSize}..{MaxContainerSize} bytes", size.ToString());
-            if (type != BlfObjectType.LogContainer && size > MaxInnerObjectSize)
-                throw OuterError(offset, $"an object outside containers of at most {MaxInnerObjectSize} bytes", size.ToString());
-            int wanted = (int)size - BaseHeaderSize;
-            // A size beyond the end of a file is corruption or truncation: do not allocate for bytes that are not there.
-            int reading = _stream.CanSeek ? (int)Math.Clamp(_stream.Length - _stream.Position, 0, wanted) : wanted;
-            EnsureCapacity(ref _container, BaseHeaderSize + reading, 0);
-            head.CopyTo(_container);
-            int got = ReadFile(_container.AsSpan(BaseHeaderSize, reading));
-            bool truncated = got < wanted;
-            if (truncated)
+            var chunk = _readAhead.Take();
+            _position = chunk.FileOffset;
+            BadRecords += chunk.BadRecords;
+            if (chunk.CutShort) _cutShortCounted = true;
+            switch (chunk.Kind)
             {
-                if (!_options.SkipBad)
-                    throw OuterError(offset, $"an object of {size} bytes", $"the file ends {BaseHeaderSize + got} bytes into it");
-                BadRecords++;
-                _cutShortCounted = true;
-                _endOfFile = true;
+                case BlfChunkKind.Data:
+                    Append(chunk);
+                    return true;
+                case BlfChunkKind.Lost:
+                    // The container is lost; what began before it cannot be finished, so look for the next object after it.
+                    _readAhead.Release(keepNewest: 0);
+                    _data = [];
+                    _dataStart = _dataEnd = 0;
+                    _resync = true;
+                    continue;
+                case BlfChunkKind.Failed:
+                    _failure = chunk.Error;
+                    _failure!.Throw();
+                    return false;
+                default:
+                    return false; // the end: the unread bytes stay in their chunk for Finish to look at
             }
-            int length = BaseHeaderSize + got;
-            if (type == BlfObjectType.LogContainer)
-            {
-                if (Unpack(offset, length, truncated)) return true;
-                continue;
-            }
-            if (truncated) return false;
-            // An object outside any container (some loggers write metadata first): read it as if one held it.
-            int at = Compact(length);
-            _container.AsSpan(0, length).CopyTo(_data.AsSpan(at));
-            Appended(offset, at, length);
-            return true;
         }
-        return false;
     }
 
-    /// <summary>Appends a container's data to <see cref="_data"/>; false when it was skipped as bad.</summary>
-    private bool Unpack(long offset, int length, bool truncated)
-    {
-        if (length < ContainerHeaderSize)
-        {
-            if (truncated) return false;
-            throw OuterError(offset, $"a log container of {ContainerHeaderSize}+ bytes", length.ToString());
-        }
-        ushort method = BinaryPrimitives.ReadUInt16LittleEndian(_container.AsSpan(16));
-        uint declared = BinaryPrimitives.ReadUInt32LittleEndian(_container.AsSpan(24));
-        int stored = length - ContainerHeaderSize;
-        if (method == CompressionNone)
-        {
-            int at = Compact(stored);
-            _container.AsSpan(ContainerHeaderSize, stored).CopyTo(_data.AsSpan(at));
-            Appended(offset, at, stored);
-            return true;
-        }
-        string? problem = null;
-        if (method != CompressionZlib) problem = $"compression method {method}";
-        else if (declared > MaxContainerSize) problem = $"an unpacked size of {declared} bytes";
-        if (problem is null)
-        {
-            int at = Compact((int)declared);
-            int n = Inflate(stored, _data.AsSpan(at, (int)declared), out bool corrupt);
-            if (n == declared || truncated)
-            {
-                Appended(offset, at, n);
-                return true;
-            }
-            problem = corrupt ? "corrupt zlib data" : $"zlib data that unpacks to {n} bytes";
-        }
-        if (!_options.SkipBad)
-            throw OuterError(offset, $"a log container of zlib (2) or stored (0) data that unpacks to the {declared} bytes it declares", problem);
-        // The container is lost; what began before it cannot be finished, so look for the next object after it.
-        BadRecords++;
-        _dataStart = _dataEnd;
-        _resync = true;
-        return false;
-    }
-
-    private int Inflate(int stored, Span<byte> destination, out bool corrupt)
-    {
-        corrupt = false;
-        _zlibInput.Reset(_container, ContainerHeaderSize, stored);
-        int n = 0;
-        try
-        {
-            using var zlib = new ZLibStream(_zlibInput, CompressionMode.Decompress, leaveOpen: true);
-            while (n < destination.Length)
-            {
-                int read = zlib.Read(destination[n..]);
-                if (read == 0) break;
-                n += read;
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            corrupt = true; // the input is in memory, so an IOException is zlib's (internal) ZLibException, e.g. a preset dictionary
-        }
-        return n;
-    }
-
-    /// <summary>Moves the unread bytes to the front of <see cref="_data"/> and makes room for <paramref name="more"/>;
-    /// returns where the new bytes go.</summary>
-    private int Compact(int more)
+    /// <summary>Makes the chunk's data follow the unread bytes: they go into its headroom (no copy of the new data),
+    /// or, for a split object bigger than that, both go into <see cref="_joined"/>.</summary>
+    private void Append(BlfChunk chunk)
     {
         int live = _dataEnd - _dataStart;
         if (live > 0) (_earlierOffset, _earlierBase) = Locate(_dataStart);
-        if (_data.Length < live + more)
+        if (live <= BlfChunk.Headroom)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(live + more);
-            _data.AsSpan(_dataStart, live).CopyTo(bigger);
-            if (_data.Length > 0) ArrayPool<byte>.Shared.Return(_data);
-            _data = bigger;
+            int start = BlfChunk.Headroom - live;
+            _data.AsSpan(_dataStart, live).CopyTo(chunk.Buffer.AsSpan(start));
+            _readAhead.Release(keepNewest: 1);
+            _data = chunk.Buffer;
+            _dataStart = start;
         }
-        else if (_dataStart > 0)
+        else
         {
-            _data.AsSpan(_dataStart, live).CopyTo(_data);
+            if (_data == _joined)
+            {
+                _joined.AsSpan(_dataStart, live).CopyTo(_joined);
+                PooledBytes.Grow(ref _joined, live + chunk.Count, live);
+            }
+            else
+            {
+                PooledBytes.Grow(ref _joined, live + chunk.Count, 0);
+                _data.AsSpan(_dataStart, live).CopyTo(_joined);
+            }
+            chunk.Data.CopyTo(_joined.AsSpan(live));
+            _readAhead.Release(keepNewest: 0);
+            _data = _joined;
+            _dataStart = 0;
         }
-        _dataStart = 0;
-        _dataEnd = live;
-        return live;
-    }
-
-    private void Appended(long containerOffset, int at, int count)
-    {
-        _latestOffset = containerOffset;
-        _latestStart = at;
-        _dataEnd = at + count;
+        _earlierStart = _dataStart;
+        _latestStart = _dataStart + live;
+        _latestOffset = chunk.ContainerOffset;
+        _dataEnd = _latestStart + chunk.Count;
     }
 
     private (long ContainerOffset, long DataOffset) Locate(int index) =>
-        index >= _latestStart ? (_latestOffset, index - _latestStart) : (_earlierOffset, _earlierBase + index);
+        index >= _latestStart ? (_latestOffset, index - _latestStart) : (_earlierOffset, _earlierBase + index - _earlierStart);
 
     /// <summary>At the end of the file only padding may be left over; anything else is an object cut short.</summary>
     private void Finish()
@@ -484,62 +410,6 @@ public sealed class BlfLogReader : ICanLogReader
         throw InnerError(_dataStart);
     }
 
-    /// <summary>The next outer object header, after the padding that may follow the previous object; false at the end.</summary>
-    private bool TryReadObjectHeader(Span<byte> head, out long offset)
-    {
-        offset = _fileOffset;
-        int got = ReadFile(head);
-        if (got == 0)
-        {
-            _endOfFile = true;
-            return false;
-        }
-        int zeros = 0;
-        while (zeros < got && zeros < MaxPadding && head[zeros] == 0) zeros++;
-        if (zeros == got && got < head.Length)
-        {
-            _endOfFile = true;
-            return false;
-        }
-        if (zeros > 0)
-        {
-            head[zeros..got].CopyTo(head);
-            got -= zeros;
-            offset += zeros;
-            got += ReadFile(head[got..]);
-        }
-        if (got < 4 || BinaryPrimitives.ReadUInt32LittleEndian(head) != ObjectSignature)
-            throw OuterError(offset, "an object signature 'LOBJ'", Convert.ToHexString(head[..Math.Min(got, 4)]));
-        if (got < head.Length)
-        {
-            _endOfFile = true;
-            if (_options.SkipBad)
-            {
-                BadRecords++;
-                _cutShortCounted = true;
-                return false;
-            }
-            throw OuterError(offset, $"an object header of {BaseHeaderSize} bytes", $"the file ends {got} bytes into it");
-        }
-        return true;
-    }
-
-    private int ReadFile(Span<byte> buffer)
-    {
-        int n = _stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        _fileOffset += n;
-        return n;
-    }
-
-    private static void EnsureCapacity(ref byte[] buffer, int size, int keep)
-    {
-        if (buffer.Length >= size) return;
-        var bigger = ArrayPool<byte>.Shared.Rent(size);
-        buffer.AsSpan(0, keep).CopyTo(bigger);
-        if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
-        buffer = bigger;
-    }
-
     private CanLogFormatException InnerError(int index)
     {
         var (containerOffset, dataOffset) = Locate(index);
@@ -547,16 +417,13 @@ public sealed class BlfLogReader : ICanLogReader
             $"{_expected} (byte {dataOffset} of the data in the log container here)", _found, isByteOffset: true);
     }
 
-    private CanLogFormatException OuterError(long offset, string expected, string found) =>
-        new(_name, offset, expected, found, isByteOffset: true);
-
+    /// <summary>Stops the read-ahead worker before the stream goes, then returns every buffer.</summary>
     public void Dispose()
     {
-        _stream.Dispose();
-        if (_data.Length > 0) ArrayPool<byte>.Shared.Return(_data);
-        if (_container.Length > 0) ArrayPool<byte>.Shared.Return(_container);
+        _readAhead.Dispose();
+        _source.Dispose();
+        PooledBytes.Return(ref _joined);
         _data = [];
-        _container = [];
         _dataStart = _dataEnd = 0;
     }
 
