@@ -14,7 +14,7 @@ internal static class DecodeBench
         progress.WriteLine("bench: decoding with the DBC (EdgeAI, canmatrix)");
         var database = DbcDatabase.Load(dbc);
         var values = new double[Math.Max(database.MaxSignalCount, 1)];
-        Decode(database, frames, values); // warm up: compile, JIT
+        for (int i = 0; i < 3; i++) Decode(database, frames, values); // warm up: compile the plans, tiered JIT
         double best = double.MaxValue;
         long allocated = 0, decoded = 0;
         for (int i = 0; i < repeat; i++)
