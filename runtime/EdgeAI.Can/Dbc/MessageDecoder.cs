@@ -141,23 +141,15 @@ public sealed class MessageDecoder
     public void Encode(ReadOnlySpan<double> values, Span<byte> data)
     {
         if (values.Length < SignalCount) ThrowTooShort(nameof(values));
-        if (data.Length > CanFrame.MaxFdLength) data = data[..CanFrame.MaxFdLength];
-        Span<byte> buffer = stackalloc byte[BufferLength];
-        data.CopyTo(buffer);
-        buffer[data.Length..].Clear();
-        Span<long> mux = stackalloc long[_muxWords];
+        Span<long> raw = stackalloc long[SignalCount];
+        Span<bool> present = stackalloc bool[SignalCount];
         foreach (ref readonly SignalPlan p in _plans.AsSpan())
         {
-            bool selected = p.EndByte <= data.Length && (p.MuxSlot < 0 || IsSelected(in p, mux));
             double value = values[p.Output];
-            if (selected && !double.IsNaN(value)) Insert(buffer, in p, ToRaw(value, in p));
-            if (p.OwnSlot >= 0)
-            {
-                mux[2 * p.OwnSlot] = selected ? 1 : 0;
-                mux[2 * p.OwnSlot + 1] = selected ? ToInteger(Extract(buffer, in p), in p) : 0;
-            }
+            present[p.Output] = !double.IsNaN(value);
+            raw[p.Output] = present[p.Output] ? (long)ToRaw(value, in p) : 0;
         }
-        buffer[..data.Length].CopyTo(data);
+        EncodeCore(raw, present, data);
     }
 
     /// <summary>Writes raw values (as <see cref="DecodeRaw"/> gives them) into a payload; bits beyond a signal's
@@ -165,6 +157,15 @@ public sealed class MessageDecoder
     public void EncodeRaw(ReadOnlySpan<long> raw, Span<byte> data)
     {
         if (raw.Length < SignalCount) ThrowTooShort(nameof(raw));
+        Span<bool> present = stackalloc bool[SignalCount];
+        present.Fill(true);
+        EncodeCore(raw, present, data);
+    }
+
+    /// <summary>The one encode loop: writes each selected raw value that is present; a multiplexor selects by
+    /// what its bits hold once written (so an absent multiplexor value selects by the payload's existing bits).</summary>
+    private void EncodeCore(ReadOnlySpan<long> raw, ReadOnlySpan<bool> present, Span<byte> data)
+    {
         if (data.Length > CanFrame.MaxFdLength) data = data[..CanFrame.MaxFdLength];
         Span<byte> buffer = stackalloc byte[BufferLength];
         data.CopyTo(buffer);
@@ -173,7 +174,7 @@ public sealed class MessageDecoder
         foreach (ref readonly SignalPlan p in _plans.AsSpan())
         {
             bool selected = p.EndByte <= data.Length && (p.MuxSlot < 0 || IsSelected(in p, mux));
-            if (selected) Insert(buffer, in p, (ulong)raw[p.Output]);
+            if (selected && present[p.Output]) Insert(buffer, in p, (ulong)raw[p.Output]);
             if (p.OwnSlot >= 0)
             {
                 mux[2 * p.OwnSlot] = selected ? 1 : 0;
