@@ -10,7 +10,7 @@ internal static class PeerTools
     public const string DebianPython = "/usr/bin/python3";
 
     /// <summary>tools/peers beside the models folder of a checkout.</summary>
-    public static string ScriptsFolder => Path.GetFullPath(Path.Combine(Commands.Assets.Models, "..", "tools", "peers"));
+    public static string ScriptsFolder => Path.GetFullPath(Path.Combine(Input.Assets.Models, "..", "tools", "peers"));
 
     /// <summary>Runs a peer script and parses the JSON object it prints; null with a reason when it cannot run.</summary>
     public static JsonElement? RunScript(string script, IEnumerable<string> args, out string? problem)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Cli.Bench;
+using EdgeAI.Cli.Input;
 
 namespace EdgeAI.Cli.Commands;
 

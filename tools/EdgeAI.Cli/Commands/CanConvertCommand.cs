@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeAI.Can.Logs;
+using EdgeAI.Cli.Input;
 
 namespace EdgeAI.Cli.Commands;
 

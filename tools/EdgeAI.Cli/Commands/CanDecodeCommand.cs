@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Can;
 using EdgeAI.Can.Dbc;
+using EdgeAI.Cli.Input;
+using EdgeAI.Cli.Output;
 
 namespace EdgeAI.Cli.Commands;
 

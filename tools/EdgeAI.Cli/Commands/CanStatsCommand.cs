@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Can;
 using EdgeAI.Can.Stats;
+using EdgeAI.Cli.Input;
 
 namespace EdgeAI.Cli.Commands;
 

@@ -6,6 +6,7 @@ using EdgeAI.Can.Replay;
 using EdgeAI.Can.Signals;
 using EdgeAI.Can.Stats;
 using EdgeAI.Cli.Demo;
+using EdgeAI.Cli.Input;
 
 namespace EdgeAI.Cli.Commands;
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using EdgeAI.Can;
 using EdgeAI.Can.Filters;
 using EdgeAI.Can.Logs;
+using EdgeAI.Cli.Commands;
 
-namespace EdgeAI.Cli.Commands;
+namespace EdgeAI.Cli.Input;
 
 /// <summary>The options every command that reads a log shares: which frames, bad records, header time zone.</summary>
 internal sealed class FrameSelectionOptions

@@ -1,6 +1,7 @@
 using System.Globalization;
+using EdgeAI.Cli.Commands;
 
-namespace EdgeAI.Cli.Commands;
+namespace EdgeAI.Cli.Input;
 
 /// <summary>Parses bit rates as users write them: <c>500k</c>, <c>2M</c>, <c>125000</c>.</summary>
 internal static class BitRate

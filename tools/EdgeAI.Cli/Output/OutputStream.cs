@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EdgeAI.Cli.Commands;
+namespace EdgeAI.Cli.Output;
 
 /// <summary>
 /// Byte output for commands that write a lot (JSON lines): the process's stdout stream when the command

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using EdgeAI.Can.Logs;
 
-namespace EdgeAI.Cli.Commands;
+namespace EdgeAI.Cli.Input;
 
 /// <summary>Opens a log for a command and shows progress on a terminal for long files.</summary>
 internal sealed class LogInput : IDisposable

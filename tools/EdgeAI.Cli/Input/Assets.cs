@@ -1,4 +1,4 @@
-namespace EdgeAI.Cli.Commands;
+namespace EdgeAI.Cli.Input;
 
 /// <summary>
 /// Finds the bundled assets (models/: DBC files, scenarios, manifest): <c>EDGEAI_ASSETS</c> when set,
