@@ -6,53 +6,33 @@ using EdgeAI.Can.Logs;
 namespace EdgeAI.DriveGen;
 
 /// <summary>
-/// Writes the bundled city drive: a simulated ten-minute EV drive encoded with edgeai_demo.dbc at each
-/// message's cycle time, with send jitter and the odd late frame, as a candump -L log. Deterministic per seed.
-/// <c>dotnet run --project tools/EdgeAI.DriveGen -- [--dbc F] [--out F] [--seed N]</c>
+/// Writes the bundled city drive (see <see cref="CityDrive"/>) as a candump -L log and prints its timeline.
+/// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- [--dbc F] [--out F] [--seed N]</c>
 /// </summary>
 public static class Program
 {
-    private const long StepNs = 10_000_000;
-    /// <summary>Recording start: 2026-05-14 07:42:10 UTC, a weekday morning.</summary>
-    private static readonly long StartNs = new DateTimeOffset(2026, 5, 14, 7, 42, 10, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
-
     public static int Main(string[] args)
     {
         string dbc = Arg(args, "--dbc") ?? Path.Combine("models", "dbc", "edgeai_demo.dbc");
         string output = Arg(args, "--out") ?? Path.Combine("models", "scenarios", "city-drive", "can.log.gz");
-        int seed = int.Parse(Arg(args, "--seed") ?? "2026", CultureInfo.InvariantCulture);
-        var database = DbcDatabase.Load(dbc);
-        var script = new DriveScript(seed);
-        var model = new VehicleModel(script, seed);
-        var random = new Random(seed * 7919);
-        var senders = database.Decoders.Where(d => d.Message.CycleTimeMs is > 0).Select(d => new MessageSender(d, random)).ToList();
-        long endNs = (long)(script.DurationSeconds * 1e9);
-        long frames = 0;
+        int seed = int.Parse(Arg(args, "--seed") ?? CityDrive.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var channels = new CanChannelTable();
         channels.GetOrAdd("can0");
+        long frames = 0;
         using (var writer = CanLogFiles.CreateWriter(output, new CanLogWriteOptions { Channels = channels }))
         {
-            long modelNs = 0;
-            while (true)
+            foreach (var frame in CityDrive.Record(DbcDatabase.Load(dbc), seed))
             {
-                var next = senders[0];
-                foreach (var sender in senders) if (sender.NextNs < next.NextNs) next = sender;
-                if (next.NextNs >= endNs) break;
-                while (modelNs + StepNs <= next.NextNs) { model.Step(StepNs / 1e9); modelNs += StepNs; }
-                var frame = next.Send(model.State, StartNs, random);
                 writer.Write(in frame);
                 frames++;
             }
             writer.Complete();
         }
-        Console.WriteLine($"{output}: {frames} frames, {script.DurationSeconds:F0} s, {senders.Count} messages, seed {seed}");
-        Console.WriteLine($"timeline:");
-        double from = 0;
-        foreach (var leg in script.Legs)
-        {
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F0} s - {1,6:F0} s  {2}", from, leg.EndSeconds, leg.What));
-            from = leg.EndSeconds;
-        }
+        var timeline = CityDrive.Timeline(seed);
+        Console.WriteLine($"{output}: {frames} frames, {timeline[^1].To:F0} s, seed {seed}");
+        Console.WriteLine("timeline:");
+        foreach (var (from, to, what) in timeline)
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F0} s - {1,6:F0} s  {2}", from, to, what));
         return 0;
     }
 
@@ -60,79 +40,5 @@ public static class Program
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    /// <summary>One periodic message: its schedule, counter and the values it encodes.</summary>
-    private sealed class MessageSender
-    {
-        private readonly MessageDecoder _decoder;
-        private readonly double[] _values;
-        private readonly long _periodNs;
-        private readonly int _counter;
-        private readonly int _checksum;
-        private readonly int _page;
-        private long _nominalNs;
-        private int _sequence;
-
-        public MessageSender(MessageDecoder decoder, Random random)
-        {
-            _decoder = decoder;
-            _values = new double[decoder.SignalCount];
-            _periodNs = decoder.Message.CycleTimeMs!.Value * 1_000_000L;
-            _nominalNs = (long)(random.NextDouble() * _periodNs) / 1000 * 1000;
-            NextNs = _nominalNs;
-            _counter = IndexEndingWith("_Counter");
-            _checksum = IndexEndingWith("_Checksum");
-            _page = decoder.IndexOf("CellPage");
-        }
-
-        public long NextNs { get; private set; }
-
-        public CanFrame Send(VehicleState state, long startNs, Random random)
-        {
-            var signals = _decoder.Message.Signals;
-            for (int i = 0; i < _values.Length; i++)
-                _values[i] = SignalSources.ByName.TryGetValue(signals[i].Name, out var source) ? source(state) : 0;
-            if (_counter >= 0) _values[_counter] = _sequence & 0xF;
-            if (_page >= 0) FillCellPage(state, _sequence & 7);
-            long timestamp = startNs + NextNs;
-            var frame = _decoder.EncodeFrame(_values, timestamp);
-            if (_checksum >= 0)
-            {
-                int sum = (int)(_decoder.Message.Id & 0xFF);
-                for (int i = 0; i < frame.Length - 1; i++) sum += frame.Data[i];
-                _values[_checksum] = sum & 0xFF;
-                frame = _decoder.EncodeFrame(_values, timestamp);
-            }
-            _sequence++;
-            // Real ECUs send a little early or late; now and then a frame is held up behind others.
-            _nominalNs += _periodNs;
-            double jitterNs = Gaussian(random) * 0.002 * _periodNs + (random.Next(200) == 0 ? random.Next(500_000, 3_000_000) : 0);
-            NextNs = Math.Max(NextNs + 1000, (_nominalNs + (long)jitterNs) / 1000 * 1000);
-            return frame;
-        }
-
-        private void FillCellPage(VehicleState state, int page)
-        {
-            _values[_page] = page;
-            for (int cell = 0; cell < 3; cell++)
-            {
-                int index = _decoder.IndexOf($"CellVoltage{page * 3 + cell + 1:D2}");
-                if (index >= 0) _values[index] = state.CellVoltages[page * 3 + cell];
-            }
-            int temperature = _decoder.IndexOf($"ModuleTemperature{page + 1}");
-            if (temperature >= 0) _values[temperature] = state.BatteryTempC + page * 0.5;
-        }
-
-        private int IndexEndingWith(string suffix)
-        {
-            var signals = _decoder.Message.Signals;
-            for (int i = 0; i < signals.Count; i++)
-                if (signals[i].Name.EndsWith(suffix, StringComparison.Ordinal)) return i;
-            return -1;
-        }
-
-        private static double Gaussian(Random random) =>
-            Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 }

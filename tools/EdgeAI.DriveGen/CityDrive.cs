@@ -1,0 +1,52 @@
+using EdgeAI.Can;
+using EdgeAI.Can.Dbc;
+
+namespace EdgeAI.DriveGen;
+
+/// <summary>
+/// The bundled city drive: a simulated EV drive encoded with edgeai_demo.dbc at each message's cycle time,
+/// with send jitter and the odd late frame. The same seed always gives the same frames, so the committed
+/// log can be checked against this code.
+/// </summary>
+public static class CityDrive
+{
+    /// <summary>The seed of models/scenarios/city-drive/can.log.gz.</summary>
+    public const int DefaultSeed = 2026;
+
+    private const long StepNs = 10_000_000;
+
+    /// <summary>Recording start: 2026-05-14 07:42:10 UTC, a weekday morning.</summary>
+    private static readonly long StartNs = new DateTimeOffset(2026, 5, 14, 7, 42, 10, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
+
+    /// <summary>The drive's frames in time order, all on channel 0.</summary>
+    public static IEnumerable<CanFrame> Record(DbcDatabase database, int seed = DefaultSeed)
+    {
+        var script = new DriveScript(seed);
+        var model = new VehicleModel(script, seed);
+        var random = new Random(seed * 7919);
+        var senders = database.Decoders.Where(d => d.Message.CycleTimeMs is > 0).Select(d => new MessageSender(d, random)).ToList();
+        long endNs = (long)(script.DurationSeconds * 1e9);
+        long modelNs = 0;
+        while (true)
+        {
+            var next = senders[0];
+            foreach (var sender in senders) if (sender.NextNs < next.NextNs) next = sender;
+            if (next.NextNs >= endNs) yield break;
+            while (modelNs + StepNs <= next.NextNs) { model.Step(StepNs / 1e9); modelNs += StepNs; }
+            yield return next.Send(model.State, StartNs, random);
+        }
+    }
+
+    /// <summary>What happens when: (from, to, what) in seconds of drive.</summary>
+    public static IReadOnlyList<(double From, double To, string What)> Timeline(int seed = DefaultSeed)
+    {
+        var legs = new List<(double, double, string)>();
+        double from = 0;
+        foreach (var leg in new DriveScript(seed).Legs)
+        {
+            legs.Add((from, leg.EndSeconds, leg.What));
+            from = leg.EndSeconds;
+        }
+        return legs;
+    }
+}
