@@ -37,12 +37,7 @@ public sealed class AscLogWriter : ICanLogWriter
     public void Write(in CanFrame frame)
     {
         if (!_started) WriteHeader(frame.TimestampNs);
-        long offset = frame.TimestampNs - _startNs;
-        if (offset < 0)
-        {
-            _losses.Lose("time before the first frame (written as the start)");
-            offset = 0;
-        }
+        long offset = _losses.OffsetFromStart(frame.TimestampNs, _startNs);
         if (offset % 1000 != 0) _losses.Lose("sub-microsecond timestamp digits");
         if (!_numbers.KeepsName(frame.Channel)) _losses.Lose("channel name");
         int number = frame.Channel + 1;

@@ -64,12 +64,7 @@ public sealed class BlfLogWriter : ICanLogWriter
             _startNs = BlfSystemTime.ChooseStart(ns, _timeZone);
             _stopNs = ns;
         }
-        long offset = ns - _startNs;
-        if (offset < 0)
-        {
-            _losses.Lose("a time before the first frame's (written as the first frame's time)");
-            offset = 0;
-        }
+        long offset = _losses.OffsetFromStart(ns, _startNs);
         if (ns > _stopNs) _stopNs = ns;
         int number = frame.Channel + 1;
         if (number > ushort.MaxValue)
