@@ -33,12 +33,15 @@ public static class CanLogFiles
             : throw new CanLogFormatException(path, 0, "a log file ending in .log, .asc, .blf, .trc or .csv (optionally .gz)", System.IO.Path.GetFileName(path));
 
     /// <summary>Opens a reader for <paramref name="path"/>.</summary>
-    public static ICanLogReader OpenReader(string path, CanLogReadOptions? options = null)
+    public static ICanLogReader OpenReader(string path, CanLogReadOptions? options = null) => OpenReader(path, options, out _);
+
+    /// <summary>Opens a reader for <paramref name="path"/> and gives the underlying file too (its position shows
+    /// progress through a compressed log, where the reader's own position counts uncompressed bytes).</summary>
+    public static ICanLogReader OpenReader(string path, CanLogReadOptions? options, out FileStream file)
     {
         var format = GetFormat(path);
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            stream = new GZipStream(stream, CompressionMode.Decompress);
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
         return OpenReader(stream, format, path, options ?? CanLogReadOptions.Default);
     }
 

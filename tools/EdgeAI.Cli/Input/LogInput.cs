@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using EdgeAI.Can.Logs;
 
 namespace EdgeAI.Cli.Input;
@@ -27,10 +26,8 @@ internal sealed class LogInput : IDisposable
     /// <summary>Opens <paramref name="path"/> (format by extension, .gz transparent).</summary>
     public static LogInput Open(string path, CanLogReadOptions options, TextWriter progress)
     {
-        var format = CanLogFiles.GetFormat(path);
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        return new LogInput(path, file, CanLogFiles.OpenReader(stream, format, path, options), progress);
+        var reader = CanLogFiles.OpenReader(path, options, out var file);
+        return new LogInput(path, file, reader, progress);
     }
 
     /// <summary>Reads the next frame and, on a terminal, redraws a progress bar a few times a second.</summary>
