@@ -29,7 +29,7 @@ internal sealed class CanBench(string sourceLog, string? dbc, int repeat, TextWr
                 results.Add(MeasureRead(path));
             }
             string candump = Path.Combine(work, "drive.log");
-            results.Add(MeasureLogToAsc(candump, Path.Combine(work, "out.asc")));
+            results.Add(MeasureLogToAsc(candump, Path.Combine(work, "out.asc"), channels));
             if (dbc is not null) results.AddRange(DecodeBench.Run(dbc, candump, frames, repeat, progress));
         }
         finally
@@ -86,7 +86,7 @@ internal sealed class CanBench(string sourceLog, string? dbc, int repeat, TextWr
         return new BenchResult($"read {ext}", "frames/s", frames / best, (double)allocated / Math.Max(frames, 1), size / best, peerName, peerRate, problem);
     }
 
-    private BenchResult MeasureLogToAsc(string log, string asc)
+    private BenchResult MeasureLogToAsc(string log, string asc, CanChannelTable channels)
     {
         progress.WriteLine("bench: converting .log -> .asc (EdgeAI, can-utils log2asc)");
         long frames = 0;
@@ -103,12 +103,8 @@ internal sealed class CanBench(string sourceLog, string? dbc, int repeat, TextWr
             }
             if (i >= 0) best = Math.Min(best, watch.Elapsed.TotalSeconds);
         }
-        var channelArgs = new List<string> { "-I", log, "-O", asc + ".peer" };
-        using (var reader = CanLogFiles.OpenReader(log))
-        {
-            while (reader.TryRead(out _)) { }
-            channelArgs.AddRange(reader.Channels.Names);
-        }
+        // log2asc converts only the interfaces it is given: all of the log's (it was written with these names).
+        List<string> channelArgs = ["-I", log, "-O", asc + ".peer", .. channels.Names];
         double? peerSeconds = PeerTools.TimeProgram("log2asc", channelArgs, Math.Min(repeat, 3), out string? problem);
         return new BenchResult("convert .log -> .asc", "frames/s", frames / best, null, new FileInfo(log).Length / 1e6 / best,
             "can-utils log2asc", peerSeconds is { } s ? frames / s : null, problem);
