@@ -31,5 +31,5 @@ ensure_dotnet() {
 # Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix; locales lets the
 # asc2log test build an en_US locale) and
 # native libraries the runtime loads.
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip)
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg)
 EDGEAI_RUN_DEBS=()
