@@ -125,11 +125,15 @@ public sealed class FramePreprocessor
                     reader.Read(xa, yb, out float r10, out float g10, out float b10);
                     reader.Read(xb, yb, out float r11, out float g11, out float b11);
                     float top = r00 + (r01 - r00) * fx, bottom = r10 + (r11 - r10) * fx;
-                    r = (top + (bottom - top) * fy) * scale + offset;
+                    r = top + (bottom - top) * fy;
                     top = g00 + (g01 - g00) * fx; bottom = g10 + (g11 - g10) * fx;
-                    g = (top + (bottom - top) * fy) * scale + offset;
+                    g = top + (bottom - top) * fy;
                     top = b00 + (b01 - b00) * fx; bottom = b10 + (b11 - b10) * fx;
-                    b = (top + (bottom - top) * fy) * scale + offset;
+                    b = top + (bottom - top) * fy;
+                    reader.ToRgb(ref r, ref g, ref b);
+                    r = r * scale + offset;
+                    g = g * scale + offset;
+                    b = b * scale + offset;
                 }
                 int pixel = dy * w + dx;
                 if (nchw)
