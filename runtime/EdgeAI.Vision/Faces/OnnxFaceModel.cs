@@ -29,8 +29,9 @@ public sealed class OnnxFaceModel : IFaceModel
             using var fallback = options is null ? new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR } : null;
             _session = new InferenceSession(path, options ?? fallback!);
         }
-        catch (OnnxRuntimeException e)
+        catch (OnnxRuntimeException e) when (IsModelProblem(e.Message))
         {
+            // Provider failures (CUDA/TensorRT missing) pass through so the caller can try the next provider.
             throw new InvalidDataException($"{path}: not a loadable ONNX face model ({FirstLine(e.Message)}); run: edgeai models fetch", e);
         }
         int size = variant.InputSize;
@@ -87,6 +88,12 @@ public sealed class OnnxFaceModel : IFaceModel
         if (!node.Dimensions.AsSpan().SequenceEqual(expected))
             throw new InvalidDataException($"{path}: tensor '{name}' is [{string.Join(',', node.Dimensions)}], expected [{string.Join(',', expected)}]");
     }
+
+    // The error code is only in the message ("[ErrorCode:InvalidProtobuf] ...").
+    private static bool IsModelProblem(string message) =>
+        message.Contains("ErrorCode:InvalidProtobuf", StringComparison.Ordinal) || message.Contains("ErrorCode:InvalidGraph", StringComparison.Ordinal)
+        || message.Contains("ErrorCode:NoModel", StringComparison.Ordinal) || message.Contains("ErrorCode:NoSuchFile", StringComparison.Ordinal)
+        || message.Contains("ErrorCode:InvalidArgument", StringComparison.Ordinal) || message.Contains("ErrorCode:NotImplemented", StringComparison.Ordinal);
 
     private static string FirstLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
