@@ -25,10 +25,14 @@ public sealed class LatencyRecorder
     /// <summary>Samples recorded in total.</summary>
     public long Count => _count;
 
+    /// <summary>Sum of every sample recorded, in ms.</summary>
+    public double TotalMilliseconds { get; private set; }
+
     /// <summary>Records one duration in milliseconds.</summary>
     public void Record(double milliseconds)
     {
         _histogram.Record(milliseconds);
+        TotalMilliseconds += milliseconds;
         _samples[_count++ % _samples.Length] = milliseconds;
     }
 
