@@ -101,6 +101,21 @@ public sealed class ModelRunner : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Loads model <paramref name="modelId"/> from <paramref name="cache"/> (verified), binding the shapes its manifest entry gives.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">the id is not in the manifest.</exception>
+    /// <exception cref="EdgeAI.Inference.Models.ModelNotAvailableException">the model is missing or corrupt: the message names it, its path and <c>edgeai models fetch</c>.</exception>
+    /// <exception cref="NoExecutionProviderException">no provider of the plan could load it.</exception>
+    public static ModelRunner Load(EdgeAI.Inference.Models.ModelCache cache, string modelId, InferenceOptions? options = null, Action<ModelRunner>? prepareWarmUp = null)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        string path = cache.GetPath(modelId);
+        var runner = RunnerOptions.FromManifest(cache.Manifest.Get(modelId));
+        runner.PrepareWarmUp = prepareWarmUp;
+        return Load(modelId, path, options, runner);
+    }
+
     /// <summary>The manifest id.</summary>
     public string ModelId { get; }
     /// <summary>The .onnx file.</summary>
@@ -152,7 +167,7 @@ public sealed class ModelRunner : IDisposable
     }
 
     private InvalidOperationException WrongType(TensorInfo tensor, Type asked) =>
-        new($"model {ModelId}: tensor {tensor} read as {TensorInfo.TypeName(asked)}");
+        new($"model {ModelId}: tensor {tensor} read as {TensorInfo.OnnxName(asked)}");
 
     private static List<TensorInfo> Describe(string path, string modelId, IReadOnlyList<string> names,
         IReadOnlyDictionary<string, NodeMetadata> metadata, RunnerOptions runner)

@@ -1,3 +1,5 @@
+using EdgeAI.Inference.Models;
+
 namespace EdgeAI.Inference.Running;
 
 /// <summary>How a <see cref="ModelRunner"/> binds a model whose shapes are not all fixed.</summary>
@@ -8,6 +10,16 @@ public sealed class RunnerOptions
 
     /// <summary>Fills inputs before the warm-up runs (e.g. a sample rate the model checks); null leaves zeros.</summary>
     public Action<ModelRunner>? PrepareWarmUp { get; set; }
+
+    /// <summary>Options whose shapes are the manifest's fully known input and output shapes for <paramref name="model"/>.</summary>
+    public static RunnerOptions FromManifest(ModelEntry model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var options = new RunnerOptions();
+        foreach (var spec in model.Inputs.Concat(model.Outputs))
+            if (spec.Shape.All(d => d >= 0)) options.Shapes[spec.Name] = spec.Shape;
+        return options;
+    }
 
     /// <summary>The clock the latency histogram reads.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -10,8 +10,11 @@ public sealed record TensorInfo(string Name, long[] Shape, Type ElementType)
     public long ElementCount => Shape.Aggregate(1L, (a, d) => a * d);
 
     /// <summary><c>name [1,128,128,3] float32</c>.</summary>
-    public override string ToString() => $"{Name} [{string.Join(',', Shape)}] {TypeName(ElementType)}";
+    public override string ToString() => $"{Name} [{string.Join(',', Shape)}] {ElementTypeName}";
 
-    internal static string TypeName(Type type) => type == typeof(float) ? "float32" : type == typeof(long) ? "int64"
+    /// <summary>The ONNX name of the element type (float32, int64, ...).</summary>
+    public string ElementTypeName => OnnxName(ElementType);
+
+    internal static string OnnxName(Type type) => type == typeof(float) ? "float32" : type == typeof(long) ? "int64"
         : type == typeof(int) ? "int32" : type == typeof(double) ? "float64" : type == typeof(bool) ? "bool" : type == typeof(byte) ? "uint8" : type.Name;
 }
