@@ -51,7 +51,8 @@ public sealed record OrtEnvironmentReport(string Flavor, string ManagedVersion, 
 
     private static string Explain(Exception e, string flavor, string managed)
     {
-        string detail = (e.InnerException ?? e).Message.ReplaceLineEndings(" ").Trim();
+        // The loader's message lists every path it tried, one per line: the first line says enough.
+        string detail = (e.InnerException ?? e).Message.Split('\n', 2)[0].Trim();
         if (detail.Contains("API version", StringComparison.OrdinalIgnoreCase))
             return $"the native ONNX Runtime library is older than the managed API {managed} needs: use a libonnxruntime {MajorMinor(managed)}.x ({detail})";
         if (e is FileNotFoundException) return detail;

@@ -20,6 +20,7 @@ public static class ProviderPlan
     /// <exception cref="InvalidDataException">the file is not a loadable ONNX model.</exception>
     /// <exception cref="NoExecutionProviderException">no provider of the plan could load it.</exception>
     /// <exception cref="UnknownExecutionProviderException">the plan names an unknown provider.</exception>
+    /// <exception cref="OrtUnavailableException">the ONNX Runtime native library cannot be loaded or does not match the managed API.</exception>
     public static InferenceSession Open(string modelId, string path, InferenceOptions? options, out ProviderChoice choice)
     {
         options ??= new InferenceOptions();
@@ -27,6 +28,7 @@ public static class ProviderPlan
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: model {modelId} not found; run: edgeai models fetch", path);
         OrtNativeLibrary.Configure(options.OrtLibrary);
+        RequireNative(options.OrtLibrary);
         var failures = new List<ProviderFailure>();
         foreach (var provider in plan)
         {
@@ -63,6 +65,19 @@ public static class ProviderPlan
             }
         }
         throw new NoExecutionProviderException(modelId, failures);
+    }
+
+    // The first ORT call loads the native library: a missing or mismatched one becomes one plain sentence, not a type-initializer trace.
+    private static void RequireNative(string? configuredLibrary)
+    {
+        try
+        {
+            _ = OrtEnv.Instance();
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            throw new OrtUnavailableException(Diagnostics.OrtEnvironmentReport.Collect(configuredLibrary).Problem ?? e.Message, e);
+        }
     }
 
     private static void Append(SessionOptions session, ExecutionProvider provider, InferenceOptions options)
