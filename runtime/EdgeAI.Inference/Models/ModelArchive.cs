@@ -89,6 +89,12 @@ public static class ModelArchive
         catch
         {
             foreach (var s in staged) File.Delete(s.Temp);
+            // Folders this import created stay behind empty otherwise.
+            foreach (var model in cache.Manifest.Models)
+            {
+                string dir = Path.Combine(cache.Root, model.Id);
+                if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+            }
             throw;
         }
         foreach (var s in staged) cache.Commit(s.Model, s.File, s.Temp);

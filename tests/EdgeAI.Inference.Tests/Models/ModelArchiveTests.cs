@@ -64,7 +64,7 @@ public sealed class ModelArchiveTests
         var e = Assert.Throws<InvalidDataException>(() => ModelArchive.Import(fresh, bad));
         Assert.StartsWith($"{bad}: blazeface-front/face_detection_front_128x128_barracuda.onnx does not match models/manifest.json", e.Message, StringComparison.Ordinal);
         Assert.All(fresh.Manifest.Models, m => Assert.Equal(ModelState.Missing, fresh.GetState(m)));
-        Assert.Empty(Directory.Exists(fresh.Root) ? Directory.EnumerateFiles(fresh.Root, "*", SearchOption.AllDirectories) : []);
+        Assert.Empty(Directory.Exists(fresh.Root) ? Directory.EnumerateFileSystemEntries(fresh.Root, "*", SearchOption.AllDirectories) : []);
     }
 
     [Fact]
