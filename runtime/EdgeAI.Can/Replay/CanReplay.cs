@@ -57,6 +57,8 @@ public sealed class CanReplay
         private readonly List<BusOffEvent> _busOffs = [];
         private ICanBus?[] _targets = [];
         private string?[] _unrouted = [];
+        private long[] _sentByChannel = [];
+        private readonly Dictionary<string, long> _sentByTarget = new(StringComparer.Ordinal);
         private long _loopOffsetNs;
         private long _lastRecordedNs;
         private long _read, _sent, _filtered, _delayed;
@@ -65,17 +67,22 @@ public sealed class CanReplay
         /// <summary>Plays one pass of the log; false when the replay must stop (empty log, a target closed).</summary>
         public async ValueTask<bool> PlayLoopAsync(ICanLogReader reader, ReplayClock clock, CanReplay owner, CancellationToken cancellation)
         {
-            Array.Clear(_targets);
+            FoldTargetCounts();
+            var filter = options.Filter?.Invoke(reader.Channels);
             long first = long.MinValue, last = 0, frames = 0;
             while (reader.TryRead(out var frame))
             {
                 cancellation.ThrowIfCancellationRequested();
+                if (filter is not null && filter.IsPastEnd(in frame)) break;
                 _read++;
+                if (filter is not null)
+                {
+                    if (!filter.Accepts(in frame)) { _filtered++; continue; }
+                }
                 frames++;
                 if (first == long.MinValue) first = frame.TimestampNs;
                 last = frame.TimestampNs;
                 if (frame.IsError) { Drop("error frames in the log (controllers make those; not sent)"); continue; }
-                if (options.Ids is { } ids && !ids.Contains(frame.Id)) { _filtered++; continue; }
                 var target = TargetOf(frame.Channel, reader.Channels);
                 if (target is null) { Drop(_unrouted[frame.Channel]!); continue; }
 
@@ -93,6 +100,7 @@ public sealed class CanReplay
                 if (_busOffs.Count > 0 && _busOffs[^1].RecoveredAtNs is { } recovered && dueNs <= recovered) _busOffs[^1].FramesWaiting++;
                 _lastRecordedNs = recordedNs;
                 _sent++;
+                _sentByChannel[frame.Channel]++;
                 Interlocked.Increment(ref owner._framesSent);
             }
             if (frames == 0) return false;
@@ -133,6 +141,7 @@ public sealed class CanReplay
             {
                 Array.Resize(ref _targets, channel + 1);
                 Array.Resize(ref _unrouted, channel + 1);
+                Array.Resize(ref _sentByChannel, channel + 1);
             }
             if (_targets[channel] is { } known) return known;
             if (_unrouted[channel] is not null) return null;
@@ -142,15 +151,27 @@ public sealed class CanReplay
             return _targets[channel] = target;
         }
 
+        /// <summary>Adds the per-channel counts of a pass to the per-target totals (channel indexes belong to one reader).</summary>
+        private void FoldTargetCounts()
+        {
+            for (int i = 0; i < _targets.Length; i++)
+                if (_targets[i] is { } target) _sentByTarget[target.Name] = _sentByTarget.GetValueOrDefault(target.Name) + _sentByChannel[i];
+            Array.Clear(_targets);
+            Array.Clear(_unrouted);
+            Array.Clear(_sentByChannel);
+        }
+
         private void Drop(string reason) => _dropped[reason] = _dropped.GetValueOrDefault(reason) + 1;
 
         public CanReplayReport Report(long wallNs, bool cancelled)
         {
+            FoldTargetCounts();
             bool timed = !options.IsMaxSpeed && _errors.Count > 0;
             return new CanReplayReport
             {
                 FramesRead = _read,
                 FramesSent = _sent,
+                SentByTarget = new Dictionary<string, long>(_sentByTarget),
                 FramesFiltered = _filtered,
                 FramesDelayed = _delayed,
                 Dropped = new Dictionary<string, long>(_dropped),

@@ -11,8 +11,9 @@ public sealed record CanReplayOptions
     /// <summary>Times to play the log; 0 repeats until cancelled. Each repeat continues the schedule where the last ended.</summary>
     public int Loops { get; init; } = 1;
 
-    /// <summary>Ids to send, or null for all.</summary>
-    public CanIdSet? Ids { get; init; }
+    /// <summary>Makes the filter for one pass over the log (ids, channel, time window) from the reader's channel table; null sends
+    /// every frame. Time zero of the schedule is the first frame the filter accepts.</summary>
+    public Func<CanChannelTable, CanFrameFilter>? Filter { get; init; }
 
     /// <summary>How long before a frame is due the replay stops sleeping and spins, because timers wake late.
     /// Null: 1 ms on <see cref="TimeProvider.System"/>, none on any other (virtual) clock.</summary>

@@ -7,7 +7,9 @@ public sealed record CanReplayReport
     public long FramesRead { get; init; }
     /// <summary>Frames the targets accepted.</summary>
     public long FramesSent { get; init; }
-    /// <summary>Frames left out by the id filter.</summary>
+    /// <summary>Frames sent, by target name.</summary>
+    public IReadOnlyDictionary<string, long> SentByTarget { get; init; } = new Dictionary<string, long>();
+    /// <summary>Frames left out by the filter (ids, channel, time window).</summary>
     public long FramesFiltered { get; init; }
     /// <summary>Frames a target refused at first (queue full, bus-off) that were sent after waiting.</summary>
     public long FramesDelayed { get; init; }

@@ -139,7 +139,7 @@ public class CanReplayTests
             new(0x40, new byte[8], CanFlags.Error, ReplayRig.RecordingStartNs + 3000),
         };
 
-        var report = await new CanReplay(new CanReplayOptions { Speed = double.PositiveInfinity, Ids = CanIdSet.Parse("100") }, rig.Clock)
+        var report = await new CanReplay(new CanReplayOptions { Speed = double.PositiveInfinity, Filter = _ => new CanFrameFilter { Ids = CanIdSet.Parse("100") } }, rig.Clock)
             .RunAsync(ReplayRig.Log(frames, channels), name => name == "can0" ? rig.Sender : null, TestContext.Current.CancellationToken);
 
         var got = Assert.Single(rig.Received());
