@@ -11,5 +11,6 @@ public sealed class CanCommand : Command
         Subcommands.Add(new CanStatsCommand());
         Subcommands.Add(new CanDecodeCommand());
         Subcommands.Add(new CanReplayCommand());
+        Subcommands.Add(new CanDumpCommand());
     }
 }
