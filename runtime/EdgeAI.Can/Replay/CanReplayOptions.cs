@@ -16,7 +16,8 @@ public sealed record CanReplayOptions
     public Func<CanChannelTable, CanFrameFilter>? Filter { get; init; }
 
     /// <summary>How long before a frame is due the replay stops sleeping and spins, because timers wake late.
-    /// Null: 1 ms on <see cref="TimeProvider.System"/>, none on any other (virtual) clock.</summary>
+    /// Null: 2 ms on <see cref="TimeProvider.System"/> (timer wake-ups on a busy machine are often a millisecond or more late),
+    /// none on any other (virtual) clock.</summary>
     public TimeSpan? SpinWindow { get; init; }
 
     /// <summary>Called when a target goes bus-off (<see cref="CanReplayBusOff.RecoveredAfter"/> null) and when it took a
