@@ -29,7 +29,8 @@ ensure_dotnet() {
 }
 
 # Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix; locales lets the
-# asc2log test build an en_US locale) and
+# asc2log test build an en_US locale; python3-skimage's public-domain photos and ffmpeg, which converts them into
+# camera pixel formats, for the vision tests) and
 # native libraries the runtime loads.
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip)
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg)
 EDGEAI_RUN_DEBS=()
