@@ -7,12 +7,12 @@ using EdgeAI.Cli.Input;
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai bench can|vision [--json]</c>: the project's measured figures, each next to a peer measured in the same run
-/// (python-can, can-utils, canmatrix; for vision a bare ONNX Runtime <c>InferenceSession.Run</c>).
+/// <c>edgeai bench can|replay|vision [--json]</c>: the project's measured figures, each next to a peer measured in the same run
+/// (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime <c>InferenceSession.Run</c>).
 /// </summary>
 public sealed class BenchCommand : Command
 {
-    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can or vision" };
+    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus) or vision" };
     private readonly Option<bool> _json = new("--json") { Description = "results as JSON" };
     private readonly Option<string> _log = new("--log") { Description = "log to measure with (default: the bundled city drive)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC for the decode figures (default: models/dbc/edgeai_demo.dbc)" };
@@ -22,9 +22,9 @@ public sealed class BenchCommand : Command
     private readonly InferenceInput _inference = new();
     private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx (default: the model cache)" };
 
-    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run")
+    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision")
     {
-        _area.AcceptOnlyFromAmong("can", "vision");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -44,7 +44,7 @@ public sealed class BenchCommand : Command
         string log = Assets.Require(parse.GetValue(_log) ?? Assets.CityDriveLog, "the log to measure with");
         string? dbc = parse.GetValue(_dbc) ?? (File.Exists(Assets.DemoDbc) ? Assets.DemoDbc : null);
         int repeat = Math.Clamp(parse.GetValue(_repeat), 1, 100);
-        var results = new CanBench(log, dbc, repeat, stderr).Run();
+        var results = parse.GetValue(_area) == "replay" ? new ReplayBench(log, repeat, stderr).Run() : new CanBench(log, dbc, repeat, stderr).Run();
         if (parse.GetValue(_json)) WriteJson(stdout, results);
         else WriteTable(stdout, results);
         return ExitCodes.Ok;
@@ -95,11 +95,13 @@ public sealed class BenchCommand : Command
         o.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         o.WriteLine(string.Format(inv, "{0,-24} {1,14} {2,9} {3,10}  {4,-22} {5,14} {6,8}", "figure", "EdgeAI", "MB/s", "B/frame", "peer", "peer", "ratio"));
         foreach (var r in results)
-            o.WriteLine(string.Format(inv, "{0,-24} {1,14:N0} {2,9} {3,10}  {4,-22} {5,14} {6,8}", r.Name, r.Value,
+            o.WriteLine(string.Format(inv, "{0,-24} {1,14} {2,9} {3,10}  {4,-22} {5,14} {6,8}", r.Name, Number(r.Value, r.Unit),
                 r.MegabytesPerSecond is { } mb ? mb.ToString("F1", inv) : "-", r.BytesPerItem is { } b ? b.ToString("F2", inv) : "-",
-                r.Peer ?? "-", r.PeerValue is { } pv ? pv.ToString("N0", inv) : "(" + r.PeerProblem + ")", r.Ratio is { } x ? x.ToString("F1", inv) + "x" : "-"));
-        o.WriteLine("rates in " + (results.FirstOrDefault()?.Unit ?? "frames/s") + "; ratio = EdgeAI / peer, both measured in this run");
+                r.Peer ?? "-", r.PeerValue is { } pv ? Number(pv, r.Unit) : "(" + r.PeerProblem + ")", r.Ratio is { } x ? x.ToString("F1", inv) + "x" : "-"));
+        o.WriteLine("rates in frames/s" + (results.Any(r => r.LowerIsBetter) ? ", errors in us" : "") + "; ratio = how many times better EdgeAI is (EdgeAI / peer for rates, peer / EdgeAI for errors), both measured in this run");
     }
+
+    private static string Number(double value, string unit) => value.ToString(unit == "us" ? "N1" : "N0", CultureInfo.InvariantCulture);
 
     private static void WriteJson(TextWriter o, List<BenchResult> results)
     {
@@ -109,7 +111,7 @@ public sealed class BenchCommand : Command
             results = results.Select(r => new
             {
                 name = r.Name, unit = r.Unit, value = Math.Round(r.Value, 1), bytes_per_item = r.BytesPerItem, megabytes_per_s = r.MegabytesPerSecond,
-                peer = r.Peer, peer_value = r.PeerValue, peer_problem = r.PeerProblem, ratio = r.Ratio,
+                peer = r.Peer, peer_value = r.PeerValue, peer_problem = r.PeerProblem, ratio = r.Ratio, lower_is_better = r.LowerIsBetter,
             }),
         };
         o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
