@@ -10,6 +10,8 @@ ensure_debs "${EDGEAI_TEST_DEBS[@]}"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 dotnet build EdgeAI.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+# The models the tests run (BlazeFace, Silero VAD, openWakeWord features, Qwen3 tokenizer) into the shared cache.
+ensure_models "$root/tools/EdgeAI.Cli/bin/Release/net10.0/edgeai.dll"
 status=0
 dotnet test --solution EdgeAI.sln -c Release --no-build --report-trx --results-directory "$results" || status=$?
 # One line from the TRX files of every test project.

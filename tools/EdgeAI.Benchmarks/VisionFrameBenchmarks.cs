@@ -35,9 +35,7 @@ public class VisionFrameBenchmarks
         ExternalTool.Run("ffmpeg", ["-v", "error", "-y", "-i", Photo, "-vf", "scale=480:480,pad=640:480:80:0", "-f", "rawvideo", "-pix_fmt", pixFmt, raw]);
         _pixels = File.ReadAllBytes(raw);
 
-        string cache = Environment.GetEnvironmentVariable("EDGEAI_MODELS") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "edgeai", "models");
-        string model = Directory.EnumerateFiles(cache, "face_detection_front_128x128_barracuda.onnx", SearchOption.AllDirectories).FirstOrDefault()
-            ?? throw new FileNotFoundException("BlazeFace front is not in the model cache; run: edgeai models fetch");
+        string model = new EdgeAI.Inference.Models.ModelCache().GetPath("blazeface-front");
         using var face = new OnnxFaceModel(model, BlazeFaceModel.Front);
         _transform = Preprocess();
         _tensor.CopyTo(face.Input);

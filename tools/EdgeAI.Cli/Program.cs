@@ -30,6 +30,7 @@ public static class Program
         root.Subcommands.Add(new CanCommand());
         root.Subcommands.Add(new BenchCommand());
         root.Subcommands.Add(new VisionCommand());
+        root.Subcommands.Add(new ModelsCommand());
         return root;
     }
 }

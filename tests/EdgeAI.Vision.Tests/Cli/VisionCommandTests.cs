@@ -45,8 +45,7 @@ public sealed class VisionCommandTests
     public void Vision_ModelThatIsNotBlazeFace_NamesTheTensorItLacks()
     {
         // Half a real BlazeFace file: truncated in the middle of its weights.
-        string? real = BlazeFaceSession.FindModel();
-        if (real is null) Assert.Skip(BlazeFaceSession.MissingReason);
+        string real = BlazeFaceSession.RequireModel();
         using var dir = new TempDirectory();
         string model = dir.File("face.onnx");
         var bytes = File.ReadAllBytes(real);
@@ -61,7 +60,7 @@ public sealed class VisionCommandTests
     public void Vision_UnknownProvider_IsBadInput()
     {
         var r = Run("vision", "drive.mp4", "--providers", "cuda,npu");
-        AssertOneLineBadInput(r, "npu", "tensorrt, cuda, cpu");
+        AssertOneLineBadInput(r, "npu", "tensorrt, cuda, qnn, cpu");
     }
 
     [Fact]
@@ -81,8 +80,7 @@ public sealed class VisionCommandTests
     [Fact]
     public void Vision_MissingVideo_NamesIt()
     {
-        string? real = BlazeFaceSession.FindModel();
-        if (real is null) Assert.Skip(BlazeFaceSession.MissingReason);
+        string real = BlazeFaceSession.RequireModel();
         var r = Run("vision", "/nonexistent/drive.mp4", "--model", real);
         AssertOneLineBadInput(r, "/nonexistent/drive.mp4");
     }

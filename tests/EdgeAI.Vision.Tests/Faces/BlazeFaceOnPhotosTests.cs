@@ -16,8 +16,7 @@ public sealed class BlazeFaceOnPhotosTests
     private static BlazeFaceSession Open()
     {
         if (TestPhotos.MissingReason is { } photos) Assert.Skip(photos);
-        var model = BlazeFaceSession.FindModel();
-        if (model is null) Assert.Skip(BlazeFaceSession.MissingReason);
+        var model = BlazeFaceSession.RequireModel();
         return new BlazeFaceSession(model);
     }
 

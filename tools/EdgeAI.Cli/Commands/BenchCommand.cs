@@ -19,7 +19,7 @@ public sealed class BenchCommand : Command
     private readonly Option<int> _repeat = new("--repeat") { Description = "runs per figure; the best counts (default 5)", DefaultValueFactory = _ => 5 };
     private readonly Option<string?> _video = new("--video") { Description = "vision: the video to measure with" };
     private readonly Option<int> _frames = new("--frames") { Description = "vision: frames to measure (default 300)", DefaultValueFactory = _ => 300 };
-    private readonly Option<string?> _providers = new("--providers") { Description = "vision: execution providers in order (default cpu)" };
+    private readonly InferenceInput _inference = new();
     private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx (default: the model cache)" };
 
     public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision")
@@ -32,7 +32,7 @@ public sealed class BenchCommand : Command
         Options.Add(_repeat);
         Options.Add(_video);
         Options.Add(_frames);
-        Options.Add(_providers);
+        _inference.AddTo(this);
         Options.Add(_model);
         SetAction((parse, cancellation) => parse.GetValue(_area) == "vision"
             ? CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation))
@@ -52,11 +52,13 @@ public sealed class BenchCommand : Command
 
     private async Task<int> ExecuteVisionAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
-        var providers = ExecutionProviders.Parse(parse.GetValue(_providers));
-        string modelPath = FaceModelFile.Resolve(parse.GetValue(_model));
+        var inference = _inference.Resolve(parse);
+        string modelPath = InferenceInput.ModelPath(parse.GetValue(_model), "blazeface-front");
         string video = parse.GetValue(_video) ?? throw new UsageException("bench vision: --video FILE is required");
         if (!File.Exists(video)) throw new FileNotFoundException($"{video}: no such video file", video);
-        using var model = ExecutionProviders.Load(providers, options => new EdgeAI.Vision.Faces.OnnxFaceModel(modelPath, EdgeAI.Vision.Faces.BlazeFaceModel.Front, options), stderr, out string provider);
+        using var model = new EdgeAI.Vision.Faces.OnnxFaceModel(modelPath, EdgeAI.Vision.Faces.BlazeFaceModel.Front, inference);
+        InferenceInput.Report(model.Provider, stderr);
+        string provider = model.Provider.Name;
         using var source = VideoInput.Open(video, null, null);
         var figures = await new VisionBench(model, Math.Clamp(parse.GetValue(_repeat), 1, 100), stderr)
             .RunAsync(source, Math.Max(1, parse.GetValue(_frames)), cancellation);

@@ -21,7 +21,7 @@ public sealed class VisionCommand : Command
     private readonly Option<string?> _gst = new("--gst") { Description = "GStreamer pipeline ending in appsink" };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON object per frame, then a summary line" };
     private readonly Option<string?> _out = new("--out") { Description = "write an annotated video (mp4v) here" };
-    private readonly Option<string?> _providers = new("--providers") { Description = "execution providers in order, e.g. tensorrt,cuda,cpu (default cpu)" };
+    private readonly InferenceInput _inference = new();
     private readonly Option<string> _profile = new("--profile") { Description = "driver-monitoring rules: default or regulation", DefaultValueFactory = _ => "default" };
     private readonly Option<string?> _model = new("--model") { Description = "BlazeFace front .onnx (default: the model cache)" };
     private readonly Option<float?> _speed = new("--speed") { Description = "vehicle speed in km/h for speed gating (default unknown: never gated)" };
@@ -33,7 +33,7 @@ public sealed class VisionCommand : Command
         Options.Add(_gst);
         Options.Add(_json);
         Options.Add(_out);
-        Options.Add(_providers);
+        _inference.AddTo(this);
         Options.Add(_profile);
         Options.Add(_model);
         Options.Add(_speed);
@@ -46,11 +46,13 @@ public sealed class VisionCommand : Command
         if ((video is null ? 0 : 1) + (camera is null ? 0 : 1) + (gst is null ? 0 : 1) != 1)
             throw new UsageException("vision: give exactly one of VIDEO, --camera DEV or --gst PIPELINE");
         var profile = DriverMonitorProfile.Parse(parse.GetValue(_profile)!);
-        var providers = ExecutionProviders.Parse(parse.GetValue(_providers));
-        string modelPath = FaceModelFile.Resolve(parse.GetValue(_model));
+        var inference = _inference.Resolve(parse);
+        string modelPath = InferenceInput.ModelPath(parse.GetValue(_model), "blazeface-front");
         if (video is not null && !File.Exists(video)) throw new FileNotFoundException($"{video}: no such video file", video);
 
-        using var model = ExecutionProviders.Load(providers, options => new OnnxFaceModel(modelPath, BlazeFaceModel.Front, options), stderr, out string provider);
+        using var model = new OnnxFaceModel(modelPath, BlazeFaceModel.Front, inference);
+        InferenceInput.Report(model.Provider, stderr);
+        string provider = model.Provider.Name;
         using var source = VideoInput.Open(video, camera, gst);
         using var metrics = new VisionMetrics();
         var pipeline = new VisionPipeline(model, new DriverMonitor(profile), metrics) { VehicleSpeedKmh = parse.GetValue(_speed) };
