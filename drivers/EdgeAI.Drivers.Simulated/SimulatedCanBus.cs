@@ -1,3 +1,4 @@
+using EdgeAI.Can.Errors;
 using EdgeAI.Can;
 using EdgeAI.Can.Stats;
 
@@ -18,6 +19,10 @@ namespace EdgeAI.Drivers.Simulated;
 /// </remarks>
 public sealed class SimulatedCanBus : IDisposable
 {
+    // linux/can/error.h: a form error (CAN_ERR_PROT_FORM) in the CRC sequence (CAN_ERR_PROT_LOC_CRC_SEQ).
+    private const byte ProtocolForm = 0x02;
+    private const byte LocationCrcSequence = 0x08;
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly long _startTimestamp;
@@ -330,7 +335,7 @@ public sealed class SimulatedCanBus : IDisposable
             _corruptRemaining--;
             _corrupted++;
             foreach (var node in _nodes)
-                if (node.Options.ReceiveErrorFrames && node.BusOffDepth == 0) node.Deliver(LinuxCanError.CrcErrorFrame(stamp, transmitting: ReferenceEquals(node, sender)));
+                if (node.Options.ReceiveErrorFrames && node.BusOffDepth == 0) node.Deliver(CanErrorFrame.Create(CanErrorClass.Protocol | CanErrorClass.BusError, stamp, protocolType: (byte)(ProtocolForm | (ReferenceEquals(node, sender) ? CanErrorFrame.ProtocolOnTransmit : 0)), protocolLocation: LocationCrcSequence));
             if (IsTimed)
             {
                 sender.Transmit.PushFront(frame.WithTimestamp(atNs));
@@ -386,11 +391,11 @@ public sealed class SimulatedCanBus : IDisposable
             {
                 if (node.BusOffDepth++ > 0) continue;
                 _busOffEvents++;
-                if (node.Options.ReceiveErrorFrames) node.Deliver(LinuxCanError.BusOffFrame(_epochNs + at));
+                if (node.Options.ReceiveErrorFrames) node.Deliver(CanErrorFrame.BusOff(_epochNs + at));
             }
             else if (node.BusOffDepth > 0 && --node.BusOffDepth == 0)
             {
-                if (node.Options.ReceiveErrorFrames) node.Deliver(LinuxCanError.RestartedFrame(_epochNs + at));
+                if (node.Options.ReceiveErrorFrames) node.Deliver(CanErrorFrame.Restarted(_epochNs + at));
                 if (node.SendSignal.IsWaiting) node.WakeSender = 1;
             }
         }

@@ -1,3 +1,4 @@
+using EdgeAI.Can.Errors;
 using System.Threading.Channels;
 using EdgeAI.Can;
 
@@ -102,7 +103,7 @@ public sealed class SimulatedCanNode : ICanBus
         if (Volatile.Read(ref _overflowUnreported) == 1 && Options.ReceiveErrorFrames && _received.Reader.Count < Options.ReceiveQueueCapacity - 1)
         {
             Volatile.Write(ref _overflowUnreported, 0);
-            Write(LinuxCanError.RxOverflowFrame(frame.TimestampNs));
+            Write(CanErrorFrame.Create(CanErrorClass.Controller, frame.TimestampNs, CanControllerStatus.RxOverflow));
         }
         Write(in frame);
     }

@@ -104,4 +104,14 @@ public class CanReplayCommandTests
         Assert.StartsWith("edgeai: " + message, stderr.Trim());
         Assert.Single(stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void Replay_ToSocketCanOnKernelWithoutAfCan_OneLineExit2()
+    {
+        string? noAfCan = EdgeAI.Drivers.SocketCan.SocketCanBus.ProbeKernelSupport();
+        if (noAfCan is null) Assert.Skip("this kernel has AF_CAN: the replay would really open can0");
+        var (code, _, stderr) = CliRunner.Run("can", "replay", RepoPaths.CityDriveLog, "--to", "can0", "--speed", "max");
+        Assert.Equal(2, code);
+        Assert.Equal("edgeai: can0: this kernel has no SocketCAN (AF_CAN) support; load can/can_raw or use --to sim", stderr.Trim());
+    }
 }

@@ -1,5 +1,6 @@
 using EdgeAI.Can;
 using EdgeAI.Drivers.Simulated;
+using EdgeAI.Drivers.SocketCan;
 
 namespace EdgeAI.Cli.Input;
 
@@ -21,7 +22,6 @@ internal static class CanBusOpener
             if (spec.BusOffAfter is { } after) bus.ScheduleBusOff(after, spec.BusOffFor, node);
             return node;
         }
-        // wired by the lead after merging socketcan: EdgeAI.Drivers.SocketCan.SocketCanBus.Open(name)
-        throw new CanBusException(name, $"{name}: SocketCAN driver is not wired into this build");
+        return SocketCanBus.Open(name);
     }
 }
