@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh checkout: installs the peers the tests compare against
-# (python-can, can-utils, canmatrix), builds, tests, and ends with "N passed, N failed, N skipped".
+# (python-can, can-utils, canmatrix, ffmpeg, gcc) and what edgeai loads (GTK for OpenCV), builds, fetches the
+# models, tests, and ends with "N passed, N failed, N skipped".
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
 source scripts/deps.sh
 ensure_dotnet
-ensure_debs "${EDGEAI_TEST_DEBS[@]}"
+ensure_debs "${EDGEAI_TEST_DEBS[@]}" "${EDGEAI_RUN_DEBS[@]}"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 dotnet build EdgeAI.sln -c Release -nologo -v quiet -clp:ErrorsOnly

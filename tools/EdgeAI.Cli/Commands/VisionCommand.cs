@@ -73,6 +73,7 @@ public sealed class VisionCommand : Command
             last = result.Attention.State;
         }, cancellation);
 
+        annotated?.Complete();
         if (lines is not null) lines.WriteSummary(summary, provider);
         else WriteSummary(stdout, summary, provider, profile);
         return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using EdgeAI.Cli.Commands;
+using EdgeAI.Drivers.Camera;
 using EdgeAI.Vision;
 using EdgeAI.Vision.Pipeline;
 
@@ -7,15 +8,35 @@ namespace EdgeAI.Cli.Input;
 /// <summary>Opens the video source a command names and the annotated-video writer (drivers/EdgeAI.Drivers.Camera).</summary>
 internal static class VideoInput
 {
-    public static IVideoSource Open(string? video, string? camera, string? gst) =>
-        throw new UsageException("vision: video sources come from drivers/EdgeAI.Drivers.Camera, not merged into this branch yet");
+    public static IVideoSource Open(string? video, string? camera, string? gst)
+    {
+        if (video is not null) return VideoSources.OpenFile(video);
+        if (camera is not null) return VideoSources.OpenCamera(camera);
+        throw new UsageException("--gst: GStreamer pipelines are not part of this build yet; use a video file or --camera /dev/videoN");
+    }
 
-    public static IAnnotatedOutput CreateAnnotatedWriter(string path, IVideoSource source) =>
-        throw new UsageException("vision: the annotated writer comes from drivers/EdgeAI.Drivers.Camera, not merged into this branch yet");
+    /// <summary>A writer that opens on the first frame, when the size is known.</summary>
+    public static AnnotatedOutput CreateAnnotatedWriter(string path, IVideoSource source)
+    {
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".mp4" or ".avi" or ".mov"))
+            throw new UsageException($"--out {path}: expected a .mp4, .avi or .mov name (the video is written as mp4v)");
+        return new AnnotatedOutput(path, source.FramesPerSecond);
+    }
 }
 
-/// <summary>Where annotated frames go.</summary>
-internal interface IAnnotatedOutput : IDisposable
+/// <summary>The annotated video of a vision run; <see cref="Complete"/> puts it in place.</summary>
+internal sealed class AnnotatedOutput(string path, double fps) : IDisposable
 {
-    void Write(VideoFrame frame, VisionResult result);
+    private AnnotatedVideoWriter? _writer;
+
+    public void Write(VideoFrame frame, VisionResult result)
+    {
+        _writer ??= new AnnotatedVideoWriter(path, frame.Width, frame.Height, fps);
+        _writer.Write(frame, result);
+    }
+
+    public void Complete() => _writer?.Complete();
+
+    public void Dispose() => _writer?.Dispose();
 }

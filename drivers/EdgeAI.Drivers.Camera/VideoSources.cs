@@ -1,0 +1,13 @@
+using EdgeAI.Vision;
+
+namespace EdgeAI.Drivers.Camera;
+
+/// <summary>Opens what a user names: a video file, or a V4L2 camera.</summary>
+public static class VideoSources
+{
+    /// <summary>A video file (frame by frame, no drops).</summary>
+    public static IVideoSource OpenFile(string path) => new VideoFileSource(path);
+
+    /// <summary>A live camera (latest frame wins).</summary>
+    public static IVideoSource OpenCamera(string device) => new CameraSource(device);
+}

@@ -1,0 +1,43 @@
+using EdgeAI.TestKit;
+
+namespace EdgeAI.Drivers.Camera.Tests;
+
+/// <summary>
+/// Short clips made by ffmpeg (an encoder independent of the code under test) from scikit-image's public-domain
+/// photos: the astronaut's face, a cup of coffee (no face), and the face again; 10 frames/s, 640x480, mp4v.
+/// </summary>
+internal static class TestVideos
+{
+    private const string Photos = "/usr/lib/python3/dist-packages/skimage/data";
+    public static string Astronaut => Path.Combine(Photos, "astronaut.png");
+    public static string Coffee => Path.Combine(Photos, "coffee.png");
+
+    /// <summary>Null when ffmpeg and the photos are here, otherwise why not.</summary>
+    public static string? MissingReason =>
+        !File.Exists(Astronaut) ? $"{Astronaut} is missing (apt-get install python3-skimage; ./test.sh does this)"
+        : ExternalTool.MissingProgramReason("ffmpeg", "ffmpeg");
+
+    /// <summary>Face for <paramref name="faceSeconds"/>, coffee for <paramref name="noFaceSeconds"/>, face again for <paramref name="faceAgainSeconds"/>.</summary>
+    public static string FaceNoFaceFace(string directory, int faceSeconds = 2, int noFaceSeconds = 2, int faceAgainSeconds = 2, bool faststart = false)
+    {
+        string path = Path.Combine(directory, $"clip-{faceSeconds}-{noFaceSeconds}-{faceAgainSeconds}{(faststart ? "-fast" : "")}.mp4");
+        var args = new List<string> { "-v", "error", "-y",
+            "-loop", "1", "-t", faceSeconds.ToString(), "-i", Astronaut,
+            "-loop", "1", "-t", noFaceSeconds.ToString(), "-i", Coffee,
+            "-loop", "1", "-t", faceAgainSeconds.ToString(), "-i", Astronaut,
+            "-filter_complex", "[0]scale=640:480,setsar=1,fps=10[a];[1]scale=640:480,setsar=1,fps=10[b];[2]scale=640:480,setsar=1,fps=10[c];[a][b][c]concat=n=3:v=1[v]",
+            "-map", "[v]", "-c:v", "mpeg4", "-q:v", "3" };
+        if (faststart) args.AddRange(["-movflags", "+faststart"]);
+        args.Add(path);
+        ExternalTool.Run("ffmpeg", args);
+        return path;
+    }
+
+    /// <summary>The astronaut photo scaled to 640x480 as raw BGR bytes, decoded by ffmpeg.</summary>
+    public static byte[] AstronautBgr(string directory)
+    {
+        string raw = Path.Combine(directory, "astronaut.bgr");
+        ExternalTool.Run("ffmpeg", ["-v", "error", "-y", "-i", Astronaut, "-vf", "scale=640:480", "-f", "rawvideo", "-pix_fmt", "bgr24", raw]);
+        return File.ReadAllBytes(raw);
+    }
+}
