@@ -30,7 +30,7 @@ public sealed class CanReplay
     /// each channel name (null: that channel's frames are dropped and counted). Cancellation ends the replay with a report.</summary>
     public async Task<CanReplayReport> RunAsync(Func<ICanLogReader> openLog, Func<string, ICanBus?> route, CancellationToken cancellation = default)
     {
-        var spin = _options.SpinWindow ?? (ReferenceEquals(_time, TimeProvider.System) ? TimeSpan.FromMilliseconds(2) : TimeSpan.Zero);
+        var spin = _options.SpinWindow ?? (ReferenceEquals(_time, TimeProvider.System) ? TimeSpan.FromMilliseconds(5) : TimeSpan.Zero);
         using var clock = new ReplayClock(_time, spin, cancellation);
         var run = new Run(_options, route);
         bool cancelled = false;
