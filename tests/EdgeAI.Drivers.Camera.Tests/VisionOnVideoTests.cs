@@ -90,4 +90,17 @@ public sealed class VisionOnVideoTests
         Assert.Matches(@"^edgeai: .*cut\.mp4: frame \d+ of 60 could not be decoded \(file truncated or corrupt\?\)$", stderr.Trim());
         Assert.False(File.Exists(dir.File("annotated.mp4")));
     }
+
+    [Fact]
+    public void Vision_Gst_VideoTestSrcRunsThroughTheGStreamerPath()
+    {
+        RequireModelAndVideos();
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        var (code, stdout, stderr) = Run("vision", "--gst", "videotestsrc num-buffers=20 ! video/x-raw,format=GRAY8,width=320,height=240 ! appsink name=edgeai_sink sync=false", "--json");
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var summary = JsonDocument.Parse(lines[^1]).RootElement.GetProperty("summary");
+        Assert.Equal(20, summary.GetProperty("frames").GetInt32() + summary.GetProperty("dropped").GetInt32());
+        Assert.All(lines[..^1], l => Assert.Equal(0, JsonDocument.Parse(l).RootElement.GetProperty("faces").GetArrayLength()));
+    }
 }

@@ -15,7 +15,7 @@ public sealed class NativeLibrariesProbe : IDoctorProbe
         if (gst) NativeLibrary.Free(core);
         if (app) NativeLibrary.Free(appLib);
         yield return gst && app
-            ? new DoctorCheck("GStreamer", DoctorStatus.Warning, "libgstreamer-1.0 and libgstapp-1.0 present, but this build has no GStreamer source yet (--gst)")
+            ? new DoctorCheck("GStreamer", DoctorStatus.Ok, "libgstreamer-1.0 and libgstapp-1.0 (vision --gst PIPELINE)")
             : new DoctorCheck("GStreamer", DoctorStatus.Missing, "libgstreamer-1.0 / libgstapp-1.0 not found", "apt-get install gstreamer1.0-plugins-base (Jetson: part of JetPack)");
     }
 

@@ -12,7 +12,8 @@ internal static class VideoInput
     {
         if (video is not null) return VideoSources.OpenFile(video);
         if (camera is not null) return VideoSources.OpenCamera(camera);
-        throw new UsageException("--gst: GStreamer pipelines are not part of this build yet; use a video file or --camera /dev/videoN");
+        if (gst is not null) return VideoSources.OpenPipeline(gst);
+        throw new UsageException("vision: give a video file, --camera DEV or --gst PIPELINE");
     }
 
     /// <summary>A writer that opens on the first frame, when the size is known.</summary>
