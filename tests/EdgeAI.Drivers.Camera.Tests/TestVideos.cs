@@ -33,6 +33,18 @@ internal static class TestVideos
         return path;
     }
 
+    /// <summary>Face for 2 s, then the same photo with the face covered by a black box (occlusion) for 2 s, then face for 2 s.</summary>
+    public static string FaceCoveredFace(string directory)
+    {
+        string path = Path.Combine(directory, "covered.mp4");
+        // In the 640x480 frame the face spans about (230..335, 65..170); the box covers it with a margin.
+        ExternalTool.Run("ffmpeg", ["-v", "error", "-y",
+            "-loop", "1", "-t", "2", "-i", Astronaut, "-loop", "1", "-t", "2", "-i", Astronaut, "-loop", "1", "-t", "2", "-i", Astronaut,
+            "-filter_complex", "[0]scale=640:480,setsar=1,fps=10[a];[1]scale=640:480,setsar=1,fps=10,drawbox=x=200:y=30:w=170:h=180:color=black:t=fill[b];[2]scale=640:480,setsar=1,fps=10[c];[a][b][c]concat=n=3:v=1[v]",
+            "-map", "[v]", "-c:v", "mpeg4", "-q:v", "3", path]);
+        return path;
+    }
+
     /// <summary>The astronaut photo scaled to 640x480 as raw BGR bytes, decoded by ffmpeg.</summary>
     public static byte[] AstronautBgr(string directory)
     {

@@ -50,6 +50,21 @@ public sealed class VisionOnVideoTests
     }
 
     [Fact]
+    public void Vision_FaceCoveredMidClip_NoFaceWhileCoveredAndFoundAgainAfter()
+    {
+        RequireModelAndVideos();
+        using var dir = new TempDirectory();
+        var (code, stdout, stderr) = Run("vision", TestVideos.FaceCoveredFace(dir.Path), "--json");
+        Assert.True(code == 0, stderr);
+        var faces = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("{\"frame\"", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("faces").GetArrayLength()).ToList();
+        Assert.Equal(60, faces.Count);
+        Assert.All(faces[..20], n => Assert.Equal(1, n));
+        Assert.All(faces[20..40], n => Assert.Equal(0, n));
+        Assert.All(faces[40..], n => Assert.Equal(1, n));
+    }
+
+    [Fact]
     public void Vision_Out_WritesAnAnnotatedVideoWithEveryFrame()
     {
         RequireModelAndVideos();
