@@ -8,14 +8,11 @@ namespace EdgeAI.Drivers.Camera.Tests;
 /// </summary>
 internal static class TestVideos
 {
-    private const string Photos = "/usr/lib/python3/dist-packages/skimage/data";
-    public static string Astronaut => Path.Combine(Photos, "astronaut.png");
-    public static string Coffee => Path.Combine(Photos, "coffee.png");
+    public static string Astronaut => PublicPhotos.Astronaut;
+    public static string Coffee => PublicPhotos.Coffee;
 
     /// <summary>Null when ffmpeg and the photos are here, otherwise why not.</summary>
-    public static string? MissingReason =>
-        !File.Exists(Astronaut) ? $"{Astronaut} is missing (apt-get install python3-skimage; ./test.sh does this)"
-        : ExternalTool.MissingProgramReason("ffmpeg", "ffmpeg");
+    public static string? MissingReason => PublicPhotos.MissingReason;
 
     /// <summary>Face for <paramref name="faceSeconds"/>, coffee for <paramref name="noFaceSeconds"/>, face again for <paramref name="faceAgainSeconds"/>.</summary>
     public static string FaceNoFaceFace(string directory, int faceSeconds = 2, int noFaceSeconds = 2, int faceAgainSeconds = 2, bool faststart = false)

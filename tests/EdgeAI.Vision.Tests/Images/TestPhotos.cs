@@ -10,19 +10,15 @@ namespace EdgeAI.Vision.Tests.Images;
 /// </summary>
 internal static class TestPhotos
 {
-    private const string DataFolder = "/usr/lib/python3/dist-packages/skimage/data";
-
     /// <summary>NASA portrait of astronaut Eileen Collins, 512x512 colour.</summary>
-    public static string Astronaut => Path.Combine(DataFolder, "astronaut.png");
+    public static string Astronaut => PublicPhotos.Astronaut;
     /// <summary>A cup of coffee on a table, 600x400 colour: no face.</summary>
-    public static string Coffee => Path.Combine(DataFolder, "coffee.png");
+    public static string Coffee => PublicPhotos.Coffee;
     /// <summary>"Cameraman", 512x512 gray: one man, face in profile-ish three-quarter view.</summary>
-    public static string Camera => Path.Combine(DataFolder, "camera.png");
+    public static string Camera => PublicPhotos.Camera;
 
     /// <summary>Null when the photos and ffmpeg are here, otherwise why not.</summary>
-    public static string? MissingReason =>
-        !File.Exists(Astronaut) ? $"{Astronaut} is missing (apt-get install python3-skimage; ./test.sh does this)"
-        : ExternalTool.MissingProgramReason("ffmpeg", "ffmpeg");
+    public static string? MissingReason => PublicPhotos.MissingReason;
 
     /// <summary>
     /// A photo as raw pixels of <paramref name="format"/>, scaled to <paramref name="width"/> x <paramref name="height"/>
