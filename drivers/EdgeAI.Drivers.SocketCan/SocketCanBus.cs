@@ -21,6 +21,8 @@ public sealed unsafe class SocketCanBus : ICanBus
     private readonly byte* _control;
     private readonly byte* _sendFrame;
     private long _sendRefused;
+    private long _receiveDropped;
+    private int _noBufferPending;
     private long _received;
     private long _sent;
     private bool _disposed;
@@ -34,7 +36,7 @@ public sealed unsafe class SocketCanBus : ICanBus
         _messages = (mmsghdr*)NativeMemory.AllocZeroed((nuint)(_batch * sizeof(mmsghdr)));
         _iovecs = (iovec*)NativeMemory.AllocZeroed((nuint)(_batch * sizeof(iovec)));
         _frames = (byte*)NativeMemory.AllocZeroed((nuint)(_batch * Native.CANFD_MTU));
-        _control = (byte*)NativeMemory.AllocZeroed((nuint)(_batch * Native.TimestampControlSpace));
+        _control = (byte*)NativeMemory.AllocZeroed((nuint)(_batch * Native.ReceiveControlSpace));
         _sendFrame = (byte*)NativeMemory.AllocZeroed(Native.CANFD_MTU);
     }
 
@@ -46,6 +48,10 @@ public sealed unsafe class SocketCanBus : ICanBus
 
     /// <summary>Sends refused because the kernel's queue was full (EAGAIN/ENOBUFS): back-pressure, not loss.</summary>
     public long SendRefused => Interlocked.Read(ref _sendRefused);
+
+    /// <summary>Frames the kernel dropped because this socket's receive queue was full (SO_RXQ_OVFL, cumulative since open):
+    /// a reader that falls behind sees this grow instead of losing frames silently.</summary>
+    public long ReceiveDropped => Interlocked.Read(ref _receiveDropped);
 
     /// <summary>Frames received so far (error frames included).</summary>
     public long Received => _received;
@@ -87,9 +93,7 @@ public sealed unsafe class SocketCanBus : ICanBus
             var address = new sockaddr_can { can_family = Native.AF_CAN, can_ifindex = (int)index };
             if (Native.bind(socket, &address, sizeof(sockaddr_can)) != 0)
                 throw SocketCanErrors.From(interfaceName, "bind", Marshal.GetLastPInvokeError());
-            var bus = new SocketCanBus(interfaceName, socket, options);
-            bus.State = SocketCanInterfaces.Describe(interfaceName, withBitTiming: false).State;
-            return bus;
+            return new SocketCanBus(interfaceName, socket, options);
         }
         catch
         {
@@ -97,6 +101,11 @@ public sealed unsafe class SocketCanBus : ICanBus
             throw;
         }
     }
+
+    /// <summary>Wraps a socket that is already set up (tests hand in one end of a SOCK_SEQPACKET pair, which carries the
+    /// same 16/72-byte messages through the same recvmmsg/sendmmsg/poll paths).</summary>
+    internal static SocketCanBus Attach(string name, SafeSocketCanHandle socket, SocketCanOptions? options = null) =>
+        new(name, socket, options ?? new SocketCanOptions());
 
     /// <inheritdoc/>
     public bool TrySend(in CanFrame frame)
@@ -110,11 +119,7 @@ public sealed unsafe class SocketCanBus : ICanBus
             return true;
         }
         int errno = Marshal.GetLastPInvokeError();
-        if (errno is Native.EAGAIN or Native.ENOBUFS)
-        {
-            Interlocked.Increment(ref _sendRefused);
-            return false;
-        }
+        if (Refused(errno)) return false;
         throw SocketCanErrors.From(Name, "send", errno);
     }
 
@@ -140,16 +145,18 @@ public sealed unsafe class SocketCanBus : ICanBus
             return sent;
         }
         int errno = Marshal.GetLastPInvokeError();
-        if (errno is Native.EAGAIN or Native.ENOBUFS)
-        {
-            Interlocked.Increment(ref _sendRefused);
-            return 0;
-        }
+        if (Refused(errno)) return 0;
         throw SocketCanErrors.From(Name, "sendmmsg", errno);
     }
 
     /// <inheritdoc/>
-    public ValueTask<bool> WaitToSendAsync(CancellationToken cancellation = default) => WaitAsync(Native.POLLOUT, cancellation);
+    /// <remarks>After ENOBUFS (the device queue, not the socket, was full) poll may report the socket writable at once,
+    /// so the first wait after one pauses <see cref="SocketCanOptions.NoBufferRetry"/> instead of spinning.</remarks>
+    public ValueTask<bool> WaitToSendAsync(CancellationToken cancellation = default)
+    {
+        bool noBuffers = Interlocked.Exchange(ref _noBufferPending, 0) != 0;
+        return WaitAsync(Native.POLLOUT, noBuffers ? _options.NoBufferRetry : TimeSpan.Zero, cancellation);
+    }
 
     /// <inheritdoc/>
     public int TryReceive(Span<CanFrame> frames)
@@ -164,8 +171,8 @@ public sealed unsafe class SocketCanBus : ICanBus
             header = default;
             header.msg_iov = &_iovecs[i];
             header.msg_iovlen = 1;
-            header.msg_control = _control + i * Native.TimestampControlSpace;
-            header.msg_controllen = Native.TimestampControlSpace;
+            header.msg_control = _control + i * Native.ReceiveControlSpace;
+            header.msg_controllen = Native.ReceiveControlSpace;
         }
         int received = Native.recvmmsg(_socket, _messages, (uint)count, Native.MSG_DONTWAIT, null);
         if (received < 0)
@@ -179,7 +186,7 @@ public sealed unsafe class SocketCanBus : ICanBus
             ref var message = ref _messages[i];
             var bytes = new ReadOnlySpan<byte>(_frames + i * Native.CANFD_MTU, (int)message.msg_len);
             bool own = (message.msg_hdr.msg_flags & Native.MSG_CONFIRM) != 0;
-            frames[i] = SocketCanFrameCodec.Decode(bytes, ReceiveTime(ref message.msg_hdr), _options.Channel, own);
+            frames[i] = SocketCanFrameCodec.Decode(bytes, ReadControl(ref message.msg_hdr), _options.Channel, own);
             if (CanErrorFrame.TryDecode(in frames[i], out var error))
             {
                 if (error.State is { } state) State = state;
@@ -192,7 +199,7 @@ public sealed unsafe class SocketCanBus : ICanBus
     }
 
     /// <inheritdoc/>
-    public ValueTask<bool> WaitToReceiveAsync(CancellationToken cancellation = default) => WaitAsync(Native.POLLIN, cancellation);
+    public ValueTask<bool> WaitToReceiveAsync(CancellationToken cancellation = default) => WaitAsync(Native.POLLIN, TimeSpan.Zero, cancellation);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -222,6 +229,7 @@ public sealed unsafe class SocketCanBus : ICanBus
                 if (Native.setsockopt(socket, Native.SOL_CAN_RAW, Native.CAN_RAW_FILTER, p, filters.Length * sizeof(can_filter)) != 0)
                     throw SocketCanErrors.From(name, "setsockopt(CAN_RAW_FILTER)", Marshal.GetLastPInvokeError());
         }
+        SetInt(socket, name, Native.SOL_SOCKET, Native.SO_RXQ_OVFL, 1);
         if (options.Timestamps)
             SetInt(socket, name, Native.SOL_SOCKET, Native.SO_TIMESTAMPING, Native.SOF_TIMESTAMPING_RX_SOFTWARE | Native.SOF_TIMESTAMPING_SOFTWARE
                 | Native.SOF_TIMESTAMPING_RX_HARDWARE | Native.SOF_TIMESTAMPING_RAW_HARDWARE);
@@ -233,34 +241,53 @@ public sealed unsafe class SocketCanBus : ICanBus
             throw SocketCanErrors.From(name, $"setsockopt({level}, {option})", Marshal.GetLastPInvokeError());
     }
 
-    /// <summary>The raw hardware timestamp when the controller gave one, else the kernel's software receive time; 0 without either.</summary>
-    private static long ReceiveTime(ref msghdr header)
+    /// <summary>A refused send is back-pressure, counted; ENOBUFS also makes the next wait pause (poll cannot see it clear).</summary>
+    private bool Refused(int errno)
+    {
+        if (errno is not (Native.EAGAIN or Native.ENOBUFS)) return false;
+        Interlocked.Increment(ref _sendRefused);
+        if (errno == Native.ENOBUFS) Volatile.Write(ref _noBufferPending, 1);
+        return true;
+    }
+
+    /// <summary>Walks a received message's control data: returns the raw hardware timestamp when the controller gave one,
+    /// else the kernel's software receive time (0 without either), and takes the kernel's drop counter when present.</summary>
+    private long ReadControl(ref msghdr header)
     {
         byte* control = (byte*)header.msg_control;
         nuint length = header.msg_controllen;
         nuint offset = 0;
+        long timestamp = 0;
         while (offset + (nuint)sizeof(cmsghdr) <= length)
         {
             var cmsg = (cmsghdr*)(control + offset);
-            if (cmsg->cmsg_len < (nuint)sizeof(cmsghdr)) break;
+            if (cmsg->cmsg_len < (nuint)sizeof(cmsghdr) || offset + cmsg->cmsg_len > length) break;
+            byte* data = (byte*)cmsg + Native.CmsgDataOffset;
             if (cmsg->cmsg_level == Native.SOL_SOCKET && cmsg->cmsg_type == Native.SO_TIMESTAMPING)
             {
-                var stamps = (scm_timestamping*)((byte*)cmsg + Native.CmsgDataOffset);
+                var stamps = (scm_timestamping*)data;
                 var chosen = stamps->hardware.tv_sec != 0 || stamps->hardware.tv_nsec != 0 ? stamps->hardware : stamps->software;
-                return chosen.tv_sec * 1_000_000_000L + chosen.tv_nsec;
+                timestamp = chosen.tv_sec * 1_000_000_000L + chosen.tv_nsec;
+            }
+            else if (cmsg->cmsg_level == Native.SOL_SOCKET && cmsg->cmsg_type == Native.SO_RXQ_OVFL)
+            {
+                Interlocked.Exchange(ref _receiveDropped, *(uint*)data);
             }
             offset += (cmsg->cmsg_len + 7) & ~(nuint)7;
         }
-        return 0;
+        return timestamp;
     }
 
-    private ValueTask<bool> WaitAsync(short events, CancellationToken cancellation)
+    private ValueTask<bool> WaitAsync(short events, TimeSpan pause, CancellationToken cancellation)
     {
         if (_disposed) return new ValueTask<bool>(false);
-        if (Poll(events, 0)) return new ValueTask<bool>(true);
+        if (pause <= TimeSpan.Zero && Poll(events, 0)) return new ValueTask<bool>(true);
+        var clock = _options.TimeProvider;
         return new ValueTask<bool>(Task.Run(() =>
         {
-            // Short poll slices keep cancellation and Dispose responsive; ENOBUFS does not always wake POLLOUT, so retry.
+            // This worker blocks in poll() anyway, so it may as well block through the ENOBUFS pause.
+            if (pause > TimeSpan.Zero) Task.Delay(pause, clock, cancellation).GetAwaiter().GetResult();
+            // Short poll slices keep cancellation and Dispose responsive.
             while (!_disposed)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -275,10 +302,15 @@ public sealed unsafe class SocketCanBus : ICanBus
         bool added = false;
         try
         {
+            if (_socket.IsClosed) return false;
             _socket.DangerousAddRef(ref added);
             var fd = new pollfd { fd = _socket.Fd, events = events };
             int ready = Native.poll(&fd, 1, timeoutMs);
             return ready > 0 && (fd.revents & events) != 0;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // closed by Dispose between the check and the poll
         }
         finally
         {

@@ -21,4 +21,10 @@ public sealed record SocketCanOptions
     public int BatchSize { get; init; } = 64;
     /// <summary>Channel index stamped on received frames.</summary>
     public ushort Channel { get; init; }
+    /// <summary>How long <see cref="SocketCanBus.WaitToSendAsync"/> waits after ENOBUFS before saying "try again":
+    /// a full device queue does not wake poll(POLLOUT) reliably, so the driver retries after this pause. Default 1 ms
+    /// (about four classic frames at 500 kbit/s).</summary>
+    public TimeSpan NoBufferRetry { get; init; } = TimeSpan.FromMilliseconds(1);
+    /// <summary>The clock the ENOBUFS pause runs on.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -37,6 +37,8 @@ public sealed class SocketCanLayoutTests
           S(cmsghdr); O(cmsghdr, cmsg_len); O(cmsghdr, cmsg_level); O(cmsghdr, cmsg_type);
           S(timespec); S(scm_timestamping); S(pollfd); O(pollfd, events); O(pollfd, revents);
           P("CMSG_DATA offset", CMSG_LEN(0)); P("CMSG_SPACE scm_timestamping", CMSG_SPACE(sizeof(struct scm_timestamping)));
+          P("CMSG_SPACE uint32", CMSG_SPACE(sizeof(unsigned int))); P("SO_RXQ_OVFL", SO_RXQ_OVFL); P("SO_TIMESTAMP_OLD", SO_TIMESTAMP_OLD);
+          P("AF_UNIX", AF_UNIX); P("SOCK_SEQPACKET", SOCK_SEQPACKET); P("SO_SNDBUF", SO_SNDBUF);
           P("AF_CAN", AF_CAN); P("SOCK_RAW", SOCK_RAW); P("SOCK_NONBLOCK", SOCK_NONBLOCK); P("SOCK_CLOEXEC", SOCK_CLOEXEC);
           P("CAN_RAW", CAN_RAW); P("SOL_SOCKET", SOL_SOCKET); P("SOL_CAN_RAW", SOL_CAN_RAW);
           P("CAN_RAW_FILTER", CAN_RAW_FILTER); P("CAN_RAW_ERR_FILTER", CAN_RAW_ERR_FILTER); P("CAN_RAW_LOOPBACK", CAN_RAW_LOOPBACK);
@@ -105,6 +107,8 @@ public sealed class SocketCanLayoutTests
         { "offsetof pollfd.revents", Marshal.OffsetOf<pollfd>(nameof(pollfd.revents)) },
         { "CMSG_DATA offset", Native.CmsgDataOffset },
         { "CMSG_SPACE scm_timestamping", Native.TimestampControlSpace },
+        { "CMSG_SPACE uint32", Native.DropCounterControlSpace }, { "SO_RXQ_OVFL", Native.SO_RXQ_OVFL }, { "SO_TIMESTAMP_OLD", Native.SO_TIMESTAMP },
+        { "AF_UNIX", Native.AF_UNIX }, { "SOCK_SEQPACKET", Native.SOCK_SEQPACKET }, { "SO_SNDBUF", Native.SO_SNDBUF },
         { "AF_CAN", Native.AF_CAN }, { "SOCK_RAW", Native.SOCK_RAW }, { "SOCK_NONBLOCK", Native.SOCK_NONBLOCK }, { "SOCK_CLOEXEC", Native.SOCK_CLOEXEC },
         { "CAN_RAW", Native.CAN_RAW }, { "SOL_SOCKET", Native.SOL_SOCKET }, { "SOL_CAN_RAW", Native.SOL_CAN_RAW },
         { "CAN_RAW_FILTER", Native.CAN_RAW_FILTER }, { "CAN_RAW_ERR_FILTER", Native.CAN_RAW_ERR_FILTER }, { "CAN_RAW_LOOPBACK", Native.CAN_RAW_LOOPBACK },

@@ -21,6 +21,11 @@ internal static unsafe partial class Native
     public const int CAN_RAW_FD_FRAMES = 5;
     public const int SO_TIMESTAMPING = 37;
     public const int SO_RCVBUF = 8;
+    public const int SO_SNDBUF = 7;
+    public const int SO_TIMESTAMP = 29;
+    public const int SO_RXQ_OVFL = 40;
+    public const int AF_UNIX = 1;
+    public const int SOCK_SEQPACKET = 5;
     public const int SOF_TIMESTAMPING_RX_HARDWARE = 1 << 2;
     public const int SOF_TIMESTAMPING_RX_SOFTWARE = 1 << 3;
     public const int SOF_TIMESTAMPING_SOFTWARE = 1 << 4;
@@ -56,12 +61,21 @@ internal static unsafe partial class Native
     public const int CmsgDataOffset = 16;
     /// <summary>CMSG_SPACE(sizeof(struct scm_timestamping)).</summary>
     public const int TimestampControlSpace = CmsgDataOffset + 48;
+    /// <summary>CMSG_SPACE(sizeof(uint32_t)): the SO_RXQ_OVFL drop counter.</summary>
+    public const int DropCounterControlSpace = CmsgDataOffset + 8;
+    /// <summary>Control bytes per received message: timestamps, the drop counter, and room for one more
+    /// message someone else enabled on the socket (e.g. SO_TIMESTAMP), so ours is never cut off (MSG_CTRUNC).</summary>
+    public const int ReceiveControlSpace = 128;
 
     [LibraryImport(Libc, SetLastError = true)]
     public static partial int socket(int domain, int type, int protocol);
 
     [LibraryImport(Libc, SetLastError = true)]
     public static partial int close(int fd);
+
+    /// <summary>A connected pair of sockets; tests stand a SOCK_SEQPACKET pair in for the CAN socket's transport.</summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    public static partial int socketpair(int domain, int type, int protocol, int* fds);
 
     [LibraryImport(Libc, SetLastError = true)]
     public static partial int bind(SafeSocketCanHandle fd, sockaddr_can* address, int length);

@@ -97,6 +97,25 @@ public readonly struct CanErrorFrame
     public static CanFrame Restarted(long timestampNs = 0, ushort channel = 0) =>
         Create(CanErrorClass.Restarted | CanErrorClass.Controller, timestampNs, CanControllerStatus.Active, channel: channel);
 
+    /// <summary>The frame a kernel CAN driver sends when the controller changes state (can_change_state): error active,
+    /// warning or passive as CAN_ERR_CRTL with the TX/RX bit of the counter that got there (both when equal), bus-off as
+    /// CAN_ERR_BUSOFF; the counters ride along in data[6]/data[7] with CAN_ERR_CNT.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not a fault-confinement state.</exception>
+    public static CanFrame ControllerState(CanBusState state, byte txErrors, byte rxErrors, long timestampNs = 0, ushort channel = 0)
+    {
+        bool tx = txErrors >= rxErrors, rx = rxErrors >= txErrors;
+        var status = state switch
+        {
+            CanBusState.ErrorActive => CanControllerStatus.Active,
+            CanBusState.ErrorWarning => (tx ? CanControllerStatus.TxWarning : 0) | (rx ? CanControllerStatus.RxWarning : 0),
+            CanBusState.ErrorPassive => (tx ? CanControllerStatus.TxPassive : 0) | (rx ? CanControllerStatus.RxPassive : 0),
+            CanBusState.BusOff => CanControllerStatus.None,
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state, "error active, warning, passive or bus-off"),
+        };
+        var classes = (state == CanBusState.BusOff ? CanErrorClass.BusOff : CanErrorClass.Controller) | CanErrorClass.Counters;
+        return Create(classes, timestampNs, status, txErrors: txErrors, rxErrors: rxErrors, channel: channel);
+    }
+
     /// <summary>One line for logs and reports, e.g. "bus-off" or "controller: tx error passive (tx 128, rx 0)".</summary>
     public override string ToString()
     {
