@@ -38,6 +38,17 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    public void ModelCacheContents_CountsFilesAndBytes_AndSaysWhenTheFolderIsMissing()
+    {
+        using var dir = new EdgeAI.TestKit.TempDirectory();
+        Assert.Equal("does not exist yet", EdgeAI.Cli.Doctor.ModelCacheProbe.Contents(Path.Combine(dir.Path, "absent")));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "m", "face"));
+        File.WriteAllBytes(Path.Combine(dir.Path, "m", "face", "a.onnx"), new byte[3 * 1048576]);
+        File.WriteAllBytes(Path.Combine(dir.Path, "m", "b.json"), new byte[104858]);
+        Assert.Equal("2 files, 3.1 MiB", EdgeAI.Cli.Doctor.ModelCacheProbe.Contents(Path.Combine(dir.Path, "m")));
+    }
+
+    [Fact]
     public void Doctor_Text_OneMarkPerFinding()
     {
         var (code, stdout, _) = CliRunner.Run("doctor");

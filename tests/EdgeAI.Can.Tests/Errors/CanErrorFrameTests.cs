@@ -57,4 +57,30 @@ public sealed class CanErrorFrameTests
         Assert.Equal(CanErrorClass.Protocol | CanErrorClass.Counters, e.Classes);
         Assert.Equal("protocol violation 0x82 at location 0x08 while transmitting; tx errors 8, rx errors 0", e.ToString());
     }
+
+    [Theory]
+    // Bytes as a kernel driver's can_change_state + CAN_ERR_CNT produce them: id class bits, data[1], data[6], data[7].
+    [InlineData(CanBusState.ErrorWarning, 96, 10, 0x204u, 0x08, "controller: tx error warning; tx errors 96, rx errors 10")]
+    [InlineData(CanBusState.ErrorWarning, 5, 100, 0x204u, 0x04, "controller: rx error warning; tx errors 5, rx errors 100")]
+    [InlineData(CanBusState.ErrorPassive, 128, 128, 0x204u, 0x30, "controller: rx error passive, tx error passive; tx errors 128, rx errors 128")]
+    [InlineData(CanBusState.ErrorActive, 0, 0, 0x204u, 0x40, "controller: back to error active; tx errors 0, rx errors 0")]
+    [InlineData(CanBusState.BusOff, 255, 0, 0x240u, 0x00, "bus-off; tx errors 255, rx errors 0")]
+    public void ControllerState_EachState_IsTheKernelFrameAndDecodesBackToIt(CanBusState state, byte tx, byte rx, uint id, byte status, string text)
+    {
+        var frame = CanErrorFrame.ControllerState(state, tx, rx, timestampNs: 42, channel: 3);
+        Assert.Equal(id, frame.Id);
+        Assert.Equal(CanFlags.Error | CanFlags.Rx, frame.Flags);
+        Assert.Equal(new byte[] { 0, status, 0, 0, 0, 0, tx, rx }, frame.Data.ToArray());
+        Assert.Equal(42, frame.TimestampNs);
+        Assert.Equal(3, frame.Channel);
+        Assert.True(CanErrorFrame.TryDecode(in frame, out var decoded));
+        Assert.Equal(state, decoded.State);
+        Assert.Equal(text, decoded.ToString());
+    }
+
+    [Theory]
+    [InlineData(CanBusState.Unknown)]
+    [InlineData(CanBusState.Stopped)]
+    public void ControllerState_NotAFaultConfinementState_IsRefused(CanBusState state) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => CanErrorFrame.ControllerState(state, 0, 0));
 }
