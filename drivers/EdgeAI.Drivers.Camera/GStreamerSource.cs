@@ -7,7 +7,8 @@ namespace EdgeAI.Drivers.Camera;
 /// <summary>
 /// A GStreamer pipeline ending in an appsink (<c>nvarguscamerasrc ... ! appsink</c> on Jetson, <c>v4l2src</c>,
 /// <c>videotestsrc</c>) through the project's own P/Invoke: no OpenCV needed, so it works where no OpenCvSharp runtime
-/// exists (linux-arm64). A capture thread pulls samples and hands them over latest-wins; formats RGB, BGR, GRAY8,
+/// exists (linux-arm64). A capture thread pulls samples; live pipelines (a camera: no preroll) hand them over
+/// latest-wins, others (a file, videotestsrc) deliver every frame. Formats RGB, BGR, GRAY8,
 /// GRAY16_LE, NV12 and YUY2 arrive as they are (the vision preprocessor reads all six).
 /// A pipeline without an appsink gets <c>! videoconvert ! video/x-raw,format=BGR ! appsink</c> appended.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed unsafe class GStreamerSource : IVideoSource
     private static readonly Lazy<string?> InitProblem = new(Initialize);
     private readonly SafeGstObject _pipeline;
     private readonly SafeGstObject _sink;
-    private readonly LatestFrameDelivery _delivery = new(capacity: 2);
+    private readonly LatestFrameDelivery _delivery;
     private readonly Dictionary<int, VideoFramePool> _pools = [];
     private readonly Thread _thread;
     private volatile bool _stop;
@@ -47,7 +48,13 @@ public sealed unsafe class GStreamerSource : IVideoSource
             throw new InvalidDataException($"--gst: the pipeline's appsink must be named {SinkName} (appsink name={SinkName}), or leave the appsink out");
         }
         _sink = new SafeGstObject(sink);
-        if (Gst.gst_element_set_state(element, Gst.StatePlaying) == Gst.StateChangeFailure)
+        // A live source (camera) says so by not prerolling on the way to PAUSED: latest frame wins. Anything else
+        // (a file, videotestsrc) is read frame by frame without drops, like a video file.
+        int paused = Gst.gst_element_set_state(element, Gst.StatePaused);
+        IsLive = paused == Gst.StateChangeNoPreroll;
+        int started = paused == Gst.StateChangeFailure ? paused : Gst.gst_element_set_state(element, Gst.StatePlaying);
+        _delivery = new LatestFrameDelivery(capacity: 2, dropOldest: IsLive);
+        if (started == Gst.StateChangeFailure)
         {
             string reason = BusError() ?? "the pipeline refused to start";
             Dispose();
@@ -60,7 +67,7 @@ public sealed unsafe class GStreamerSource : IVideoSource
     /// <inheritdoc/>
     public string Name { get; }
     /// <inheritdoc/>
-    public bool IsLive => true;
+    public bool IsLive { get; }
     /// <inheritdoc/>
     public double FramesPerSecond => 0;
     /// <inheritdoc/>
@@ -119,7 +126,7 @@ public sealed unsafe class GStreamerSource : IVideoSource
                 }
                 try
                 {
-                    _delivery.Offer(ToFrame(sample, index++, DateTime.UtcNow - started));
+                    _delivery.Offer(ToFrame(sample, index++, DateTime.UtcNow - started), () => _stop);
                 }
                 finally
                 {

@@ -20,7 +20,6 @@ public sealed class GStreamerSourceTests
             }
         }
         Assert.Equal(expected, frames.Count + source.DroppedFrames);
-        Assert.True(source.IsLive);
         return (frames, shape, source.DroppedFrames);
     }
 
@@ -67,6 +66,40 @@ public sealed class GStreamerSourceTests
         Assert.EndsWith("! videoconvert ! video/x-raw,format=BGR ! appsink name=edgeai_sink sync=false", GStreamerSource.WithSink("videotestsrc num-buffers=4"));
         var (_, shape, _) = await Pull("videotestsrc num-buffers=4 ! video/x-raw,width=64,height=48", 4);
         Assert.Equal(PixelFormat.Bgr24, shape.Format);
+    }
+
+    [Fact]
+    public async Task NotLivePipeline_SlowConsumer_GetsEveryFrame()
+    {
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        using var source = new GStreamerSource("videotestsrc num-buffers=25 ! video/x-raw,format=GRAY8,width=64,height=48 ! appsink name=edgeai_sink sync=false");
+        Assert.False(source.IsLive);
+        var indexes = new List<long>();
+        while (await source.ReadAsync(TestContext.Current.CancellationToken) is { } frame)
+        {
+            using (frame) indexes.Add(frame.Index);
+            await Task.Delay(10, TestContext.Current.CancellationToken); // slower than the pipeline produces
+        }
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), indexes);
+        Assert.Equal(0, source.DroppedFrames);
+    }
+
+    [Fact]
+    public async Task LivePipeline_SlowConsumer_LatestWinsAndDropsAreCounted()
+    {
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        using var source = new GStreamerSource("videotestsrc is-live=true num-buffers=40 ! video/x-raw,format=GRAY8,width=64,height=48,framerate=200/1 ! appsink name=edgeai_sink sync=false");
+        Assert.True(source.IsLive);
+        var indexes = new List<long>();
+        while (await source.ReadAsync(TestContext.Current.CancellationToken) is { } frame)
+        {
+            using (frame) indexes.Add(frame.Index);
+            await Task.Delay(30, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(40, indexes.Count + source.DroppedFrames);
+        Assert.True(source.DroppedFrames > 0, $"a consumer 6x slower than a live camera must lose frames (got {indexes.Count}: {string.Join(",", indexes)})");
+        Assert.Equal(indexes.Order(), indexes);
+        Assert.Equal(39, indexes[^1]); // the newest frame always arrives
     }
 
     [Fact]

@@ -10,8 +10,11 @@ internal static unsafe partial class Gst
     private const string GLib = "libglib-2.0.so.0";
 
     public const int StateNull = 1;
+    public const int StatePaused = 3;
     public const int StatePlaying = 4;
     public const int StateChangeFailure = 0;
+    /// <summary>GST_STATE_CHANGE_NO_PREROLL: the pipeline has a live source (a camera): it produces whether or not anyone reads.</summary>
+    public const int StateChangeNoPreroll = 3;
     public const int MapRead = 1;
     public const int MessageError = 1 << 1;
     public const ulong Second = 1_000_000_000;
