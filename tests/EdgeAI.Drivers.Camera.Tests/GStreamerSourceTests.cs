@@ -111,12 +111,62 @@ public sealed class GStreamerSourceTests
     }
 
     [Fact]
-    public async Task UnsupportedFormat_SaysWhatToAdd()
+    public void UnsupportedFormat_RefusedAtOpenSayingWhatToAdd()
     {
         if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
-        using var source = new GStreamerSource("videotestsrc num-buffers=2 ! video/x-raw,format=I420,width=64,height=48 ! appsink name=edgeai_sink sync=false");
-        var e = await Assert.ThrowsAsync<InvalidDataException>(async () => await source.ReadAsync(TestContext.Current.CancellationToken));
-        Assert.Contains("the appsink gets I420; expected BGR, RGB, GRAY8, GRAY16_LE, NV12 or YUY2", e.Message);
+        // A pipeline that prerolls has its caps before the first frame, so the format is checked when it opens.
+        var e = Assert.Throws<InvalidDataException>(() => new GStreamerSource("videotestsrc num-buffers=2 ! video/x-raw,format=I420,width=64,height=48 ! appsink name=edgeai_sink sync=false"));
+        Assert.StartsWith("--gst: the appsink gets I420; expected BGR, RGB, GRAY8, GRAY16_LE, NV12 or YUY2", e.Message);
+    }
+
+    [Fact]
+    public async Task NotLivePipeline_TimesComeFromTheBuffersAndTheRateFromTheCaps()
+    {
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        using var source = new GStreamerSource("videotestsrc num-buffers=12 ! video/x-raw,format=GRAY8,width=32,height=24,framerate=10/1 ! appsink name=edgeai_sink sync=false");
+        Assert.Equal(10, source.FramesPerSecond, 6); // known at open: the pipeline prerolled
+        var times = new List<TimeSpan>();
+        while (await source.ReadAsync(TestContext.Current.CancellationToken) is { } frame)
+            using (frame) times.Add(frame.Timestamp);
+        // videotestsrc stamps frame n at n / framerate, however fast the pipeline runs (sync=false: far faster than 10/s).
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => TimeSpan.FromMilliseconds(100 * i)), times);
+    }
+
+    [Fact]
+    public async Task LivePipeline_RateKnownOnceFramesFlow()
+    {
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        using var source = new GStreamerSource("videotestsrc is-live=true num-buffers=3 ! video/x-raw,format=GRAY8,width=32,height=24,framerate=25/1 ! appsink name=edgeai_sink sync=false");
+        using (var first = await source.ReadAsync(TestContext.Current.CancellationToken)) Assert.NotNull(first);
+        Assert.Equal(25, source.FramesPerSecond, 6);
+    }
+
+    [Fact]
+    public async Task Gray16AndYuy2_WhiteAndBlack_HaveVideoLevels()
+    {
+        // videotestsrc draws in video levels: white is Y 235 (0xEBEB in 16 bits), black Y 16 (0x1010); chroma neutral.
+        var white16 = (await Pull("videotestsrc num-buffers=1 pattern=white ! video/x-raw,format=GRAY16_LE,width=16,height=8 ! appsink name=edgeai_sink sync=false", 1)).Frames[0];
+        var black16 = (await Pull("videotestsrc num-buffers=1 pattern=black ! video/x-raw,format=GRAY16_LE,width=16,height=8 ! appsink name=edgeai_sink sync=false", 1)).Frames[0];
+        for (int i = 0; i < white16.Length; i += 2)
+        {
+            Assert.Equal(0xEBEB, BitConverter.ToUInt16(white16, i));
+            Assert.Equal(0x1010, BitConverter.ToUInt16(black16, i));
+        }
+        var yuy2 = (await Pull("videotestsrc num-buffers=1 pattern=white ! video/x-raw,format=YUY2,width=16,height=8 ! appsink name=edgeai_sink sync=false", 1)).Frames[0];
+        for (int i = 0; i < yuy2.Length; i += 2) Assert.Equal(i % 4 == 0 ? (byte)235 : (byte)128, i % 4 == 0 ? yuy2[i] : yuy2[i + 1]);
+    }
+
+    [Fact]
+    public async Task Nv12_OddHeight_ChromaPlaneFollowsTheLastLumaRow()
+    {
+        // GStreamer starts NV12's chroma after an even number of luma rows (a padding row here); VideoFrame right after row 47.
+        var (frames, shape, _) = await Pull("videotestsrc num-buffers=1 pattern=solid-color foreground-color=0xffff0000 ! video/x-raw,format=NV12,width=64,height=47 ! appsink name=edgeai_sink sync=false", 1);
+        Assert.Equal(new VideoFrameShape(64, 47, 64, PixelFormat.Nv12), shape);
+        var data = frames[0];
+        Assert.Equal(64 * 47 + 64 * 24, data.Length);
+        Assert.All(data[..(64 * 47)], y => Assert.Equal(81, y));            // red: Y 81
+        for (int i = 64 * 47; i < data.Length; i += 2)
+            Assert.Equal((90, 240), (data[i], data[i + 1]));                 // red: U 90, V 240, on every chroma row
     }
 
     internal readonly record struct VideoFrameShape(int Width, int Height, int Stride, PixelFormat Format);
