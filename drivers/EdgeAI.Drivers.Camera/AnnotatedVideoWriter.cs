@@ -18,6 +18,7 @@ public sealed class AnnotatedVideoWriter : IDisposable
     private readonly Mat _bgr;
     private readonly string _tempPath;
     private Mat? _staging;
+    private Mat? _gray;
     private bool _done;
 
     /// <summary>Opens a writer for <paramref name="width"/> x <paramref name="height"/> frames at <paramref name="fps"/>.</summary>
@@ -51,6 +52,14 @@ public sealed class AnnotatedVideoWriter : IDisposable
 
     /// <summary>Frames written.</summary>
     public long Frames { get; private set; }
+
+    /// <summary>Appends <paramref name="frame"/> as it is (any <see cref="PixelFormat"/>, converted to BGR), without overlay.</summary>
+    public void Write(VideoFrame frame)
+    {
+        ToBgr(frame);
+        _writer.Write(_bgr);
+        Frames++;
+    }
 
     /// <summary>Draws <paramref name="result"/> over <paramref name="frame"/> and appends it.</summary>
     public void Write(VideoFrame frame, VisionResult result)
@@ -92,6 +101,7 @@ public sealed class AnnotatedVideoWriter : IDisposable
         _writer.Dispose();
         _bgr.Dispose();
         _staging?.Dispose();
+        _gray?.Dispose();
         if (!_done && File.Exists(_tempPath)) File.Delete(_tempPath);
         _done = true;
     }
@@ -115,11 +125,9 @@ public sealed class AnnotatedVideoWriter : IDisposable
                 // Near-infrared 16-bit: keep the top 8 bits for display.
                 var staging = Staging(MatType.CV_16UC1, frame.Height);
                 MatCopy.FromFrame(frame, staging, frame.Width * 2);
-                using (var gray = new Mat())
-                {
-                    staging.ConvertTo(gray, MatType.CV_8UC1, 1.0 / 256);
-                    Cv2.CvtColor(gray, _bgr, ColorConversionCodes.GRAY2BGR);
-                }
+                _gray ??= new Mat(_bgr.Rows, _bgr.Cols, MatType.CV_8UC1);
+                staging.ConvertTo(_gray, MatType.CV_8UC1, 1.0 / 256);
+                Cv2.CvtColor(_gray, _bgr, ColorConversionCodes.GRAY2BGR);
                 break;
             case PixelFormat.Nv12:
                 Convert(frame, MatType.CV_8UC1, frame.Height * 3 / 2, frame.Width, ColorConversionCodes.YUV2BGR_NV12);

@@ -43,10 +43,23 @@ internal static class TestVideos
     }
 
     /// <summary>The astronaut photo scaled to 640x480 as raw BGR bytes, decoded by ffmpeg.</summary>
-    public static byte[] AstronautBgr(string directory)
+    public static byte[] AstronautBgr(string directory) => AstronautRaw(directory, "bgr24");
+
+    /// <summary>The astronaut photo scaled to 640x480 as tightly packed raw frames in ffmpeg's <paramref name="pixelFormat"/> (bgr24, rgb24, gray, gray16le, nv12, yuyv422).</summary>
+    public static byte[] AstronautRaw(string directory, string pixelFormat)
     {
-        string raw = Path.Combine(directory, "astronaut.bgr");
-        ExternalTool.Run("ffmpeg", ["-v", "error", "-y", "-i", Astronaut, "-vf", "scale=640:480", "-f", "rawvideo", "-pix_fmt", "bgr24", raw]);
+        string raw = Path.Combine(directory, "astronaut." + pixelFormat);
+        ExternalTool.Run("ffmpeg", ["-v", "error", "-y", "-i", Astronaut, "-vf", "scale=640:480", "-f", "rawvideo", "-pix_fmt", pixelFormat, raw]);
         return File.ReadAllBytes(raw);
+    }
+
+    /// <summary>ffmpeg's own conversion of one raw 640x480 frame in <paramref name="pixelFormat"/> to BGR: the reference for EdgeAI's conversions.</summary>
+    public static byte[] RawToBgr(string directory, byte[] raw, string pixelFormat)
+    {
+        string input = Path.Combine(directory, "in." + pixelFormat);
+        string output = Path.Combine(directory, "out-" + pixelFormat + ".bgr");
+        File.WriteAllBytes(input, raw);
+        ExternalTool.Run("ffmpeg", ["-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", pixelFormat, "-s", "640x480", "-i", input, "-f", "rawvideo", "-pix_fmt", "bgr24", output]);
+        return File.ReadAllBytes(output);
     }
 }
