@@ -12,18 +12,20 @@ public sealed class CameraSource : IVideoSource
     private readonly VideoCapture _capture;
     private readonly VideoFramePool _pool;
     private readonly LatestFrameDelivery _delivery = new(capacity: 1);
+    private readonly TimeProvider _time;
     private readonly Thread _thread;
     private volatile bool _stop;
 
-    /// <summary>Opens <paramref name="device"/> (a path like /dev/video0 or an index).</summary>
+    /// <summary>Opens <paramref name="device"/>: <c>/dev/video0</c>, an index like <c>0</c>, or a stable link such as <c>/dev/v4l/by-id/...</c>.</summary>
+    /// <param name="device">the camera.</param>
+    /// <param name="time">the clock frames are timed with (default: the system clock).</param>
     /// <exception cref="FileNotFoundException">no such device.</exception>
     /// <exception cref="InvalidDataException">the device cannot be opened as a camera.</exception>
-    public CameraSource(string device)
+    public CameraSource(string device, TimeProvider? time = null)
     {
         Name = device;
-        int index = int.TryParse(device, out int n) ? n
-            : device.StartsWith("/dev/video", StringComparison.Ordinal) && int.TryParse(device["/dev/video".Length..], out n) ? n
-            : throw new InvalidDataException($"{device}: expected a camera like /dev/video0 or an index like 0");
+        _time = time ?? TimeProvider.System;
+        int index = DeviceIndex(device);
         string path = "/dev/video" + index;
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such camera (ls /dev/video*; edgeai doctor lists cameras)", path);
         OpenCvLog.Quiet();
@@ -48,6 +50,19 @@ public sealed class CameraSource : IVideoSource
     /// <inheritdoc/>
     public long DroppedFrames => _delivery.Dropped;
 
+    /// <summary>The V4L2 index of <paramref name="device"/>: <c>3</c>, <c>/dev/video3</c>, or a link to <c>/dev/video3</c> (udev's by-id and by-path names stay the same across reboots).</summary>
+    /// <exception cref="InvalidDataException">it names no V4L2 device.</exception>
+    public static int DeviceIndex(string device)
+    {
+        if (int.TryParse(device, out int index) && index >= 0) return index;
+        string path = device;
+        // udev's links are relative ("../../video0"); follow a few hops without needing the device to exist.
+        for (int hop = 0; hop < 8 && !path.StartsWith("/dev/video", StringComparison.Ordinal) && new FileInfo(path).LinkTarget is { } target; hop++)
+            path = Path.GetFullPath(target, Path.GetDirectoryName(path)!);
+        if (path.StartsWith("/dev/video", StringComparison.Ordinal) && int.TryParse(path["/dev/video".Length..], out index) && index >= 0) return index;
+        throw new InvalidDataException($"{device}: expected a camera like /dev/video0, an index like 0 or a link to one (/dev/v4l/by-id/...)");
+    }
+
     /// <inheritdoc/>
     public ValueTask<VideoFrame?> ReadAsync(CancellationToken cancellation = default) => _delivery.TakeAsync(cancellation);
 
@@ -64,14 +79,14 @@ public sealed class CameraSource : IVideoSource
     {
         using var mat = new Mat();
         long index = 0;
-        var started = DateTime.UtcNow;
+        long started = _time.GetTimestamp();
         try
         {
             while (!_stop)
             {
                 if (!_capture.Read(mat) || mat.Empty()) break;
                 var frame = _pool.Rent();
-                frame.Reset(mat.Cols, mat.Rows, mat.Cols * 3, PixelFormat.Bgr24, index++, DateTime.UtcNow - started);
+                frame.Reset(mat.Cols, mat.Rows, mat.Cols * 3, PixelFormat.Bgr24, index++, _time.GetElapsedTime(started));
                 MatCopy.ToFrame(mat, frame);
                 _delivery.Offer(frame);
             }

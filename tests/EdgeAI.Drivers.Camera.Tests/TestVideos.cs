@@ -17,6 +17,8 @@ internal static class TestVideos
     /// <summary>Face for <paramref name="faceSeconds"/>, coffee for <paramref name="noFaceSeconds"/>, face again for <paramref name="faceAgainSeconds"/>.</summary>
     public static string FaceNoFaceFace(string directory, int faceSeconds = 2, int noFaceSeconds = 2, int faceAgainSeconds = 2, bool faststart = false)
     {
+        // ffmpeg's -loop 1 -t 0 never ends: every part needs at least a second.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Math.Min(faceSeconds, Math.Min(noFaceSeconds, faceAgainSeconds)));
         string path = Path.Combine(directory, $"clip-{faceSeconds}-{noFaceSeconds}-{faceAgainSeconds}{(faststart ? "-fast" : "")}.mp4");
         var args = new List<string> { "-v", "error", "-y",
             "-loop", "1", "-t", faceSeconds.ToString(), "-i", Astronaut,

@@ -33,6 +33,21 @@ public sealed class VideoFileSourceTests
     }
 
     [Fact]
+    public void Read_SteadyState_AllocatesNothingPerFrame()
+    {
+        if (TestVideos.MissingReason is { } reason) Assert.Skip(reason);
+        using var dir = new TempDirectory();
+        using var source = new VideoFileSource(TestVideos.FaceNoFaceFace(dir.Path));
+        for (int i = 0; i < 10; i++) source.Read()!.Dispose(); // warm-up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int frames = 0;
+        while (source.Read() is { } frame) { frame.Dispose(); frames++; }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(50, frames);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Read_ClipCutInTheMiddle_NamesTheFrameWhereItBroke()
     {
         if (TestVideos.MissingReason is { } reason) Assert.Skip(reason);
