@@ -118,4 +118,18 @@ public sealed class VisionOnVideoTests
         Assert.Equal(20, summary.GetProperty("frames").GetInt32() + summary.GetProperty("dropped").GetInt32());
         Assert.All(lines[..^1], l => Assert.Equal(0, JsonDocument.Parse(l).RootElement.GetProperty("faces").GetArrayLength()));
     }
+
+    [Fact]
+    public void Vision_GstLiveOut_AnnotatedVideoKeepsThePipelinesRate()
+    {
+        RequireModelAndVideos();
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        using var dir = new TempDirectory();
+        string annotated = dir.File("live.mp4");
+        // A live pipeline announces its rate only once frames flow; the video must still play at 20 frames/s.
+        var (code, _, stderr) = Run("vision", "--gst", "videotestsrc is-live=true num-buffers=10 ! video/x-raw,format=GRAY8,width=160,height=120,framerate=20/1 ! appsink name=edgeai_sink sync=false", "--out", annotated);
+        Assert.True(code == 0, stderr);
+        using var back = new VideoFileSource(annotated);
+        Assert.Equal(20, back.FramesPerSecond, 3);
+    }
 }

@@ -22,18 +22,19 @@ internal static class VideoInput
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".mp4" or ".avi" or ".mov"))
             throw new UsageException($"--out {path}: expected a .mp4, .avi or .mov name (the video is written as mp4v)");
-        return new AnnotatedOutput(path, source.FramesPerSecond);
+        return new AnnotatedOutput(path, source);
     }
 }
 
 /// <summary>The annotated video of a vision run; <see cref="Complete"/> puts it in place.</summary>
-internal sealed class AnnotatedOutput(string path, double fps) : IDisposable
+internal sealed class AnnotatedOutput(string path, IVideoSource source) : IDisposable
 {
     private AnnotatedVideoWriter? _writer;
 
     public void Write(VideoFrame frame, VisionResult result)
     {
-        _writer ??= new AnnotatedVideoWriter(path, frame.Width, frame.Height, fps);
+        // Size and rate are read at the first frame: a live GStreamer pipeline announces its rate only once frames flow.
+        _writer ??= new AnnotatedVideoWriter(path, frame.Width, frame.Height, source.FramesPerSecond);
         _writer.Write(frame, result);
     }
 
