@@ -84,14 +84,19 @@ internal sealed unsafe class GStreamerPipeline : IDisposable
     /// <summary>Null when libgstreamer and libgstapp load and initialise; otherwise why not and what to install.</summary>
     public static string? MissingReason => InitProblem.Value;
 
-    /// <summary>The pipeline that runs: <paramref name="pipeline"/> with an appsink appended when it has none.</summary>
+    /// <summary>
+    /// The pipeline that runs: <paramref name="pipeline"/> with <c>! videoconvert ! video/x-raw,format=BGR ! appsink</c>
+    /// appended when it has no appsink, and the name <see cref="SinkName"/> given to a final appsink that has none.
+    /// </summary>
     public static string WithSink(string pipeline)
     {
         string trimmed = pipeline.Trim();
         if (!trimmed.Contains("appsink", StringComparison.Ordinal))
             return trimmed + $" ! videoconvert ! video/x-raw,format=BGR ! appsink name={SinkName} sync=false";
-        if (trimmed.EndsWith("appsink", StringComparison.Ordinal)) return trimmed + $" name={SinkName}";
-        return trimmed;
+        int last = trimmed.LastIndexOf('!') + 1;
+        var final = trimmed.AsSpan(last).TrimStart();
+        bool unnamedAppsink = final.StartsWith("appsink") && (final.Length == 7 || char.IsWhiteSpace(final[7])) && !final.Contains("name=", StringComparison.Ordinal);
+        return unnamedAppsink ? trimmed[..last] + " " + $"appsink name={SinkName}" + final[7..].ToString() : trimmed;
     }
 
     /// <summary>
@@ -220,6 +225,7 @@ internal sealed unsafe class GStreamerPipeline : IDisposable
         return Gst.gst_init_check(0, 0, &error) != 0 ? null : "--gst: GStreamer did not initialise: " + Gst.TakeMessage(error);
     }
 
+    /// <summary>The first error the pipeline posted, as "element: message (detail)", or null when there is none.</summary>
     private string? BusError()
     {
         nint bus = Gst.gst_element_get_bus(_pipeline.DangerousGetHandle());
@@ -231,7 +237,23 @@ internal sealed unsafe class GStreamerPipeline : IDisposable
         Gst.GError* error = null;
         byte* debug = null;
         Gst.gst_message_parse_error(popped, &error, &debug);
-        if (debug != null) Gst.g_free(debug);
-        return Gst.TakeMessage(error);
+        string text = Gst.TakeMessage(error);
+        // The debug string is "file(line): function (): /path/to/element:\ndetail"; the detail is what users need ("No such file").
+        string? detail = null;
+        if (debug != null)
+        {
+            string all = Marshal.PtrToStringUTF8((nint)debug) ?? "";
+            Gst.g_free(debug);
+            int newline = all.LastIndexOf('\n');
+            if (newline >= 0 && newline < all.Length - 1) detail = all[(newline + 1)..].Trim();
+        }
+        string? element = null;
+        nint source = ((Gst.MessageHeader*)popped)->Source;
+        if (source != 0 && Gst.gst_object_get_name(source) is var name && name != null)
+        {
+            element = Marshal.PtrToStringUTF8((nint)name);
+            Gst.g_free(name);
+        }
+        return (element is null ? "" : element + ": ") + text + (detail is null ? "" : $" ({detail})");
     }
 }

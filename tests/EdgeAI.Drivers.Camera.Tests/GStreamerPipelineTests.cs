@@ -6,11 +6,13 @@ namespace EdgeAI.Drivers.Camera.Tests;
 public sealed class GStreamerPipelineTests
 {
     [Fact]
-    public void BufferHeader_PtsAtGStreamersOffset()
+    public void BufferAndMessageHeaders_FieldsAtGStreamersOffsets()
     {
         // GstBuffer on LP64: a 64-byte GstMiniObject, then pool (64), pts (72), dts (80), duration (88).
         Assert.Equal(72, (int)Marshal.OffsetOf<Gst.BufferHeader>(nameof(Gst.BufferHeader.Pts)));
         Assert.Equal(88, (int)Marshal.OffsetOf<Gst.BufferHeader>(nameof(Gst.BufferHeader.Duration)));
+        // GstMessage: the same GstMiniObject, then type (64), timestamp (72), src (80).
+        Assert.Equal(80, (int)Marshal.OffsetOf<Gst.MessageHeader>(nameof(Gst.MessageHeader.Source)));
     }
 
     [Fact]

@@ -68,6 +68,29 @@ public sealed class GStreamerSourceTests
         Assert.Equal(PixelFormat.Bgr24, shape.Format);
     }
 
+    [Theory]
+    [InlineData("videotestsrc ! appsink", "videotestsrc ! appsink name=edgeai_sink")]
+    [InlineData("videotestsrc ! appsink sync=false max-buffers=2", "videotestsrc ! appsink name=edgeai_sink sync=false max-buffers=2")]
+    [InlineData("videotestsrc ! appsink name=mine", "videotestsrc ! appsink name=mine")]
+    [InlineData("videotestsrc ! appsink name=edgeai_sink sync=false", "videotestsrc ! appsink name=edgeai_sink sync=false")]
+    public void WithSink_FinalAppsinkWithoutName_GetsTheName(string given, string runs) => Assert.Equal(runs, GStreamerSource.WithSink(given));
+
+    [Fact]
+    public void AppsinkNamedOtherwise_SaysWhichNameToUse()
+    {
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        var e = Assert.Throws<InvalidDataException>(() => new GStreamerSource("videotestsrc num-buffers=1 ! appsink name=mine"));
+        Assert.Equal("--gst: the pipeline's appsink must be named edgeai_sink (appsink name=edgeai_sink), or leave the appsink out", e.Message);
+    }
+
+    [Fact]
+    public void MissingFile_NamesTheElementAndGStreamersDetail()
+    {
+        if (GStreamerSource.MissingReason is { } reason) Assert.Skip(reason);
+        var e = Assert.Throws<InvalidDataException>(() => new GStreamerSource("filesrc location=/nonexistent/clip.mp4 ! appsink"));
+        Assert.Equal("--gst: filesrc0: Resource not found. (No such file \"/nonexistent/clip.mp4\")", e.Message);
+    }
+
     [Fact]
     public async Task NotLivePipeline_SlowConsumer_GetsEveryFrame()
     {

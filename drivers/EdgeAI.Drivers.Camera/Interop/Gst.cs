@@ -45,6 +45,24 @@ internal static unsafe partial class Gst
         public ulong Duration;
     }
 
+    /// <summary>The start of <c>GstMessage</c> on LP64: a 64-byte GstMiniObject, type, timestamp, src (GST_MESSAGE_SRC is a macro).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MessageHeader
+    {
+        public nint MiniObjectType;
+        public int RefCount;
+        public int LockState;
+        public uint Flags;
+        public nint Copy;
+        public nint Dispose;
+        public nint Free;
+        public uint PrivUint;
+        public nint PrivPointer;
+        public int Type;
+        public ulong Timestamp;
+        public nint Source;
+    }
+
     /// <summary><c>GstMapInfo</c>: memory, flags, data, size, maxsize, user_data[4], reserved[4].</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct MapInfo
@@ -80,6 +98,7 @@ internal static unsafe partial class Gst
     [LibraryImport(Core)] public static partial nint gst_mini_object_ref(nint obj);
     [LibraryImport(Core)] public static partial void gst_mini_object_unref(nint obj);
     [LibraryImport(Core)] public static partial void gst_object_unref(nint obj);
+    [LibraryImport(Core)] public static partial byte* gst_object_get_name(nint obj);
     [LibraryImport(Core)] public static partial nint gst_sample_get_caps(nint sample);
     [LibraryImport(Core)] public static partial nint gst_sample_get_buffer(nint sample);
     [LibraryImport(Core)] public static partial nint gst_caps_get_structure(nint caps, uint index);
