@@ -11,7 +11,7 @@ public sealed class VideoFileSourceTests
         if (TestVideos.MissingReason is { } reason) Assert.Skip(reason);
         using var dir = new TempDirectory();
         string clip = TestVideos.FaceNoFaceFace(dir.Path);
-        byte[] photo = TestVideos.AstronautBgr(dir.Path);
+        byte[] photo = TestVideos.Astronaut640(PixelFormat.Bgr24).Data;
         using var source = new VideoFileSource(clip);
         Assert.False(source.IsLive);
         Assert.Equal(10, source.FramesPerSecond, 3);

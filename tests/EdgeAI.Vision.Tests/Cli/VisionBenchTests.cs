@@ -1,4 +1,5 @@
 using EdgeAI.Cli.Bench;
+using EdgeAI.TestKit;
 using EdgeAI.Vision.Faces;
 using EdgeAI.Vision.Tests.Faces;
 using EdgeAI.Vision.Tests.Images;
@@ -10,10 +11,10 @@ public sealed class VisionBenchTests
     [Fact]
     public async Task Run_PhotoSequence_MeasuresEveryStageAndAllocatesNothingPerFrame()
     {
-        if (TestPhotos.MissingReason is { } photos) Assert.Skip(photos);
+        if (PublicPhotos.MissingReason is { } photos) Assert.Skip(photos);
         using var model = new OnnxFaceModel(BlazeFaceSession.RequireModel(), BlazeFaceModel.Front);
-        var face = TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Nv12);
-        var empty = TestPhotos.Load(TestPhotos.Coffee, PixelFormat.Nv12, 512, 512);
+        var face = PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Nv12);
+        var empty = PublicPhotos.Load(PublicPhotos.Coffee, PixelFormat.Nv12, 512, 512);
         using var source = new PhotoSequenceSource([(face, 1), (empty, 1), (face, 1)]);
         var progress = new StringWriter();
         var figures = await new VisionBench(model, rounds: 2, progress).RunAsync(source, maxFrames: 25, TestContext.Current.CancellationToken);

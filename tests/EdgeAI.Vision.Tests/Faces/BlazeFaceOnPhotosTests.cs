@@ -1,5 +1,6 @@
 using System.Drawing;
 using System.Numerics;
+using EdgeAI.TestKit;
 using EdgeAI.Vision.Faces;
 using EdgeAI.Vision.Pose;
 using EdgeAI.Vision.Tests.Images;
@@ -15,7 +16,7 @@ public sealed class BlazeFaceOnPhotosTests
 
     private static BlazeFaceSession Open()
     {
-        if (TestPhotos.MissingReason is { } photos) Assert.Skip(photos);
+        if (PublicPhotos.MissingReason is { } photos) Assert.Skip(photos);
         var model = BlazeFaceSession.RequireModel();
         return new BlazeFaceSession(model);
     }
@@ -35,7 +36,7 @@ public sealed class BlazeFaceOnPhotosTests
     public void Detect_Astronaut_FindsHerFaceInEveryPixelFormat(PixelFormat format)
     {
         using var session = Open();
-        using var frame = TestPhotos.Load(TestPhotos.Astronaut, format).ToFrame();
+        using var frame = PublicPhotos.Load(PublicPhotos.Astronaut, format).ToFrame();
         var faces = session.Detect(frame);
         Assert.Equal(1, faces.Length);
         var face = faces[0];
@@ -61,7 +62,7 @@ public sealed class BlazeFaceOnPhotosTests
     public void Detect_AstronautFacingTheCamera_HasAHeadPoseInsideTheAttentionLimits()
     {
         using var session = Open();
-        using var frame = TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Bgr24).ToFrame();
+        using var frame = PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Bgr24).ToFrame();
         var pose = HeadPoseProxy.Default.Estimate(session.Detect(frame)[0]);
         Assert.InRange(pose.Yaw, -0.2f, 0.2f);
         Assert.InRange(pose.Pitch, -0.25f, 0.25f);
@@ -71,7 +72,7 @@ public sealed class BlazeFaceOnPhotosTests
     public void Detect_CameramanLookingThroughHisCamera_FindsTheFaceTurnedTowardTheImageRight()
     {
         using var session = Open();
-        using var frame = TestPhotos.Load(TestPhotos.Camera, PixelFormat.Gray8).ToFrame();
+        using var frame = PublicPhotos.Load(PublicPhotos.Camera, PixelFormat.Gray8).ToFrame();
         var faces = session.Detect(frame);
         Assert.Equal(1, faces.Length);
         // Face box (180, 123, 83, 83), centre (221.5, 164.5), turned toward the image's right.
@@ -92,7 +93,7 @@ public sealed class BlazeFaceOnPhotosTests
     public void Detect_PhotoWithoutAPerson_FindsNoFace(string name)
     {
         using var session = Open();
-        using var frame = TestPhotos.Load(Path.Combine(Path.GetDirectoryName(TestPhotos.Coffee)!, name), PixelFormat.Bgr24).ToFrame();
+        using var frame = PublicPhotos.Load(Path.Combine(Path.GetDirectoryName(PublicPhotos.Coffee)!, name), PixelFormat.Bgr24).ToFrame();
         Assert.Equal(0, session.Detect(frame).Length);
     }
 
@@ -100,7 +101,7 @@ public sealed class BlazeFaceOnPhotosTests
     public void Detect_AstronautWithHerFaceCovered_FindsNoFace()
     {
         using var session = Open();
-        using var frame = TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Bgr24, 512, 512, "drawbox=x=165:y=65:w=125:h=125:color=gray:t=fill").ToFrame();
+        using var frame = PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Bgr24, 512, 512, "drawbox=x=165:y=65:w=125:h=125:color=gray:t=fill").ToFrame();
         Assert.Equal(0, session.Detect(frame).Length);
     }
 
@@ -110,7 +111,7 @@ public sealed class BlazeFaceOnPhotosTests
         using var session = Open();
         // A 200x200 crop around her face pasted 150 px from the left of a 400x200 black frame (a wide cabin camera):
         // letterboxing into 128x128 scales by 0.32 and pads 32 rows above and below.
-        using var frame = TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Nv12, 400, 200, "crop=200:200:125:28,pad=400:200:150:0:black").ToFrame();
+        using var frame = PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Nv12, 400, 200, "crop=200:200:125:28,pad=400:200:150:0:black").ToFrame();
         var faces = session.Detect(frame);
         Assert.Equal(1, faces.Length);
         AssertNear(AstronautFaceCentre + new Vector2(150 - 125, -28), Centre(faces[0].Box), 6);
@@ -120,7 +121,7 @@ public sealed class BlazeFaceOnPhotosTests
     public void Detect_AstronautAtHalfSize_GivesAHalfSizeBox()
     {
         using var session = Open();
-        using var frame = TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Yuyv, 256, 256).ToFrame();
+        using var frame = PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Yuyv, 256, 256).ToFrame();
         var faces = session.Detect(frame);
         Assert.Equal(1, faces.Length);
         AssertNear(AstronautFaceCentre / 2, Centre(faces[0].Box), 5);
@@ -131,7 +132,7 @@ public sealed class BlazeFaceOnPhotosTests
     public void Detect_SteadyState_PreprocessAndDecodeAllocateNothing()
     {
         using var session = Open();
-        using var frame = TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Nv12).ToFrame();
+        using var frame = PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Nv12).ToFrame();
         var pre = new EdgeAI.Vision.Preprocessing.FramePreprocessor(EdgeAI.Vision.Preprocessing.PreprocessOptions.BlazeFace(128));
         var tensor = new float[128 * 128 * 3];
         session.Detect(frame); // fills the decoder with the real model's outputs once

@@ -1,3 +1,4 @@
+using EdgeAI.TestKit;
 using EdgeAI.Vision;
 
 namespace EdgeAI.Vision.Tests.Images;

@@ -1,3 +1,4 @@
+using EdgeAI.TestKit;
 using EdgeAI.Vision.Faces;
 using EdgeAI.Vision.Monitoring;
 using EdgeAI.Vision.Pipeline;
@@ -9,14 +10,14 @@ namespace EdgeAI.Vision.Tests.Pipeline;
 /// <summary>The whole pipeline on real photos through the real model: presence, absence and occlusion over time.</summary>
 public sealed class VisionPipelineTests
 {
-    private static RawImage Astronaut => TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Nv12);
-    private static RawImage Covered => TestPhotos.Load(TestPhotos.Astronaut, PixelFormat.Nv12, 512, 512, "drawbox=x=165:y=65:w=125:h=125:color=gray:t=fill");
-    private static RawImage Coffee => TestPhotos.Load(TestPhotos.Coffee, PixelFormat.Nv12, 512, 512);
+    private static RawImage Astronaut => PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Nv12);
+    private static RawImage Covered => PublicPhotos.Load(PublicPhotos.Astronaut, PixelFormat.Nv12, 512, 512, "drawbox=x=165:y=65:w=125:h=125:color=gray:t=fill");
+    private static RawImage Coffee => PublicPhotos.Load(PublicPhotos.Coffee, PixelFormat.Nv12, 512, 512);
 
     private static (List<(long Frame, TimeSpan At, int Faces, AttentionStatus Status)> Log, VisionSummary Summary) Run(
         IReadOnlyList<(RawImage, double)> script, DriverMonitorProfile profile)
     {
-        if (TestPhotos.MissingReason is { } photos) Assert.Skip(photos);
+        if (PublicPhotos.MissingReason is { } photos) Assert.Skip(photos);
         using var model = new OnnxFaceModel(BlazeFaceSession.RequireModel(), BlazeFaceModel.Front);
         using var metrics = new VisionMetrics();
         var pipeline = new VisionPipeline(model, new DriverMonitor(profile), metrics);
@@ -30,7 +31,7 @@ public sealed class VisionPipelineTests
     [Fact]
     public void Run_FaceCoveredFor12Seconds_PreAlertsAfterTheNoFaceLadderAndClearsWhenItReturns()
     {
-        if (TestPhotos.MissingReason is { } photos) Assert.Skip(photos);
+        if (PublicPhotos.MissingReason is { } photos) Assert.Skip(photos);
         var (log, summary) = Run([(Astronaut, 2), (Covered, 12), (Astronaut, 2)], DriverMonitorProfile.Default);
         Assert.Equal(160, summary.Frames);
         Assert.Equal(Enumerable.Range(0, 160).Select(i => (long)i), log.Select(e => e.Frame)); // every frame, in order
@@ -66,7 +67,7 @@ public sealed class VisionPipelineTests
     [Fact]
     public void Process_SteadyState_AllocatesNothingPerFrame()
     {
-        if (TestPhotos.MissingReason is { } photos) Assert.Skip(photos);
+        if (PublicPhotos.MissingReason is { } photos) Assert.Skip(photos);
         using var model = new OnnxFaceModel(BlazeFaceSession.RequireModel(), BlazeFaceModel.Front);
         using var metrics = new VisionMetrics(keep: 256);
         var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Regulation), metrics);

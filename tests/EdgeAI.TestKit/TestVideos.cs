@@ -1,15 +1,16 @@
-using EdgeAI.TestKit;
+using EdgeAI.Vision;
 
-namespace EdgeAI.Drivers.Camera.Tests;
+namespace EdgeAI.TestKit;
 
 /// <summary>
 /// Short clips made by ffmpeg (an encoder independent of the code under test) from scikit-image's public-domain
 /// photos: the astronaut's face, a cup of coffee (no face), and the face again; 10 frames/s, 640x480, mp4v.
+/// Used by the camera driver's tests and by <c>edgeai vision</c>'s tests on video.
 /// </summary>
-internal static class TestVideos
+public static class TestVideos
 {
-    public static string Astronaut => PublicPhotos.Astronaut;
-    public static string Coffee => PublicPhotos.Coffee;
+    private static string Astronaut => PublicPhotos.Astronaut;
+    private static string Coffee => PublicPhotos.Coffee;
 
     /// <summary>Null when ffmpeg and the photos are here, otherwise why not.</summary>
     public static string? MissingReason => PublicPhotos.MissingReason;
@@ -44,24 +45,6 @@ internal static class TestVideos
         return path;
     }
 
-    /// <summary>The astronaut photo scaled to 640x480 as raw BGR bytes, decoded by ffmpeg.</summary>
-    public static byte[] AstronautBgr(string directory) => AstronautRaw(directory, "bgr24");
-
-    /// <summary>The astronaut photo scaled to 640x480 as tightly packed raw frames in ffmpeg's <paramref name="pixelFormat"/> (bgr24, rgb24, gray, gray16le, nv12, yuyv422).</summary>
-    public static byte[] AstronautRaw(string directory, string pixelFormat)
-    {
-        string raw = Path.Combine(directory, "astronaut." + pixelFormat);
-        ExternalTool.Run("ffmpeg", ["-v", "error", "-y", "-i", Astronaut, "-vf", "scale=640:480", "-f", "rawvideo", "-pix_fmt", pixelFormat, raw]);
-        return File.ReadAllBytes(raw);
-    }
-
-    /// <summary>ffmpeg's own conversion of one raw 640x480 frame in <paramref name="pixelFormat"/> to BGR: the reference for EdgeAI's conversions.</summary>
-    public static byte[] RawToBgr(string directory, byte[] raw, string pixelFormat)
-    {
-        string input = Path.Combine(directory, "in." + pixelFormat);
-        string output = Path.Combine(directory, "out-" + pixelFormat + ".bgr");
-        File.WriteAllBytes(input, raw);
-        ExternalTool.Run("ffmpeg", ["-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", pixelFormat, "-s", "640x480", "-i", input, "-f", "rawvideo", "-pix_fmt", "bgr24", output]);
-        return File.ReadAllBytes(output);
-    }
+    /// <summary>The astronaut photo scaled to 640x480, as the clips show it, in <paramref name="format"/> (converted by ffmpeg).</summary>
+    public static RawImage Astronaut640(PixelFormat format) => PublicPhotos.Load(Astronaut, format, 640, 480, "scale=640:480");
 }
