@@ -86,7 +86,8 @@ internal sealed unsafe class GStreamerPipeline : IDisposable
 
     /// <summary>
     /// The pipeline that runs: <paramref name="pipeline"/> with <c>! videoconvert ! video/x-raw,format=BGR ! appsink</c>
-    /// appended when it has no appsink, and the name <see cref="SinkName"/> given to a final appsink that has none.
+    /// appended when it has no appsink; a final appsink without a name gets <see cref="SinkName"/> (and <c>sync=false</c>
+    /// unless it sets sync).
     /// </summary>
     public static string WithSink(string pipeline)
     {
@@ -96,7 +97,10 @@ internal sealed unsafe class GStreamerPipeline : IDisposable
         int last = trimmed.LastIndexOf('!') + 1;
         var final = trimmed.AsSpan(last).TrimStart();
         bool unnamedAppsink = final.StartsWith("appsink") && (final.Length == 7 || char.IsWhiteSpace(final[7])) && !final.Contains("name=", StringComparison.Ordinal);
-        return unnamedAppsink ? trimmed[..last] + " " + $"appsink name={SinkName}" + final[7..].ToString() : trimmed;
+        if (!unnamedAppsink) return trimmed;
+        // Frames carry their own timestamps, so the sink need not wait for the clock unless the user asks (sync=true).
+        string sync = final.Contains("sync=", StringComparison.Ordinal) ? "" : " sync=false";
+        return trimmed[..last] + " " + $"appsink name={SinkName}{sync}" + final[7..].ToString();
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace EdgeAI.Drivers.Camera;
 /// exists (linux-arm64). A capture thread pulls samples; live pipelines (a camera: no preroll) hand them over
 /// latest-wins, others (a file, videotestsrc) deliver every frame. Formats RGB, BGR, GRAY8,
 /// GRAY16_LE, NV12 and YUY2 arrive as they are (the vision preprocessor reads all six), timed by the buffers'
-/// presentation timestamps. A pipeline without an appsink gets <c>! videoconvert ! video/x-raw,format=BGR ! appsink</c> appended.
+/// presentation timestamps. A pipeline without an appsink gets <c>! videoconvert ! video/x-raw,format=BGR ! appsink</c>
+/// appended; a final appsink without a name is named <see cref="SinkName"/> (see <see cref="WithSink"/>).
 /// </summary>
 public sealed class GStreamerSource : IVideoSource
 {
@@ -49,7 +50,7 @@ public sealed class GStreamerSource : IVideoSource
     /// <summary>Null when libgstreamer and libgstapp load and initialise; otherwise why not and what to install.</summary>
     public static string? MissingReason => GStreamerPipeline.MissingReason;
 
-    /// <summary>The pipeline that runs: <paramref name="pipeline"/> with an appsink appended when it has none.</summary>
+    /// <summary>The pipeline that runs: an appsink appended when there is none, a final unnamed one named <see cref="SinkName"/>.</summary>
     public static string WithSink(string pipeline) => GStreamerPipeline.WithSink(pipeline);
 
     /// <inheritdoc/>
