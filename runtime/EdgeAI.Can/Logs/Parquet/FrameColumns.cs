@@ -4,8 +4,8 @@ using Parquet.Schema;
 namespace EdgeAI.Can.Logs.Parquet;
 
 /// <summary>
-/// The columns of a raw frame export (one row per frame), shared by <see cref="ParquetLogWriter"/> and
-/// <see cref="ParquetLogReader"/>. Parquet.Net binds fields to one schema, so each writer or reader builds its own.
+/// The columns of a raw frame export (one row per frame) as <see cref="ParquetLogWriter"/> writes them, and the
+/// format marker <see cref="ParquetLogReader"/> checks. Parquet.Net binds fields to one schema, so each writer builds its own.
 /// </summary>
 internal sealed class FrameColumns
 {
