@@ -37,10 +37,14 @@ public static class CanLogFiles
 
     /// <summary>The format of <paramref name="path"/>, or an error that lists the extensions known.</summary>
     /// <exception cref="CanLogFormatException">the extension is not a known log format.</exception>
-    public static CanLogFormat GetFormat(string path) =>
-        TryGetFormat(path, out var format)
-            ? format
-            : throw new CanLogFormatException(path, 0, "a log file ending in .log, .asc, .blf, .trc or .csv (optionally .gz), or .parquet", System.IO.Path.GetFileName(path));
+    public static CanLogFormat GetFormat(string path)
+    {
+        if (TryGetFormat(path, out var format)) return format;
+        string expected = path.EndsWith(ParquetExtension + ".gz", StringComparison.OrdinalIgnoreCase)
+            ? "a .parquet file without .gz (Parquet compresses its columns itself)"
+            : "a log file ending in .log, .asc, .blf, .trc or .csv (optionally .gz), or .parquet";
+        throw new CanLogFormatException(path, 0, expected, System.IO.Path.GetFileName(path));
+    }
 
     /// <summary>Opens a reader for <paramref name="path"/>.</summary>
     public static ICanLogReader OpenReader(string path, CanLogReadOptions? options = null) => OpenReader(path, options, out _);

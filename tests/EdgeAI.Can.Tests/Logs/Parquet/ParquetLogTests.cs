@@ -192,6 +192,7 @@ public class ParquetLogTests
         Assert.True(CanLogFiles.TryGetFormat("drive.PARQUET", out var format));
         Assert.Equal(CanLogFormat.Parquet, format);
         Assert.False(CanLogFiles.TryGetFormat("drive.parquet.gz", out _));
+        Assert.Contains("without .gz", Assert.Throws<CanLogFormatException>(() => CanLogFiles.GetFormat("drive.parquet.gz")).Message);
         Assert.DoesNotContain(".parquet", CanLogFiles.Extensions);
     }
 
