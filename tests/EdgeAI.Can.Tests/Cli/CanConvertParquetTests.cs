@@ -194,7 +194,8 @@ public class CanConvertParquetTests
             counts[decoder.Message.Name] = counts.GetValueOrDefault(decoder.Message.Name) + 1;
             if (decoder.Message.Name != "ESP_VehicleDynamics") continue;
             decoder.Decode(in frame, values);
-            maxSpeed = Math.Max(maxSpeed, values[decoder.IndexOf("VehicleSpeed")]);
+            int speed = decoder.IndexOf("VehicleSpeed");
+            maxSpeed = Math.Max(maxSpeed, decoder.Message.Signals[speed].Round(values[speed]));
         }
         return counts;
     }

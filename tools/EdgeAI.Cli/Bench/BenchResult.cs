@@ -9,9 +9,10 @@ namespace EdgeAI.Cli.Bench;
 /// <param name="Peer">The peer's name, e.g. "python-can 4.1.0".</param>
 /// <param name="PeerValue">The peer's figure, or null with <paramref name="PeerProblem"/>.</param>
 /// <param name="PeerProblem">Why the peer could not be measured.</param>
+/// <param name="LowerIsBetter">True for latencies and errors, where the ratio is peer over EdgeAI.</param>
 internal sealed record BenchResult(string Name, string Unit, double Value, double? BytesPerItem, double? MegabytesPerSecond,
-    string? Peer, double? PeerValue, string? PeerProblem)
+    string? Peer, double? PeerValue, string? PeerProblem, bool LowerIsBetter = false)
 {
-    /// <summary>EdgeAI over peer (higher is better for rates).</summary>
-    public double? Ratio => PeerValue is > 0 ? Value / PeerValue : null;
+    /// <summary>How many times better EdgeAI is: EdgeAI over peer for rates, peer over EdgeAI for latencies.</summary>
+    public double? Ratio => PeerValue is > 0 && Value > 0 ? (LowerIsBetter ? PeerValue / Value : Value / PeerValue) : null;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeAI.Can;
 using EdgeAI.Can.Logs;
 
 namespace EdgeAI.Cli.Commands;
@@ -29,7 +30,8 @@ internal static class CommandGuard
 
     /// <summary>Exceptions that mean the user's input is wrong, not that EdgeAI is.</summary>
     public static bool IsBadInput(Exception e) => e is FormatException or CanLogLossException or FileNotFoundException
-        or DirectoryNotFoundException or UnauthorizedAccessException or UsageException or InvalidDataException;
+        or DirectoryNotFoundException or UnauthorizedAccessException or UsageException or InvalidDataException or CanBusException
+        or EdgeAI.Inference.Providers.NoExecutionProviderException or EdgeAI.Inference.Native.OrtUnavailableException;
 
     private static string OneLine(Exception e) => e switch
     {

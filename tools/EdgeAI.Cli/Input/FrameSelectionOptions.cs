@@ -32,7 +32,8 @@ internal sealed class FrameSelectionOptions
         catch (TimeZoneNotFoundException) { throw new UsageException($"--tz: expected a time zone id such as UTC or Europe/Berlin, found '{zone}'"); }
     }
 
-    public CanFrameFilter Filter(ParseResult parse, CanChannelTable channels)
+    /// <summary>The filter the options ask for; with a <paramref name="database"/>, --ids may name messages.</summary>
+    public CanFrameFilter Filter(ParseResult parse, CanChannelTable channels, EdgeAI.Can.Dbc.DbcDatabase? database = null)
     {
         var start = parse.GetValue(Start);
         var end = parse.GetValue(End);
@@ -45,7 +46,7 @@ internal sealed class FrameSelectionOptions
             Channels = channels,
             StartSeconds = start,
             EndSeconds = end,
-            Ids = ids is null ? null : CanIdSet.Parse(ids),
+            Ids = CanIdSelection.Parse(ids, database),
         };
     }
 }

@@ -7,7 +7,8 @@ namespace EdgeAI.Can.Logs.Parquet;
 /// <summary>
 /// Writes decoded frames as rows of a Parquet file: <c>t</c> (TIMESTAMP(MICROS), UTC), <c>t_ns</c>, <c>channel</c>,
 /// <c>id</c>, <c>message</c> and one nullable DOUBLE column <c>Message.Signal</c> for every signal of every message of
-/// the DBC. A row holds the physical values of its own message's signals; every other column is null, and so are
+/// the DBC. A row holds the physical values of its own message's signals, rounded to the signal's resolution as
+/// <c>edgeai can decode</c> prints them (<see cref="DbcSignal.Round"/>); every other column is null, and so are
 /// multiplexed signals the frame's multiplexor does not select and signals a short frame does not reach.
 /// Frames the DBC cannot decode (unknown ids, remote and error frames) are counted, not written.
 /// Rows go out in row groups of a fixed size with reused buffers, so memory stays constant for long drives;
@@ -157,8 +158,9 @@ public sealed class ParquetSignalWriter : IDisposable
         var values = _values.AsSpan(0, decoder.SignalCount);
         decoder.Decode(in frame, values);
         int first = _firstColumn[decoder];
+        var signals = decoder.Message.Signals;
         for (int i = 0; i < values.Length; i++)
-            if (!double.IsNaN(values[i])) _signals[first + i].Add(row, values[i]);
+            if (!double.IsNaN(values[i])) _signals[first + i].Add(row, signals[i].Round(values[i]));
         Rows++;
         if (++_rows == _capacity) FlushRowGroup();
         return true;

@@ -187,6 +187,31 @@ public class ParquetLogTests
     }
 
     [Fact]
+    public void Export_MoreFramesThanTwoDefaultRowGroups_EveryRowInOrder()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("long.parquet");
+        int count = ParquetLogWriter.DefaultRowGroupRows * 2 + 123;
+        using (var writer = CanLogFiles.CreateWriter(path))
+        {
+            for (int i = 0; i < count; i++)
+                writer.Write(new CanFrame((uint)(i % 0x800), BitConverter.GetBytes(i), timestampNs: 1_000_000L * i));
+            writer.Complete();
+        }
+
+        string table = $"read_parquet({DuckDb.Literal(path)}, file_row_number = true)";
+        Assert.Equal(3L, DuckDb.Scalar($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata({DuckDb.Literal(path)})"));
+        Assert.Equal((long)count, DuckDb.Scalar($"SELECT count(*) FROM {table}"));
+        // Each row's time, id and payload are its own index: one query finds any row out of place.
+        Assert.Equal(0L, DuckDb.Scalar($"""
+            SELECT count(*) FROM {table}
+            WHERE t_ns <> file_row_number * 1000000 OR id <> file_row_number % 2048
+               OR hex(data) <> printf('%02X%02X%02X%02X', file_row_number % 256, (file_row_number // 256) % 256,
+                                      (file_row_number // 65536) % 256, file_row_number // 16777216)
+            """));
+    }
+
+    [Fact]
     public void Format_ParquetExtension_KnownButNotWithGzip()
     {
         Assert.True(CanLogFiles.TryGetFormat("drive.PARQUET", out var format));

