@@ -21,7 +21,7 @@ public class LogReadBenchmarks
     private CanChannelTable _channels = new();
     private MemoryStream _output = new();
 
-    [Params(".log", ".asc", ".blf", ".trc", ".csv")]
+    [Params(".log", ".asc", ".blf", ".trc", ".csv", ".parquet")]
     public string Extension { get; set; } = ".log";
 
     [GlobalSetup]

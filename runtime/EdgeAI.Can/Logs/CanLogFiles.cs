@@ -3,21 +3,31 @@ using EdgeAI.Can.Logs.Asc;
 using EdgeAI.Can.Logs.Blf;
 using EdgeAI.Can.Logs.Candump;
 using EdgeAI.Can.Logs.Csv;
+using EdgeAI.Can.Logs.Parquet;
 using EdgeAI.Can.Logs.Trc;
 
 namespace EdgeAI.Can.Logs;
 
-/// <summary>Opens log files by extension (<c>.log .asc .blf .trc .csv</c>, each optionally <c>.gz</c>).</summary>
+/// <summary>Opens log files by extension (<c>.log .asc .blf .trc .csv</c>, each optionally <c>.gz</c>, and <c>.parquet</c>).</summary>
 public static class CanLogFiles
 {
-    /// <summary>Extensions known, in <see cref="CanLogFormat"/> order.</summary>
+    /// <summary>Extensions of the record-by-record log formats, in <see cref="CanLogFormat"/> order
+    /// (<c>.parquet</c>, the columnar export, is known too but not listed: peers such as python-can do not read it).</summary>
     public static IReadOnlyList<string> Extensions => ExtensionList;
 
     private static readonly string[] ExtensionList = [".log", ".asc", ".blf", ".trc", ".csv"];
 
-    /// <summary>The format a path names by its extension (a trailing <c>.gz</c> is looked through).</summary>
+    private const string ParquetExtension = ".parquet";
+
+    /// <summary>The format a path names by its extension (a trailing <c>.gz</c> is looked through, except for
+    /// <c>.parquet</c>, which compresses its columns itself).</summary>
     public static bool TryGetFormat(string path, out CanLogFormat format)
     {
+        if (path.EndsWith(ParquetExtension, StringComparison.OrdinalIgnoreCase))
+        {
+            format = CanLogFormat.Parquet;
+            return true;
+        }
         string name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
         string ext = System.IO.Path.GetExtension(name).ToLowerInvariant();
         int index = Array.IndexOf(ExtensionList, ext);
@@ -27,10 +37,14 @@ public static class CanLogFiles
 
     /// <summary>The format of <paramref name="path"/>, or an error that lists the extensions known.</summary>
     /// <exception cref="CanLogFormatException">the extension is not a known log format.</exception>
-    public static CanLogFormat GetFormat(string path) =>
-        TryGetFormat(path, out var format)
-            ? format
-            : throw new CanLogFormatException(path, 0, "a log file ending in .log, .asc, .blf, .trc or .csv (optionally .gz)", System.IO.Path.GetFileName(path));
+    public static CanLogFormat GetFormat(string path)
+    {
+        if (TryGetFormat(path, out var format)) return format;
+        string expected = path.EndsWith(ParquetExtension + ".gz", StringComparison.OrdinalIgnoreCase)
+            ? "a .parquet file without .gz (Parquet compresses its columns itself)"
+            : "a log file ending in .log, .asc, .blf, .trc or .csv (optionally .gz), or .parquet";
+        throw new CanLogFormatException(path, 0, expected, System.IO.Path.GetFileName(path));
+    }
 
     /// <summary>Opens a reader for <paramref name="path"/>.</summary>
     public static ICanLogReader OpenReader(string path, CanLogReadOptions? options = null) => OpenReader(path, options, out _);
@@ -41,11 +55,12 @@ public static class CanLogFiles
     {
         var format = GetFormat(path);
         file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (format == CanLogFormat.Parquet) return OpenReader(file, format, path, options);
         Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
         return OpenReader(stream, format, path, options ?? CanLogReadOptions.Default);
     }
 
-    /// <summary>Opens a reader over a stream (which it disposes); <paramref name="name"/> appears in errors.</summary>
+    /// <summary>Opens a reader over a stream (which it disposes; seekable for Parquet); <paramref name="name"/> appears in errors.</summary>
     public static ICanLogReader OpenReader(Stream stream, CanLogFormat format, string name, CanLogReadOptions? options = null)
     {
         options ??= CanLogReadOptions.Default;
@@ -56,6 +71,7 @@ public static class CanLogFiles
             CanLogFormat.Trc => new TrcLogReader(stream, name, options),
             CanLogFormat.Csv => new CsvLogReader(stream, name, options),
             CanLogFormat.Blf => new BlfLogReader(stream, name, options),
+            CanLogFormat.Parquet => new ParquetLogReader(stream, name, options),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a log format"),
         };
     }
@@ -87,6 +103,7 @@ public static class CanLogFiles
             CanLogFormat.Trc => new TrcLogWriter(stream, name, options),
             CanLogFormat.Csv => new CsvLogWriter(stream, name, options),
             CanLogFormat.Blf => new BlfLogWriter(stream, name, options),
+            CanLogFormat.Parquet => new ParquetLogWriter(stream, name, options),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a log format"),
         };
     }

@@ -13,4 +13,6 @@ public enum CanLogFormat
     Trc,
     /// <summary>python-can CSV (<c>.csv</c>).</summary>
     Csv,
+    /// <summary>Apache Parquet, one row per frame (<c>.parquet</c>; never <c>.gz</c>: the columns are compressed inside).</summary>
+    Parquet,
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
 using EdgeAI.Can.Logs.Parquet;
@@ -6,16 +7,17 @@ using EdgeAI.Cli.Input;
 
 namespace EdgeAI.Cli.Commands;
 
-/// <summary><c>edgeai can convert IN OUT</c>: any log format to any other, chosen by extension.</summary>
+/// <summary><c>edgeai can convert IN OUT [--dbc F]</c>: any log format to any other, chosen by extension; with
+/// <c>--dbc</c> and a <c>.parquet</c> OUT, decoded signals as columns instead of frames.</summary>
 public sealed class CanConvertCommand : Command
 {
-    private readonly Argument<string> _input = new("IN") { Description = "input log (.log .asc .blf .trc .csv, optionally .gz)" };
-    private readonly Argument<string> _output = new("OUT") { Description = "output log; the format follows the extension (.parquet: a table for Spark, DuckDB, Trino)" };
-    private readonly Option<string?> _dbc = new("--dbc") { Description = "with OUT.parquet: one row per decoded frame, one column per signal (Message.Signal)" };
-    private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold" };
+    private readonly Argument<string> _input = new("IN") { Description = "input log (.log .asc .blf .trc .csv, optionally .gz, or .parquet)" };
+    private readonly Argument<string> _output = new("OUT") { Description = "output log; the format follows the extension (.parquet: one row per frame)" };
+    private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold (with --dbc: frames the DBC cannot decode)" };
+    private readonly Option<string> _dbc = new("--dbc") { Description = "with a .parquet OUT: one row per decoded frame, one column per signal (Message.Signal)" };
     private readonly FrameSelectionOptions _selection = new();
 
-    public CanConvertCommand() : base("convert", "Convert a CAN log between candump .log, .asc, .blf, .trc and .csv (optionally .gz), or export it to .parquet")
+    public CanConvertCommand() : base("convert", "Convert a CAN log between candump .log, .asc, .blf, .trc and .csv (optionally .gz) and .parquet")
     {
         Arguments.Add(_input);
         Arguments.Add(_output);
@@ -29,18 +31,16 @@ public sealed class CanConvertCommand : Command
     {
         string input = parse.GetRequiredValue(_input);
         string output = parse.GetRequiredValue(_output);
-        bool parquet = output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
-        string? dbc = parse.GetValue(_dbc);
-        if (!parquet) CanLogFiles.GetFormat(output); // a bad output name fails before anything is read
-        if (dbc is not null && !parquet) throw new UsageException($"{output}: --dbc needs a .parquet output (decoded rows); use 'edgeai can decode' for text");
-        var database = dbc is null ? null : DbcDatabase.Load(dbc);
+        var format = CanLogFiles.GetFormat(output); // a bad output name fails before anything is read
         if (Path.GetFullPath(input) == Path.GetFullPath(output)) throw new UsageException($"{output}: the output must not be the input");
+        string? dbc = parse.GetValue(_dbc);
+        if (dbc is not null && format != CanLogFormat.Parquet)
+            throw new UsageException($"--dbc: decoded rows are written to Parquet only: expected OUT ending in .parquet, found '{Path.GetFileName(output)}'");
+        if (dbc is not null) return ExportSignals(parse, input, output, DbcDatabase.Load(dbc), stdout, stderr);
         using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         var writeOptions = new CanLogWriteOptions { Strict = parse.GetValue(_strict), Channels = log.Reader.Channels, TimeZone = _selection.TimeZoneOf(parse) };
-        using var writer = !parquet ? CanLogFiles.CreateWriter(output, writeOptions)
-            : database is null ? new ParquetFrameWriter(output, writeOptions)
-            : (ICanLogWriter)new ParquetSignalWriter(output, database, writeOptions);
+        using var writer = CanLogFiles.CreateWriter(output, writeOptions);
         long frames = 0, read = 0;
         while (log.TryRead(out var frame))
         {
@@ -52,11 +52,50 @@ public sealed class CanConvertCommand : Command
         }
         writer.Complete();
         log.ReportSkipped(stderr);
-        stdout.WriteLine($"{input} -> {output}: {frames} frames" + (frames != read ? $" ({read - frames} filtered out)" : "")
-            + (writer is ParquetTableWriter table ? $", {table.Rows} rows" : ""));
+        stdout.WriteLine($"{input} -> {output}: {frames} frames" + (frames != read ? $" ({read - frames} filtered out)" : ""));
         foreach (var (what, count) in writer.Losses)
-            if (what == ParquetSignalWriter.NotInDbc) stderr.WriteLine($"edgeai: {count} frames {what} got no row");
-            else stderr.WriteLine($"edgeai: warning: {count} frames lost {what} ({Path.GetExtension(output)} cannot hold it; --strict makes this an error)");
+            stderr.WriteLine($"edgeai: warning: {count} frames lost {what} ({Path.GetExtension(output)} cannot hold it; --strict makes this an error)");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The decoded export: a row per frame the DBC decodes; what it cannot decode is counted on one line.</summary>
+    private int ExportSignals(ParseResult parse, string input, string output, DbcDatabase database, TextWriter stdout, TextWriter stderr)
+    {
+        bool strict = parse.GetValue(_strict);
+        using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
+        var filter = _selection.Filter(parse, log.Reader.Channels);
+        using var writer = ParquetSignalWriter.Create(output, database, log.Reader.Channels);
+        long read = 0, selected = 0;
+        while (log.TryRead(out var frame))
+        {
+            read++;
+            if (filter.IsPastEnd(in frame)) break;
+            if (!filter.Accepts(in frame)) continue;
+            selected++;
+            if (!writer.Write(in frame) && strict)
+                throw new CanLogLossException(output, $"frame {frame} has no message in {database.File.Name} (drop --strict to export the frames it decodes)");
+        }
+        writer.Complete();
+        log.ReportSkipped(stderr);
+        stdout.WriteLine($"{input} -> {output}: {writer.Rows} decoded frames, {writer.SignalColumns.Count} signal columns" + (selected != read ? $" ({read - selected} filtered out)" : ""));
+        if (writer.UnknownFrames > 0 || writer.PayloadlessFrames > 0)
+            stderr.WriteLine("edgeai: warning: not exported: " + NotExported(writer));
+        return ExitCodes.Ok;
+    }
+
+    private static string NotExported(ParquetSignalWriter writer)
+    {
+        var parts = new List<string>();
+        if (writer.UnknownFrames > 0)
+        {
+            var ids = writer.UnknownIds.Order().ToList();
+            string list = string.Join(", ", ids.Take(8).Select(id => (id & 0x8000_0000u) != 0
+                ? "0x" + (id & 0x7FFF_FFFFu).ToString("X8", CultureInfo.InvariantCulture)
+                : "0x" + id.ToString("X3", CultureInfo.InvariantCulture)));
+            if (ids.Count > 8) list += $", ... {ids.Count - 8} more";
+            parts.Add($"{writer.UnknownFrames} frames with {ids.Count} ids the DBC lacks ({list})");
+        }
+        if (writer.PayloadlessFrames > 0) parts.Add($"{writer.PayloadlessFrames} remote/error frames (no signals)");
+        return string.Join("; ", parts);
     }
 }
