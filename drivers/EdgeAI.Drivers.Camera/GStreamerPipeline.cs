@@ -99,7 +99,7 @@ internal sealed unsafe class GStreamerPipeline : IDisposable
         bool unnamedAppsink = final.StartsWith("appsink") && (final.Length == 7 || char.IsWhiteSpace(final[7])) && !final.Contains("name=", StringComparison.Ordinal);
         if (!unnamedAppsink) return trimmed;
         // Frames carry their own timestamps, so the sink need not wait for the clock unless the user asks (sync=true).
-        string sync = final.Contains("sync=", StringComparison.Ordinal) ? "" : " sync=false";
+        string sync = (" " + final.ToString()).Contains(" sync=", StringComparison.Ordinal) ? "" : " sync=false"; // not async=
         return trimmed[..last] + " " + $"appsink name={SinkName}{sync}" + final[7..].ToString();
     }
 

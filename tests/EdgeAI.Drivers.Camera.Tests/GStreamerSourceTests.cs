@@ -72,6 +72,7 @@ public sealed class GStreamerSourceTests
     [InlineData("videotestsrc ! appsink", "videotestsrc ! appsink name=edgeai_sink sync=false")]
     [InlineData("videotestsrc ! appsink max-buffers=2", "videotestsrc ! appsink name=edgeai_sink sync=false max-buffers=2")]
     [InlineData("videotestsrc ! appsink sync=true", "videotestsrc ! appsink name=edgeai_sink sync=true")]
+    [InlineData("videotestsrc ! appsink async=false", "videotestsrc ! appsink name=edgeai_sink sync=false async=false")]
     [InlineData("videotestsrc ! appsink name=mine", "videotestsrc ! appsink name=mine")]
     [InlineData("videotestsrc ! appsink name=edgeai_sink sync=false", "videotestsrc ! appsink name=edgeai_sink sync=false")]
     public void WithSink_FinalAppsinkWithoutName_GetsTheName(string given, string runs) => Assert.Equal(runs, GStreamerSource.WithSink(given));
