@@ -1,0 +1,22 @@
+namespace EdgeAI.Llm.Chat;
+
+/// <summary>
+/// One event of a streamed answer. A struct, so streaming allocates nothing per token beyond the text piece itself.
+/// </summary>
+public readonly record struct ChatEvent(
+    ChatEventKind Kind,
+    string Text,
+    string? Name = null,
+    string? Arguments = null,
+    bool IsError = false,
+    TurnMetrics Metrics = default)
+{
+    public static ChatEvent Token(string text) => new(ChatEventKind.Token, text);
+
+    public static ChatEvent ToolCall(string name, string argumentsJson) => new(ChatEventKind.ToolCall, "", name, argumentsJson);
+
+    public static ChatEvent ToolResult(string name, string resultJson, bool isError) =>
+        new(ChatEventKind.ToolResult, resultJson, name, IsError: isError);
+
+    public static ChatEvent Done(TurnMetrics metrics) => new(ChatEventKind.Done, "", Metrics: metrics);
+}
