@@ -19,8 +19,8 @@ public readonly record struct TurnMetrics(
     bool Interrupted = false,
     bool HitTokenLimit = false)
 {
-    /// <summary>Decode speed: new tokens after the first over the time spent generating them.</summary>
-    public double TokensPerSecond => NewTokens > 1 && DecodeMs > 0 ? (NewTokens - 1) * 1000.0 / DecodeMs : 0;
+    /// <summary>Decode speed: new tokens over the time spent in GenAI's GenerateNextToken (prefill is timed apart).</summary>
+    public double TokensPerSecond => NewTokens > 0 && DecodeMs > 0 ? NewTokens * 1000.0 / DecodeMs : 0;
 
     /// <summary>Prefill speed over this turn's prompt tokens.</summary>
     public double PrefillTokensPerSecond => PromptTokens > 0 && PrefillMs > 0 ? PromptTokens * 1000.0 / PrefillMs : 0;

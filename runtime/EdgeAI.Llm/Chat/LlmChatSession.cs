@@ -1,0 +1,383 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using EdgeAI.Inference.Providers;
+using EdgeAI.Llm.Configuration;
+using EdgeAI.Llm.Loading;
+using Microsoft.ML.OnnxRuntimeGenAI;
+
+namespace EdgeAI.Llm.Chat;
+
+/// <summary>
+/// A conversation with a Qwen model through ORT GenAI. One generator lives as long as the conversation, so its KV
+/// cache is kept across turns: each turn renders and prefills only its own tokens (<see cref="QwenChatTemplate"/>).
+/// <para>
+/// Invariant: <see cref="Tokens"/> is the rendering of <see cref="History"/>; the generator holds a prefix of it
+/// (<see cref="KvTokens"/>), the rest (the closing of the last answer) goes in with the next turn.
+/// </para>
+/// <para>
+/// Memory: a hard KV budget sets max_length (<see cref="LlmModelInfo.MaxLengthFor"/>). When a turn would not fit,
+/// the oldest turns are dropped (the system prompt and tool declarations stay) and the rest is prefilled once.
+/// </para>
+/// </summary>
+public sealed partial class LlmChatSession : IChatSession
+{
+    /// <summary>The system prompt when none is configured.</summary>
+    public const string DefaultSystemPrompt =
+        "You are EdgeAI, the assistant in this car. The driver is driving: answer in one or two short sentences. " +
+        "Use the tools for anything about the vehicle and never guess a value.";
+
+    private readonly LlmModel _model;
+    private readonly LlmOptions _options;
+    private readonly IReadOnlyList<string> _toolDeclarations;
+    private readonly GeneratorParams _parameters;
+    private readonly Generator _generator;
+    private readonly SpecialTokens _special;
+    private readonly TimeProvider _time;
+    private readonly List<ChatEntry> _history = [];
+    private readonly List<int> _entryStarts = [];
+    private readonly StringBuilder _answer = new();
+    private int[] _tokens;
+    private int _count;
+    private bool _generatedLast;
+
+    /// <summary>Starts a conversation with the system prompt (tool declarations are added to it by the tool layer).</summary>
+    public LlmChatSession(LlmModel model, LlmOptions options, IReadOnlyList<string>? toolDeclarations = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _model = model;
+        _options = options;
+        _toolDeclarations = toolDeclarations ?? [];
+        _time = time ?? TimeProvider.System;
+        _special = new SpecialTokens(model.Tokenizer, model.Info.EosTokenIds);
+        KvBudgetBytes = (long)(options.KvBudgetMiB * 1024 * 1024);
+        MaxLength = model.Info.MaxLengthFor(KvBudgetBytes);
+        if (MaxLength <= options.MaxNewTokens)
+        {
+            throw new InvalidDataException(
+                $"{LlmOptions.Section}:KvBudgetMiB={options.KvBudgetMiB}: holds {MaxLength} tokens of this model ({model.Info.KvBytesPerToken} B each), not even one answer of MaxNewTokens={options.MaxNewTokens}");
+        }
+
+        _tokens = new int[MaxLength + 8];
+        _parameters = new GeneratorParams(model.Model);
+        _parameters.SetSearchOption("max_length", MaxLength);
+        _parameters.SetSearchOption("do_sample", options.DoSample);
+        _parameters.SetSearchOption("temperature", options.Temperature);
+        _parameters.SetSearchOption("top_p", options.TopP);
+        _parameters.SetSearchOption("top_k", options.TopK);
+        _parameters.SetSearchOption("repetition_penalty", options.RepetitionPenalty);
+        if (options.Seed is { } seed)
+        {
+            _parameters.SetSearchOption("random_seed", seed);
+        }
+
+        _generator = new Generator(model.Model, _parameters);
+        _history.Add(ChatEntry.System(options.SystemPrompt ?? DefaultSystemPrompt));
+        Render();
+        if (_count + options.MaxNewTokens >= MaxLength)
+        {
+            throw new InvalidDataException($"the system prompt and tool declarations take {_count} tokens; the KV budget holds {MaxLength}");
+        }
+    }
+
+    /// <inheritdoc />
+    public string Name => Path.GetFileName(_model.Info.Directory);
+
+    /// <inheritdoc />
+    public IReadOnlyList<ChatEntry> History => _history;
+
+    /// <summary>The provider that runs the model.</summary>
+    public ProviderChoice Provider => _model.Provider;
+
+    /// <summary>Tokens the KV budget holds: GenAI's max_length for this conversation.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>The KV budget in bytes.</summary>
+    public long KvBudgetBytes { get; }
+
+    /// <summary>Tokens in the generator (its KV cache).</summary>
+    public int KvTokens => (int)_generator.TokenCount();
+
+    /// <summary>KV cache bytes in use now.</summary>
+    public long KvBytes => KvTokens * _model.Info.KvBytesPerToken;
+
+    /// <summary>The rendering of <see cref="History"/>, token by token.</summary>
+    public ReadOnlySpan<int> Tokens => _tokens.AsSpan(0, _count);
+
+    /// <summary>The generator's own token sequence, to check it against <see cref="Tokens"/>.</summary>
+    public ReadOnlySpan<int> GeneratorSequence => _generator.GetSequence(0);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userMessage);
+        await Task.CompletedTask.ConfigureAwait(false);
+        long started = _time.GetTimestamp();
+        var turn = new TurnCounters();
+        int[] user = Encode(QwenChatTemplate.User(userMessage));
+        int[] prompt = Encode(QwenChatTemplate.AssistantPrompt(_options.Thinking));
+        MakeRoom(user.Length + prompt.Length, protectFrom: _history.Count, turn);
+        _history.Add(ChatEntry.User(userMessage));
+        _entryStarts.Add(_count);
+        Append(user);
+
+        int answerStart = _count;
+        Append(prompt);
+        Prefill(turn);
+        _answer.Clear();
+        using TokenizerStream stream = _model.Tokenizer.CreateStream();
+        int answerTokens = _count;
+        bool inThink = false;
+        int thinkStart = -1;
+        int thinkEnd = -1;
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                turn.Interrupted = true;
+                break;
+            }
+
+            if (_count - answerTokens >= _options.MaxNewTokens || _generator.IsDone())
+            {
+                turn.HitTokenLimit = true;
+                break;
+            }
+
+            long before = Stopwatch();
+            _generator.GenerateNextToken();
+            _generatedLast = true;
+            int token = _generator.GetNextTokens()[0];
+            turn.DecodeTicks += Stopwatch() - before;
+            _tokens[_count++] = token;
+            turn.NewTokens++;
+            if (turn.NewTokens == 1)
+            {
+                turn.FirstTokenMs = _time.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            if (_special.IsEnd(token))
+            {
+                break;
+            }
+
+            if (token == _special.ThinkStart)
+            {
+                inThink = true;
+                thinkStart = thinkStart < 0 ? _count - 1 : thinkStart;
+                continue;
+            }
+
+            if (token == _special.ThinkEnd)
+            {
+                inThink = false;
+                thinkEnd = _count;
+                continue;
+            }
+
+            string piece = stream.Decode(token);
+            if (inThink || piece.Length == 0)
+            {
+                continue;
+            }
+
+            _answer.Append(piece);
+            yield return ChatEvent.Token(piece);
+        }
+
+        DropThinking(answerTokens, thinkStart, thinkEnd < 0 ? _count : thinkEnd);
+        CloseAnswer();
+        _history.Add(ChatEntry.Assistant(_answer.ToString(), turn.Interrupted));
+        _entryStarts.Add(answerStart);
+        yield return ChatEvent.Done(turn.ToMetrics(_count));
+    }
+
+    /// <summary>
+    /// Forgets the turn at <paramref name="entryIndex"/> (a user message) and everything after it; the KV cache is rewound
+    /// to the tokens before it, so the next turn prefills only itself. For a cancelled or edited turn.
+    /// </summary>
+    public void RewindTo(int entryIndex)
+    {
+        if (entryIndex <= 0 || entryIndex >= _history.Count || _history[entryIndex].Role != ChatRole.User)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entryIndex), entryIndex, "expected the index of a user message in History");
+        }
+
+        _count = _entryStarts[entryIndex];
+        _history.RemoveRange(entryIndex, _history.Count - entryIndex);
+        _entryStarts.RemoveRange(entryIndex, _entryStarts.Count - entryIndex);
+        RewindGenerator(_count);
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        if (_history.Count > 1)
+        {
+            RewindTo(1);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _generator.Dispose();
+        _parameters.Dispose();
+    }
+
+    /// <summary>Feeds the tokens the generator has not seen yet.</summary>
+    private void Prefill(TurnCounters turn)
+    {
+        RewindGenerator(_count);
+        int kv = KvTokens;
+        long before = Stopwatch();
+        _generator.AppendTokens(_tokens.AsSpan(kv, _count - kv));
+        turn.PrefillTicks += Stopwatch() - before;
+        turn.PromptTokens += _count - kv;
+    }
+
+    /// <summary>
+    /// Drops the oldest whole turns (after the system prompt, before <paramref name="protectFrom"/>) until the history,
+    /// <paramref name="incoming"/> tokens and one full answer fit in max_length; the rest is prefilled once.
+    /// </summary>
+    private void MakeRoom(int incoming, int protectFrom, TurnCounters turn)
+    {
+        if (_count + incoming + _options.MaxNewTokens <= MaxLength)
+        {
+            return;
+        }
+
+        while (_count + incoming + _options.MaxNewTokens > MaxLength)
+        {
+            int next = _history.FindIndex(2, e => e.Role == ChatRole.User);
+            if (_history.Count < 2 || next < 0 || next > protectFrom)
+            {
+                next = protectFrom;
+            }
+
+            if (next <= 1)
+            {
+                throw new InvalidDataException(
+                    $"the message needs {incoming} tokens plus {_options.MaxNewTokens} for the answer; the KV budget holds {MaxLength} with {_count} for the system prompt");
+            }
+
+            _history.RemoveRange(1, next - 1);
+            protectFrom -= next - 1;
+            turn.DroppedTurns++;
+            Render();
+        }
+
+        RewindGenerator(0);
+        turn.ReprefilledTokens += _count;
+        turn.PromptTokens -= _count;
+    }
+
+    /// <summary>Renders <see cref="History"/> into <see cref="Tokens"/> from scratch (after old turns were dropped).</summary>
+    private void Render()
+    {
+        _count = 0;
+        _entryStarts.Clear();
+        for (int i = 0; i < _history.Count; i++)
+        {
+            ChatEntry entry = _history[i];
+            _entryStarts.Add(_count);
+            switch (entry.Role)
+            {
+                case ChatRole.System:
+                    Append(Encode(QwenChatTemplate.System(entry.Content, _toolDeclarations)));
+                    break;
+                case ChatRole.User:
+                    Append(Encode(QwenChatTemplate.User(entry.Content)));
+                    break;
+                case ChatRole.Assistant:
+                    Append(Encode(QwenChatTemplate.Assistant(entry.Content, _options.Thinking)));
+                    break;
+                case ChatRole.Tool:
+                    int last = i;
+                    while (last + 1 < _history.Count && _history[last + 1].Role == ChatRole.Tool)
+                    {
+                        last++;
+                        _entryStarts.Add(_entryStarts[i]);
+                    }
+
+                    Append(Encode(QwenChatTemplate.ToolResults(_history.Skip(i).Take(last - i + 1).Select(e => e.Content))));
+                    i = last;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Think blocks never enter the history: their tokens are cut and the KV cache rewound to the cut.</summary>
+    private void DropThinking(int answerStart, int thinkStart, int thinkEnd)
+    {
+        if (thinkStart < 0)
+        {
+            return;
+        }
+
+        // Whitespace the model puts after </think> goes too, as in Qwen's own template.
+        while (thinkEnd < _count && _special.IsBlank(_tokens[thinkEnd]))
+        {
+            thinkEnd++;
+        }
+
+        int removed = thinkEnd - thinkStart;
+        Array.Copy(_tokens, thinkEnd, _tokens, thinkStart, _count - thinkEnd);
+        _count -= removed;
+        RewindGenerator(thinkStart);
+    }
+
+    /// <summary>Closes the answer as the template does (&lt;|im_end|&gt; and a newline); the generator sees it with the next turn.</summary>
+    private void CloseAnswer()
+    {
+        if (_count == 0 || _tokens[_count - 1] != _special.ImEnd)
+        {
+            _tokens[_count++] = _special.ImEnd;
+        }
+
+        _tokens[_count++] = _special.Newline;
+    }
+
+    /// <summary>
+    /// Leaves the generator holding at most <paramref name="length"/> tokens, all with computed KV, so AppendTokens can
+    /// go on from there. GenAI 0.18 counts the last generated token as cached though its KV is only computed by the
+    /// next step (AppendTokens does not run it), and refuses a rewind by exactly one token: then it goes back two, and
+    /// the next prefill feeds those tokens again from <see cref="Tokens"/>.
+    /// </summary>
+    private void RewindGenerator(int length)
+    {
+        int kv = KvTokens;
+        int target = length;
+        if (_generatedLast || length == kv - 1)
+        {
+            target = Math.Min(length, kv - 2);
+        }
+
+        if (target < kv)
+        {
+            _generator.RewindTo((ulong)Math.Max(0, target));
+        }
+
+        _generatedLast = false;
+    }
+
+    private void Append(ReadOnlySpan<int> tokens)
+    {
+        if (_count + tokens.Length > _tokens.Length)
+        {
+            Array.Resize(ref _tokens, Math.Max(_tokens.Length * 2, _count + tokens.Length));
+        }
+
+        tokens.CopyTo(_tokens.AsSpan(_count));
+        _count += tokens.Length;
+    }
+
+    private int[] Encode(string text)
+    {
+        using Sequences sequences = _model.Tokenizer.Encode(text);
+        return sequences[0].ToArray();
+    }
+
+    private long Stopwatch() => _time.GetTimestamp();
+}

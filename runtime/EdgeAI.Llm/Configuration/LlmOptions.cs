@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EdgeAI.Llm.Configuration;
+
+/// <summary>
+/// The <c>Llm</c> section of EdgeAI's configuration (edgeai.json, <c>EDGEAI__Llm__MaxNewTokens=64</c>,
+/// <c>--Llm:Temperature=0.7</c>). Providers come from the <c>Inference</c> section, as for every model.
+/// </summary>
+public sealed class LlmOptions
+{
+    /// <summary>Section name.</summary>
+    public const string Section = "Llm";
+
+    /// <summary>Model folder (ORT GenAI model builder output); null means the test model in the model cache.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>System prompt; the assistant's default when null.</summary>
+    public string? SystemPrompt { get; set; }
+
+    /// <summary>Cap on new tokens per model answer: an answer in a car is short.</summary>
+    public int MaxNewTokens { get; set; } = 256;
+
+    /// <summary>Qwen3's thinking (<c>&lt;think&gt;</c> blocks). Off: it delays the first word and fills the KV cache.</summary>
+    public bool Thinking { get; set; }
+
+    /// <summary>Hard budget for the KV cache in MiB; with the model's shape it sets max_length.</summary>
+    public double KvBudgetMiB { get; set; } = 512;
+
+    /// <summary>Model rounds after tool calls within one user turn (a bad call counts): bounded retries.</summary>
+    public int MaxToolRounds { get; set; } = 3;
+
+    /// <summary>Sample (true) or greedy (false, reproducible).</summary>
+    public bool DoSample { get; set; }
+
+    public double Temperature { get; set; } = 0.7;
+
+    public double TopP { get; set; } = 0.8;
+
+    public int TopK { get; set; } = 20;
+
+    public double RepetitionPenalty { get; set; } = 1.0;
+
+    /// <summary>Sampling seed; null leaves GenAI's own.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Binds the section (defaults when absent); a value of the wrong type is bad input.</summary>
+    public static LlmOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new LlmOptions();
+        try
+        {
+            configuration.GetSection(Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidDataException($"configuration section {Section}: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>Refuses values no run could use, naming the setting.</summary>
+    public void Validate()
+    {
+        if (MaxNewTokens < 1) throw new InvalidDataException($"{Section}:MaxNewTokens={MaxNewTokens}: expected at least 1");
+        if (KvBudgetMiB <= 0) throw new InvalidDataException($"{Section}:KvBudgetMiB={KvBudgetMiB}: expected a positive size");
+        if (MaxToolRounds < 0) throw new InvalidDataException($"{Section}:MaxToolRounds={MaxToolRounds}: expected 0 or more");
+        if (Temperature <= 0) throw new InvalidDataException($"{Section}:Temperature={Temperature}: expected > 0");
+        if (TopP is <= 0 or > 1) throw new InvalidDataException($"{Section}:TopP={TopP}: expected 0 < TopP <= 1");
+        if (TopK < 0) throw new InvalidDataException($"{Section}:TopK={TopK}: expected 0 or more");
+        if (RepetitionPenalty <= 0) throw new InvalidDataException($"{Section}:RepetitionPenalty={RepetitionPenalty}: expected > 0");
+    }
+}
