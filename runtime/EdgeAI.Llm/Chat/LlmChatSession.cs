@@ -127,10 +127,8 @@ public sealed partial class LlmChatSession : IChatSession
         Prefill(turn);
         _answer.Clear();
         using TokenizerStream stream = _model.Tokenizer.CreateStream();
+        var router = new AnswerRouter(_special);
         int answerTokens = _count;
-        bool inThink = false;
-        int thinkStart = -1;
-        int thinkEnd = -1;
         while (true)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -157,36 +155,35 @@ public sealed partial class LlmChatSession : IChatSession
                 turn.FirstTokenMs = _time.GetElapsedTime(started).TotalMilliseconds;
             }
 
-            if (_special.IsEnd(token))
+            TokenRoute route = router.Route(token, _count - 1);
+            if (route == TokenRoute.End)
             {
                 break;
             }
 
-            if (token == _special.ThinkStart)
+            if (route == TokenRoute.Thinking)
             {
-                inThink = true;
-                thinkStart = thinkStart < 0 ? _count - 1 : thinkStart;
-                continue;
-            }
-
-            if (token == _special.ThinkEnd)
-            {
-                inThink = false;
-                thinkEnd = _count;
                 continue;
             }
 
             string piece = stream.Decode(token);
-            if (inThink || piece.Length == 0)
+            if (piece.Length == 0)
             {
                 continue;
             }
 
             _answer.Append(piece);
-            yield return ChatEvent.Token(piece);
+            if (route == TokenRoute.Visible)
+            {
+                yield return ChatEvent.Token(piece);
+            }
         }
 
-        DropThinking(answerTokens, thinkStart, thinkEnd < 0 ? _count : thinkEnd);
+        if (router.ThinkSpan(_count) is { } think)
+        {
+            DropThinking(think.Start, think.End);
+        }
+
         CloseAnswer();
         _history.Add(ChatEntry.Assistant(_answer.ToString(), turn.Interrupted));
         _entryStarts.Add(answerStart);
@@ -309,13 +306,8 @@ public sealed partial class LlmChatSession : IChatSession
     }
 
     /// <summary>Think blocks never enter the history: their tokens are cut and the KV cache rewound to the cut.</summary>
-    private void DropThinking(int answerStart, int thinkStart, int thinkEnd)
+    private void DropThinking(int thinkStart, int thinkEnd)
     {
-        if (thinkStart < 0)
-        {
-            return;
-        }
-
         // Whitespace the model puts after </think> goes too, as in Qwen's own template.
         while (thinkEnd < _count && _special.IsBlank(_tokens[thinkEnd]))
         {

@@ -19,6 +19,27 @@ public static class TestLlmWriter
     /// <summary>Bumped whenever the graph or config written changes, so cached folders are rewritten.</summary>
     private const int FormatVersion = 1;
 
+    /// <summary>Where `edgeai models make-test-llm` writes by default, and where `edgeai chat` looks: a folder of the model cache.</summary>
+    public static string DefaultDirectory(string cacheRoot) => Path.Combine(cacheRoot, "qwen3-test");
+
+    /// <summary>
+    /// Writes the model unless <paramref name="directory"/> already holds it (or <paramref name="force"/>); processes
+    /// racing to do it (parallel test runs) take turns on a lock file. Returns true when it wrote.
+    /// </summary>
+    public static bool Ensure(string directory, string tokenizerDirectory, TestLlmShape shape, bool force = false)
+    {
+        string full = Path.GetFullPath(directory);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using FileStream gate = Lock(full + ".lock");
+        if (!force && IsCurrent(full, shape))
+        {
+            return false;
+        }
+
+        Write(full, tokenizerDirectory, shape);
+        return true;
+    }
+
     /// <summary>True when <paramref name="directory"/> already holds this shape's model, complete.</summary>
     public static bool IsCurrent(string directory, TestLlmShape shape)
     {
@@ -130,6 +151,21 @@ public static class TestLlmWriter
             },
         };
         return config.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static FileStream Lock(string path)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 1200)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private static string Stamp(TestLlmShape shape) =>

@@ -1,0 +1,48 @@
+using EdgeAI.Inference.Models;
+using EdgeAI.Llm.Loading;
+using EdgeAI.Llm.TestModel;
+
+[assembly: AssemblyFixture(typeof(EdgeAI.Llm.Tests.TestLlm))]
+
+namespace EdgeAI.Llm.Tests;
+
+/// <summary>
+/// The tiny random-weight Qwen3 every engine test runs on, written once per machine into the model cache (as
+/// `edgeai models make-test-llm` does) and loaded once per test run. The Qwen3 tokenizer must be in the cache
+/// (./test.sh fetches it).
+/// </summary>
+public sealed class TestLlm : IDisposable
+{
+    private readonly Lazy<LlmModel> _model;
+
+    public TestLlm()
+    {
+        var cache = new ModelCache();
+        Directory = TestLlmWriter.DefaultDirectory(cache.Root);
+        TokenizerDirectory = Path.Combine(cache.Root, "qwen3-tokenizer");
+        if (!File.Exists(Path.Combine(TokenizerDirectory, "tokenizer.json")))
+        {
+            throw new InvalidOperationException($"{TokenizerDirectory}: Qwen3 tokenizer missing; run ./edgeai models fetch qwen3-tokenizer (./test.sh does)");
+        }
+
+        TestLlmWriter.Ensure(Directory, TokenizerDirectory, TestLlmShape.Default);
+        _model = new Lazy<LlmModel>(() => LlmModel.Open(Directory));
+    }
+
+    /// <summary>The model folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The cached Qwen3 tokenizer files.</summary>
+    public string TokenizerDirectory { get; }
+
+    /// <summary>The model, loaded once (GenAI models are safe to share; each session has its own generator).</summary>
+    public LlmModel Model => _model.Value;
+
+    public void Dispose()
+    {
+        if (_model.IsValueCreated)
+        {
+            _model.Value.Dispose();
+        }
+    }
+}
