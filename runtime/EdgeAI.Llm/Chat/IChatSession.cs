@@ -19,6 +19,13 @@ public interface IChatSession : IDisposable
     /// </summary>
     IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets the turn at <paramref name="entryIndex"/> (the index of a user message in <see cref="History"/>) and
+    /// everything after it: for a cancelled or edited turn.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">the index is not a user message.</exception>
+    void RewindTo(int entryIndex);
+
     /// <summary>Forgets everything but the system prompt and tool declarations.</summary>
     void Reset();
 }
