@@ -77,7 +77,7 @@ public sealed class VehicleStateStore
     public string? WhyUnavailable(string name)
     {
         if (Resolve(name) is not { } signal)
-            return $"{Signals.Database.File.Name} has no signal {name}";
+            return $"{Path.GetFileName(Signals.Database.File.Name)} has no signal {name}";
         if (Signals.TryGet(signal, out _)) return null;
         int dot = name.IndexOf('.');
         return $"no {(dot > 0 ? name[..dot] : name)} frame received yet";
