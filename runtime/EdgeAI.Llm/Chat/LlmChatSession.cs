@@ -3,6 +3,7 @@ using System.Text;
 using EdgeAI.Inference.Providers;
 using EdgeAI.Llm.Configuration;
 using EdgeAI.Llm.Loading;
+using EdgeAI.Llm.Tools;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace EdgeAI.Llm.Chat;
@@ -28,6 +29,7 @@ public sealed partial class LlmChatSession : IChatSession
 
     private readonly LlmModel _model;
     private readonly LlmOptions _options;
+    private readonly ToolRegistry? _tools;
     private readonly IReadOnlyList<string> _toolDeclarations;
     private readonly GeneratorParams _parameters;
     private readonly Generator _generator;
@@ -40,15 +42,16 @@ public sealed partial class LlmChatSession : IChatSession
     private int _count;
     private bool _generatedLast;
 
-    /// <summary>Starts a conversation with the system prompt (tool declarations are added to it by the tool layer).</summary>
-    public LlmChatSession(LlmModel model, LlmOptions options, IReadOnlyList<string>? toolDeclarations = null, TimeProvider? time = null)
+    /// <summary>Starts a conversation: the system prompt, with the declarations of <paramref name="tools"/> when given.</summary>
+    public LlmChatSession(LlmModel model, LlmOptions options, ToolRegistry? tools = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _model = model;
         _options = options;
-        _toolDeclarations = toolDeclarations ?? [];
+        _tools = tools;
+        _toolDeclarations = tools?.Declarations ?? [];
         _time = time ?? TimeProvider.System;
         _special = new SpecialTokens(model.Tokenizer, model.Info.EosTokenIds);
         KvBudgetBytes = (long)(options.KvBudgetMiB * 1024 * 1024);
@@ -109,85 +112,203 @@ public sealed partial class LlmChatSession : IChatSession
     public ReadOnlySpan<int> GeneratorSequence => _generator.GetSequence(0);
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, CancellationToken cancellationToken = default) =>
+        SendAsync(userMessage, ToolChoice.Auto, cancellationToken);
+
+    /// <summary>
+    /// <see cref="SendAsync(string, CancellationToken)"/>, with the model made to call a tool first when
+    /// <paramref name="toolChoice"/> requires it (decoded under guidance: valid by construction).
+    /// </summary>
+    /// <exception cref="NotSupportedException">a tool call is required but the session has no tools, or this GenAI
+    /// build has no guidance.</exception>
+    public async IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, ToolChoice toolChoice, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userMessage);
+        if (toolChoice.Required && (_tools is null || !Guidance))
+        {
+            throw new NotSupportedException(_tools is null ? "a tool call is required but the session has no tools" : "a tool call is required but this ONNX Runtime GenAI build has no guidance");
+        }
+
+        string? guidedSchema = toolChoice.Required ? ToolCallSchema.For(_tools!, toolChoice.Name) : null;
         await Task.CompletedTask.ConfigureAwait(false);
         long started = _time.GetTimestamp();
         var turn = new TurnCounters();
         int[] user = Encode(QwenChatTemplate.User(userMessage));
         int[] prompt = Encode(QwenChatTemplate.AssistantPrompt(_options.Thinking));
         MakeRoom(user.Length + prompt.Length, protectFrom: _history.Count, turn);
+        int turnStart = _history.Count;
         _history.Add(ChatEntry.User(userMessage));
         _entryStarts.Add(_count);
         Append(user);
 
-        int answerStart = _count;
-        Append(prompt);
-        Prefill(turn);
-        _answer.Clear();
-        using TokenizerStream stream = _model.Tokenizer.CreateStream();
-        var router = new AnswerRouter(_special);
-        int answerTokens = _count;
-        while (true)
+        for (int round = 0; ; round++)
         {
-            if (cancellationToken.IsCancellationRequested)
+            int answerStart = _count;
+            Append(prompt);
+            _answer.Clear();
+            if (guidedSchema is not null)
             {
-                turn.Interrupted = true;
+                GuidedToolCall(guidedSchema, turn, started);
+                guidedSchema = null;
+            }
+            else
+            {
+                Prefill(turn);
+                using TokenizerStream stream = _model.Tokenizer.CreateStream();
+                var router = new AnswerRouter(_special);
+                int firstNew = _count;
+                while (true)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        turn.Interrupted = true;
+                        break;
+                    }
+
+                    if (_count - firstNew >= _options.MaxNewTokens || _generator.IsDone())
+                    {
+                        turn.HitTokenLimit = true;
+                        break;
+                    }
+
+                    int token = NextToken(turn, started);
+                    TokenRoute route = router.Route(token, _count - 1);
+                    if (route == TokenRoute.End)
+                    {
+                        break;
+                    }
+
+                    if (route == TokenRoute.Thinking)
+                    {
+                        continue;
+                    }
+
+                    string piece = stream.Decode(token);
+                    if (piece.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    _answer.Append(piece);
+                    if (route == TokenRoute.Visible)
+                    {
+                        yield return ChatEvent.Token(piece);
+                    }
+                }
+
+                if (router.ThinkSpan(_count) is { } think)
+                {
+                    DropThinking(think.Start, think.End);
+                }
+            }
+
+            CloseAnswer();
+            string answer = _answer.ToString();
+            _history.Add(ChatEntry.Assistant(answer, turn.Interrupted));
+            _entryStarts.Add(answerStart);
+            if (turn.Interrupted || _tools is null || !answer.Contains(ToolCallParser.OpenTag, StringComparison.Ordinal))
+            {
                 break;
             }
 
-            if (_count - answerTokens >= _options.MaxNewTokens || _generator.IsDone())
+            ParsedAnswer parsed = ToolCallParser.Parse(answer);
+            if (parsed.Calls.Count == 0 || round >= _options.MaxToolRounds)
             {
-                turn.HitTokenLimit = true;
                 break;
             }
 
-            long before = Stopwatch();
-            _generator.GenerateNextToken();
-            _generatedLast = true;
-            int token = _generator.GetNextTokens()[0];
-            turn.DecodeTicks += Stopwatch() - before;
+            var results = new List<ToolOutcome>(parsed.Calls.Count);
+            foreach (ParsedToolCall call in parsed.Calls)
+            {
+                yield return ChatEvent.ToolCall(call.Name ?? "", call.ArgumentsJson);
+                ToolOutcome outcome = _tools.Execute(call);
+                turn.ToolCalls++;
+                results.Add(outcome);
+                yield return ChatEvent.ToolResult(outcome.Name, outcome.ResultJson, outcome.IsError);
+            }
+
+            int[] toolResults = Encode(QwenChatTemplate.ToolResults(results.Select(r => r.ResultJson)));
+            MakeRoom(toolResults.Length + prompt.Length, protectFrom: turnStart, turn);
+            turnStart = _history.FindLastIndex(e => e.Role == ChatRole.User);
+            foreach (ToolOutcome outcome in results)
+            {
+                _history.Add(ChatEntry.Tool(outcome.Name, outcome.ResultJson));
+                _entryStarts.Add(_count);
+            }
+
+            Append(toolResults);
+
+            // A call that failed validation is retried under the tools' schemas when the build can (bounded by MaxToolRounds).
+            if (results.Any(r => r.IsError) && Guidance)
+            {
+                guidedSchema = ToolCallSchema.For(_tools);
+            }
+        }
+
+        yield return ChatEvent.Done(turn.ToMetrics(_count));
+    }
+
+    /// <summary>Whether this session decodes required and retried tool calls under GenAI's guidance.</summary>
+    public bool Guidance => _options.ToolGuidance && _tools is not null && GuidanceSupport.IsAvailable(_model);
+
+    /// <summary>Generates one token with the conversation's generator.</summary>
+    private int NextToken(TurnCounters turn, long started)
+    {
+        long before = Stopwatch();
+        _generator.GenerateNextToken();
+        _generatedLast = true;
+        int token = _generator.GetNextTokens()[0];
+        turn.DecodeTicks += Stopwatch() - before;
+        _tokens[_count++] = token;
+        turn.NewTokens++;
+        if (turn.NewTokens == 1)
+        {
+            turn.FirstTokenMs = _time.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        return token;
+    }
+
+    /// <summary>
+    /// Writes a tool call decoded under guidance: GenAI keeps a grammar for a generator's whole life, so a second
+    /// generator with the schema prefills the conversation (counted as re-prefilled), writes the call's JSON, and the
+    /// call's tokens join the conversation's own generator with the next prefill.
+    /// </summary>
+    private void GuidedToolCall(string schema, TurnCounters turn, long started)
+    {
+        int[] open = Encode(ToolCallParser.OpenTag + "\n");
+        Append(open);
+        using var parameters = new GeneratorParams(_model.Model);
+        parameters.SetSearchOption("max_length", MaxLength);
+        parameters.SetGuidance("json_schema", schema, false);
+        using var guided = new Generator(_model.Model, parameters);
+        long before = Stopwatch();
+        guided.AppendTokens(_tokens.AsSpan(0, _count));
+        turn.PrefillTicks += Stopwatch() - before;
+        turn.ReprefilledTokens += _count;
+        int jsonStart = _count;
+        before = Stopwatch();
+        while (!guided.IsDone() && _count - jsonStart < _options.MaxNewTokens)
+        {
+            guided.GenerateNextToken();
+            int token = guided.GetNextTokens()[0];
+            if (_special.IsEnd(token))
+            {
+                break;
+            }
+
             _tokens[_count++] = token;
             turn.NewTokens++;
             if (turn.NewTokens == 1)
             {
                 turn.FirstTokenMs = _time.GetElapsedTime(started).TotalMilliseconds;
             }
-
-            TokenRoute route = router.Route(token, _count - 1);
-            if (route == TokenRoute.End)
-            {
-                break;
-            }
-
-            if (route == TokenRoute.Thinking)
-            {
-                continue;
-            }
-
-            string piece = stream.Decode(token);
-            if (piece.Length == 0)
-            {
-                continue;
-            }
-
-            _answer.Append(piece);
-            if (route == TokenRoute.Visible)
-            {
-                yield return ChatEvent.Token(piece);
-            }
         }
 
-        if (router.ThinkSpan(_count) is { } think)
-        {
-            DropThinking(think.Start, think.End);
-        }
-
-        CloseAnswer();
-        _history.Add(ChatEntry.Assistant(_answer.ToString(), turn.Interrupted));
-        _entryStarts.Add(answerStart);
-        yield return ChatEvent.Done(turn.ToMetrics(_count));
+        turn.DecodeTicks += Stopwatch() - before;
+        string json = _model.Tokenizer.Decode(_tokens.AsSpan(jsonStart, _count - jsonStart));
+        Append(Encode("\n" + ToolCallParser.CloseTag));
+        _answer.Append(ToolCallParser.OpenTag).Append('\n').Append(json).Append('\n').Append(ToolCallParser.CloseTag);
     }
 
     /// <summary>
@@ -247,8 +368,8 @@ public sealed partial class LlmChatSession : IChatSession
 
         while (_count + incoming + _options.MaxNewTokens > MaxLength)
         {
-            int next = _history.FindIndex(2, e => e.Role == ChatRole.User);
-            if (_history.Count < 2 || next < 0 || next > protectFrom)
+            int next = _history.Count > 2 ? _history.FindIndex(2, e => e.Role == ChatRole.User) : -1;
+            if (next < 0 || next > protectFrom)
             {
                 next = protectFrom;
             }

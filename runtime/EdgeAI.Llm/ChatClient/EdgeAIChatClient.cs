@@ -18,6 +18,8 @@ namespace EdgeAI.Llm.ChatClient;
 /// </para>
 /// Tools run inside the session (the vehicle tools); their calls and results come back as
 /// <see cref="FunctionCallContent"/> / <see cref="FunctionResultContent"/> for the caller to see, already done.
+/// <see cref="ChatOptions.ToolMode"/> = RequireAny / RequireSpecific makes the engine call a tool first, decoded under
+/// GenAI's guidance.
 /// </summary>
 public sealed class EdgeAIChatClient(IChatSession session, bool ownsSession = false) : IChatClient
 {
@@ -41,7 +43,10 @@ public sealed class EdgeAIChatClient(IChatSession session, bool ownsSession = fa
         string user = Align(messages.ToList());
         string responseId = $"edgeai-{Interlocked.Increment(ref _calls)}";
         string? callId = null;
-        await foreach (ChatEvent e in Session.SendAsync(user, cancellationToken).ConfigureAwait(false))
+        IAsyncEnumerable<ChatEvent> events = options?.ToolMode is RequiredChatToolMode required && Session is LlmChatSession engine
+            ? engine.SendAsync(user, required.RequiredFunctionName is { } name ? ToolChoice.Named(name) : ToolChoice.Any, cancellationToken)
+            : Session.SendAsync(user, cancellationToken);
+        await foreach (ChatEvent e in events.ConfigureAwait(false))
         {
             var update = new ChatResponseUpdate { Role = AIChatRole.Assistant, ResponseId = responseId, ModelId = Session.Name };
             switch (e.Kind)

@@ -29,6 +29,12 @@ public sealed class LlmOptions
     /// <summary>Model rounds after tool calls within one user turn (a bad call counts): bounded retries.</summary>
     public int MaxToolRounds { get; set; } = 3;
 
+    /// <summary>
+    /// Use GenAI's guidance (llguidance, JSON schema) when the build has it: a required tool call, and the retry after
+    /// a call that failed validation, are decoded under the tools' schemas.
+    /// </summary>
+    public bool ToolGuidance { get; set; } = true;
+
     /// <summary>Sample (true) or greedy (false, reproducible).</summary>
     public bool DoSample { get; set; }
 

@@ -67,6 +67,8 @@ public sealed class TemplateResponder : IChatSession
                 yield return ChatEvent.ToolCall(call.Name!, call.ArgumentsJson);
                 var outcome = _tools.Execute(call);
                 toolCalls++;
+                // The same history shape as the engine's: the assistant's call, then the tool's result.
+                _history.Add(ChatEntry.Assistant($"<tool_call>\n{{\"name\": \"{call.Name}\", \"arguments\": {call.ArgumentsJson}}}\n</tool_call>"));
                 _history.Add(ChatEntry.Tool(outcome.Name, outcome.ResultJson));
                 yield return ChatEvent.ToolResult(outcome.Name, outcome.ResultJson, outcome.IsError);
                 answer = AnswerTemplates.Compose(outcome.Name, outcome.ResultJson, outcome.IsError);
@@ -107,6 +109,17 @@ public sealed class TemplateResponder : IChatSession
         {
             Volatile.Write(ref _busy, 0);
         }
+    }
+
+    /// <inheritdoc/>
+    public void RewindTo(int entryIndex)
+    {
+        if (entryIndex <= 0 || entryIndex >= _history.Count || _history[entryIndex].Role != ChatRole.User)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entryIndex), entryIndex, "expected the index of a user message in History");
+        }
+
+        _history.RemoveRange(entryIndex, _history.Count - entryIndex);
     }
 
     /// <inheritdoc/>

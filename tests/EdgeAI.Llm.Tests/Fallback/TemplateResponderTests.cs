@@ -50,10 +50,11 @@ public sealed partial class TemplateResponderTests
         Assert.Equal(events.Count - 3, done.Metrics.NewTokens);
         Assert.False(done.Metrics.Interrupted);
         Assert.Equal(
-            [ChatRole.System, ChatRole.User, ChatRole.Tool, ChatRole.Assistant],
+            [ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.Tool, ChatRole.Assistant],
             responder.History.Select(h => h.Role));
-        Assert.Equal(events[1].Text, responder.History[2].Content);
-        Assert.Equal(Answer(events), responder.History[3].Content);
+        Assert.Contains($"\"name\": \"{events[0].Name}\"", responder.History[2].Content);
+        Assert.Equal(events[1].Text, responder.History[3].Content);
+        Assert.Equal(Answer(events), responder.History[4].Content);
     }
 
     [Fact]
