@@ -19,7 +19,9 @@ public static class Program
             error.WriteLine("edgeai: see 'edgeai " + string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2)) + " --help'");
             return ExitCodes.BadInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (ChatCommand.HandlesCtrlC(args)) invocation.ProcessTerminationTimeout = null;
+        return parsed.Invoke(invocation);
     }
 
     /// <summary>Every command the tool has.</summary>
@@ -32,6 +34,7 @@ public static class Program
         root.Subcommands.Add(new DoctorCommand());
         root.Subcommands.Add(new VisionCommand());
         root.Subcommands.Add(new ModelsCommand());
+        root.Subcommands.Add(new ChatCommand());
         return root;
     }
 }

@@ -27,6 +27,9 @@ public sealed partial class LlmChatSession : IChatSession
         "You are EdgeAI, the assistant in this car. The driver is driving: answer in one or two short sentences. " +
         "Use the tools for anything about the vehicle and never guess a value.";
 
+    /// <summary>Tokens a guided tool call may take even when answers are capped shorter: a cut call is useless.</summary>
+    private const int GuidedCallMaxTokens = 256;
+
     private readonly LlmModel _model;
     private readonly LlmOptions _options;
     private readonly ToolRegistry? _tools;
@@ -288,7 +291,7 @@ public sealed partial class LlmChatSession : IChatSession
         turn.ReprefilledTokens += _count;
         int jsonStart = _count;
         before = Stopwatch();
-        while (!guided.IsDone() && _count - jsonStart < _options.MaxNewTokens)
+        while (!guided.IsDone() && _count - jsonStart < Math.Max(_options.MaxNewTokens, GuidedCallMaxTokens))
         {
             guided.GenerateNextToken();
             int token = guided.GetNextTokens()[0];

@@ -45,7 +45,7 @@ internal sealed class Qwen3Graph
         AddInput("input_ids", TensorProto.Types.DataType.Int64, "batch_size", "sequence_length");
         AddInput("attention_mask", TensorProto.Types.DataType.Int64, "batch_size", "total_sequence_length");
         AddInput("position_ids", TensorProto.Types.DataType.Int64, "batch_size", "sequence_length");
-        AddOutput("logits", TensorProto.Types.DataType.Float, "batch_size", "sequence_length", s.VocabularySize);
+        AddOutput("logits", TensorProto.Types.DataType.Float, "batch_size", 1, s.VocabularySize);
         for (int layer = 0; layer < s.Layers; layer++)
         {
             foreach (string kind in new[] { "key", "value" })
@@ -65,7 +65,10 @@ internal sealed class Qwen3Graph
             x = DecoderLayer(layer, x, cos, sin, mask);
         }
 
-        string final = RmsNorm(x, Ones("model.norm.weight", s.HiddenSize));
+        // Only the last position's logits: GenAI samples from them, and a prefill of N tokens would otherwise write
+        // N × 151,936 floats (300 MB for a 500-token system prompt).
+        string last = Node("Slice", [x, Int64s(-1), Int64s(long.MaxValue), Int64s(1)]);
+        string final = RmsNorm(last, Ones("model.norm.weight", s.HiddenSize));
         Node("MatMul", [final, Weight("lm_head.weight", 0.5f, s.HiddenSize, s.VocabularySize)], "logits");
     }
 

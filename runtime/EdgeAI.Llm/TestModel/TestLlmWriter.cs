@@ -17,7 +17,7 @@ public static class TestLlmWriter
     public const string StampFile = "edgeai-test-llm.json";
 
     /// <summary>Bumped whenever the graph or config written changes, so cached folders are rewritten.</summary>
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>Where `edgeai models make-test-llm` writes by default, and where `edgeai chat` looks: a folder of the model cache.</summary>
     public static string DefaultDirectory(string cacheRoot) => Path.Combine(cacheRoot, "qwen3-test");

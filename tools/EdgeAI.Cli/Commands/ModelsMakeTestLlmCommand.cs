@@ -30,7 +30,7 @@ public sealed class ModelsMakeTestLlmCommand : Command
     {
         ModelCache cache = _cache.Open(parse);
         ModelEntry tokenizer = cache.Manifest.Get(TokenizerId);
-        if (cache.GetState(tokenizer) != ModelState.Ok)
+        if (cache.GetState(tokenizer) != ModelState.Cached)
         {
             FetchOutcome outcome = new ModelFetcher(cache).Fetch([tokenizer], acceptLicenses: false, cancellation)[0];
             if (outcome.Status is not (FetchStatus.Fetched or FetchStatus.Cached))

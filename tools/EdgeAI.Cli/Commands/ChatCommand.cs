@@ -1,0 +1,147 @@
+using System.CommandLine;
+using EdgeAI.Cli.Input;
+using EdgeAI.Cli.Output;
+using EdgeAI.Llm.Chat;
+using EdgeAI.Llm.Loading;
+
+namespace EdgeAI.Cli.Commands;
+
+/// <summary>
+/// <c>edgeai chat [--model DIR] [--prompt TEXT ...] [--json] [--require-tool NAME|any] [--system FILE] [--providers ...]</c>:
+/// streaming chat with the vehicle tools. Interactive without <c>--prompt</c>: <c>/reset</c> clears the conversation,
+/// Ctrl+C stops the answer (not the program), Ctrl+D or <c>/exit</c> quits. <c>--json</c> writes one event per line
+/// (see <see cref="ChatJsonLines"/>). A missing or corrupt model folder is bad input (exit 2).
+/// </summary>
+public sealed class ChatCommand : Command
+{
+    private readonly LlmInput _llm = new();
+    private readonly Option<string[]> _prompt = new("--prompt") { Description = "send this message and exit; repeat for several turns of one conversation" };
+    private readonly Option<bool> _json = new("--json") { Description = "one JSON object per event: token, tool_call, tool_result, done" };
+    private readonly Option<string?> _requireTool = new("--require-tool") { Description = "make the model call this tool (or 'any') first, decoded under the tools' JSON schemas" };
+    private CancellationTokenSource? _answer;
+
+    public ChatCommand() : base("chat", "Streaming chat with the in-car assistant (Qwen through ORT GenAI, vehicle tools)")
+    {
+        _llm.AddTo(this);
+        Options.Add(_prompt);
+        Options.Add(_json);
+        Options.Add(_requireTool);
+        SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
+    }
+
+    /// <summary>Chat handles Ctrl+C itself (it stops the answer), so System.CommandLine must not end the process on it.</summary>
+    public static bool HandlesCtrlC(string[] args) => args.Length > 0 && args[0] == "chat";
+
+    private async Task<int> ExecuteAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        using IChatSession session = _llm.Open(parse, stderr, out LlmModel? model);
+        using (model)
+        {
+            string provider = model?.Provider.Name ?? "none";
+            ToolChoice choice = parse.GetValue(_requireTool) switch
+            {
+                null => ToolChoice.Auto,
+                "any" => ToolChoice.Any,
+                string name => ToolChoice.Named(name),
+            };
+            if (choice.Required && session is not LlmChatSession)
+            {
+                throw new UsageException("--require-tool needs a model (the template fallback always answers from its tools)");
+            }
+
+            using ChatJsonLines? json = parse.GetValue(_json) ? new ChatJsonLines(OutputStream.For(stdout), session.Name, provider) : null;
+            string[] prompts = parse.GetValue(_prompt) ?? [];
+            if (prompts.Length > 0)
+            {
+                foreach (string prompt in prompts)
+                {
+                    await TurnAsync(session, prompt, choice, json, stdout, stderr, cancellation);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            return await InteractiveAsync(session, provider, choice, json, stdout, stderr, cancellation);
+        }
+    }
+
+    private async Task<int> InteractiveAsync(IChatSession session, string provider, ToolChoice choice, ChatJsonLines? json, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        stderr.WriteLine($"edgeai chat: {session.Name} on {provider}. /reset clears the conversation, Ctrl+C stops an answer, Ctrl+D or /exit quits.");
+        ConsoleCancelEventHandler stop = (_, e) =>
+        {
+            // Ctrl+C during an answer is barge-in: stop the answer and keep the program.
+            if (_answer is { } answer)
+            {
+                e.Cancel = true;
+                answer.Cancel();
+            }
+        };
+        Console.CancelKeyPress += stop;
+        try
+        {
+            while (!cancellation.IsCancellationRequested)
+            {
+                stderr.Write("> ");
+                string? line = Console.In.ReadLine();
+                if (line is null || line.Trim() is "/exit" or "/quit") break;
+                if (line.Trim() == "/reset")
+                {
+                    session.Reset();
+                    stderr.WriteLine("(conversation cleared)");
+                    continue;
+                }
+
+                if (line.Trim().Length == 0) continue;
+                await TurnAsync(session, line, choice, json, stdout, stderr, cancellation);
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= stop;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private async Task TurnAsync(IChatSession session, string message, ToolChoice choice, ChatJsonLines? json, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _answer = answer;
+        try
+        {
+            IAsyncEnumerable<ChatEvent> events = session is LlmChatSession engine ? engine.SendAsync(message, choice, answer.Token) : session.SendAsync(message, answer.Token);
+            await foreach (ChatEvent e in events)
+            {
+                if (json is not null)
+                {
+                    json.Write(e);
+                    continue;
+                }
+
+                switch (e.Kind)
+                {
+                    case ChatEventKind.Token:
+                        stdout.Write(e.Text);
+                        stdout.Flush();
+                        break;
+                    case ChatEventKind.ToolCall:
+                        stderr.WriteLine($"  [{e.Name} {e.Arguments}]");
+                        break;
+                    case ChatEventKind.ToolResult:
+                        stderr.WriteLine($"  [{(e.IsError ? "error" : "result")}: {e.Text}]");
+                        break;
+                    case ChatEventKind.Done:
+                        stdout.WriteLine();
+                        TurnMetrics m = e.Metrics;
+                        stderr.WriteLine($"({m.PromptTokens} prompt + {m.NewTokens} new tokens, first token {m.TimeToFirstTokenMs:F0} ms, {m.TokensPerSecond:F0} tokens/s{(m.Interrupted ? ", interrupted" : "")}{(m.DroppedTurns > 0 ? $", {m.DroppedTurns} old turns dropped" : "")})");
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            _answer = null;
+        }
+    }
+}

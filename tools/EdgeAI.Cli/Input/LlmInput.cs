@@ -1,0 +1,91 @@
+using System.CommandLine;
+using EdgeAI.Cli.Commands;
+using EdgeAI.Inference.Configuration;
+using EdgeAI.Inference.Models;
+using EdgeAI.Llm.Chat;
+using EdgeAI.Llm.Configuration;
+using EdgeAI.Llm.Fallback;
+using EdgeAI.Llm.Loading;
+using EdgeAI.Llm.TestModel;
+using EdgeAI.Llm.Tools;
+using EdgeAI.Llm.Vehicle;
+
+namespace EdgeAI.Cli.Input;
+
+/// <summary>
+/// The options of commands that talk to the assistant: <c>--model DIR</c> (an ORT GenAI model folder; default
+/// Llm:Model, else the test model in the model cache, else the template fallback), <c>--system FILE</c>,
+/// <c>--max-new-tokens N</c>, <c>--fallback</c> and <c>--at SECONDS</c> (where in the bundled city drive the vehicle
+/// state the tools read is taken from), plus the inference options (<c>--providers</c>, <c>--config</c>).
+/// </summary>
+internal sealed class LlmInput
+{
+    public Option<string?> Model { get; } = new("--model") { Description = "ORT GenAI model folder (default: Llm:Model, else qwen3-test in the model cache, else the template fallback)" };
+    public Option<string?> System { get; } = new("--system") { Description = "file holding the system prompt" };
+    public Option<int?> MaxNewTokens { get; } = new("--max-new-tokens") { Description = "cap on new tokens per answer (default: Llm:MaxNewTokens, 256)" };
+    public Option<bool> Fallback { get; } = new("--fallback") { Description = "answer from templates and the vehicle tools, without a model" };
+    public Option<double> At { get; } = new("--at") { Description = "seconds into the bundled city drive the vehicle state is read at", DefaultValueFactory = _ => 300 };
+    public InferenceInput Inference { get; } = new();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Model);
+        command.Options.Add(System);
+        command.Options.Add(MaxNewTokens);
+        command.Options.Add(Fallback);
+        command.Options.Add(At);
+        Inference.AddTo(command);
+    }
+
+    /// <summary>The LLM options: configuration, then the command line.</summary>
+    public LlmOptions Options(ParseResult parse)
+    {
+        var options = LlmOptions.From(EdgeAIConfiguration.Build(parse.GetValue(Inference.Config)));
+        if (parse.GetValue(System) is { } file)
+        {
+            options.SystemPrompt = File.Exists(file) ? File.ReadAllText(file).Trim() : throw new FileNotFoundException($"{file}: no such system prompt file", file);
+        }
+
+        if (parse.GetValue(MaxNewTokens) is { } max) options.MaxNewTokens = max;
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>The vehicle tools over the bundled drive's state at <c>--at</c>.</summary>
+    public ToolRegistry Tools(ParseResult parse)
+    {
+        double at = parse.GetValue(At);
+        if (at < 0) throw new UsageException($"--at {at}: expected seconds from the start of the drive, 0 or more");
+        var store = VehicleStateStore.FromDrive(Assets.CityDriveLog, Assets.DemoDbc, TimeSpan.FromSeconds(at));
+        return new ToolRegistry(VehicleTools.Create(store));
+    }
+
+    /// <summary>
+    /// Opens the assistant: the model folder given (bad folder: bad input), else the configured or cached test model,
+    /// else the template fallback (said on <paramref name="log"/>). <paramref name="model"/> is the loaded model, to dispose.
+    /// </summary>
+    public IChatSession Open(ParseResult parse, TextWriter log, out LlmModel? model)
+    {
+        model = null;
+        LlmOptions options = Options(parse);
+        ToolRegistry tools = Tools(parse);
+        if (parse.GetValue(Fallback)) return new TemplateResponder(tools, options.SystemPrompt);
+        string? directory = parse.GetValue(Model) ?? options.Model;
+        if (directory is null)
+        {
+            string cached = TestLlmWriter.DefaultDirectory(new ModelCache().Root);
+            if (!File.Exists(Path.Combine(cached, LlmModelFolder.ConfigFile)))
+            {
+                log.WriteLine("edgeai: no model (pass --model DIR or run `edgeai models make-test-llm`); answering from templates");
+                return new TemplateResponder(tools, options.SystemPrompt);
+            }
+
+            directory = cached;
+        }
+
+        InferenceOptions inference = Inference.Resolve(parse);
+        model = LlmModel.Open(directory, inference);
+        InferenceInput.Report(model.Provider, log);
+        return new LlmChatSession(model, options, tools);
+    }
+}
