@@ -40,7 +40,7 @@ public sealed partial class LlmChatSession : IChatSession
     private readonly TimeProvider _time;
     private readonly List<ChatEntry> _history = [];
     private readonly List<int> _entryStarts = [];
-    private readonly StringBuilder _answer = new();
+    private readonly StringBuilder _answer;
     private int[] _tokens;
     private int _count;
     private bool _generatedLast;
@@ -66,6 +66,8 @@ public sealed partial class LlmChatSession : IChatSession
         }
 
         _tokens = new int[MaxLength + 8];
+        // Sized once for a whole answer, so keeping its text for the history does not grow a buffer per token.
+        _answer = new StringBuilder(options.MaxNewTokens * 8);
         _parameters = new GeneratorParams(model.Model);
         _parameters.SetSearchOption("max_length", MaxLength);
         _parameters.SetSearchOption("do_sample", options.DoSample);

@@ -7,8 +7,9 @@ using EdgeAI.Cli.Input;
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai bench can|replay|vision [--json]</c>: the project's measured figures, each next to a peer measured in the same run
-/// (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime <c>InferenceSession.Run</c>).
+/// <c>edgeai bench can|replay|vision|llm [--json]</c>: the project's measured figures, each next to a peer measured in the same run
+/// (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime <c>InferenceSession.Run</c>;
+/// for llm a bare ORT GenAI generator loop).
 /// </summary>
 public sealed class BenchCommand : Command
 {
@@ -20,11 +21,12 @@ public sealed class BenchCommand : Command
     private readonly Option<string?> _video = new("--video") { Description = "vision: the video to measure with" };
     private readonly Option<int> _frames = new("--frames") { Description = "vision: frames to measure (default 300)", DefaultValueFactory = _ => 300 };
     private readonly InferenceInput _inference = new();
-    private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx (default: the model cache)" };
+    private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx; llm: ORT GenAI model folder (default: the model cache)" };
+    private readonly Option<int> _tokens = new("--tokens") { Description = "llm: new tokens per answer (default 128)", DefaultValueFactory = _ => 128 };
 
     public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision")
     {
-        _area.AcceptOnlyFromAmong("can", "replay", "vision");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -34,9 +36,13 @@ public sealed class BenchCommand : Command
         Options.Add(_frames);
         _inference.AddTo(this);
         Options.Add(_model);
-        SetAction((parse, cancellation) => parse.GetValue(_area) == "vision"
-            ? CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation))
-            : Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr))));
+        Options.Add(_tokens);
+        SetAction((parse, cancellation) => parse.GetValue(_area) switch
+        {
+            "vision" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation)),
+            "llm" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteLlm(parse, stdout, stderr))),
+            _ => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr))),
+        });
     }
 
     private int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
@@ -86,6 +92,55 @@ public sealed class BenchCommand : Command
             figures.InferenceMsPerFrame, figures.BareRunMsPerFrame, figures.InferenceOverheadPercent));
         stdout.WriteLine(string.Format(inv, "whole pipeline (preprocess to monitor) {0:F3} ms/frame: {1:+0.0;-0.0} % over bare Run", figures.PipelineMsPerFrame, figures.PipelineOverheadPercent));
         stdout.WriteLine(string.Format(inv, "allocated {0:F1} B/frame (preprocess to monitor, steady state)", figures.BytesPerFrame));
+        return ExitCodes.Ok;
+    }
+
+    private int ExecuteLlm(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var inference = _inference.Resolve(parse);
+        string directory = parse.GetValue(_model) ?? EdgeAI.Llm.TestModel.TestLlmWriter.DefaultDirectory(new EdgeAI.Inference.Models.ModelCache().Root);
+        using var model = EdgeAI.Llm.Loading.LlmModel.Open(directory, inference);
+        InferenceInput.Report(model.Provider, stderr);
+        var store = EdgeAI.Llm.Vehicle.VehicleStateStore.FromDrive(Assets.CityDriveLog, Assets.DemoDbc, TimeSpan.FromSeconds(300));
+        var tools = new EdgeAI.Llm.Tools.ToolRegistry(EdgeAI.Llm.Tools.VehicleTools.Create(store));
+        int tokens = Math.Clamp(parse.GetValue(_tokens), 2, 4096);
+        var f = new LlmBench(model, tools, tokens, Math.Clamp(parse.GetValue(_repeat), 1, 100), stderr).Run();
+        var inv = CultureInfo.InvariantCulture;
+        if (parse.GetValue(_json))
+        {
+            object Turn(LlmBench.Sample s) => new
+            {
+                total_ms = Math.Round(s.TotalMs, 2), ttft_ms = Math.Round(s.FirstTokenMs, 2), prefill_ms = Math.Round(s.PrefillMs, 2),
+                prompt_tokens = s.PromptTokens, new_tokens = s.NewTokens, prefill_tokens_per_s = Math.Round(s.PrefillTokensPerSecond, 1),
+                decode_tokens_per_s = Math.Round(s.DecodeTokensPerSecond, 1), bytes_per_token = Math.Round(s.BytesPerToken, 1),
+            };
+            var doc = new
+            {
+                machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
+                model = directory, provider = model.Provider.Name, genai = EdgeAI.Llm.Loading.GenAIRuntime.Version,
+                edgeai = Turn(f.Edge), bare_genai = Turn(f.Bare), overhead_percent = Math.Round(f.OverheadPercent, 2),
+                second_turn = new { prefill_tokens = f.SecondTurnPrefillTokens, prefill_ms = Math.Round(f.SecondTurnPrefillMs, 2), full_reprefill_tokens = f.FullPrefillTokens, full_reprefill_ms = Math.Round(f.FullPrefillMs, 2) },
+                memory = new { kv_bytes = f.KvBytes, kv_budget_bytes = f.KvBudgetBytes, max_length = f.MaxLength, kv_bytes_per_token = f.KvBytesPerToken, peak_rss_bytes = f.PeakResidentBytes },
+            };
+            stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+            return ExitCodes.Ok;
+        }
+
+        stdout.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        stdout.WriteLine($"model: {directory} ({model.Info.Type}, {model.Info.Layers} layers), provider {model.Provider.Name}, ORT GenAI {EdgeAI.Llm.Loading.GenAIRuntime.Version}");
+        stdout.WriteLine($"one turn: {f.Edge.PromptTokens} prompt tokens (system prompt with 4 tool declarations + question), {f.Edge.NewTokens} new tokens, greedy; medians");
+        stdout.WriteLine("                      EdgeAI   bare GenAI loop");
+        void Row(string name, double edge, double bare, string format) => stdout.WriteLine(string.Format(inv, "{0,-18} {1,10:" + format + "} {2,14:" + format + "}", name, edge, bare));
+        Row("turn ms", f.Edge.TotalMs, f.Bare.TotalMs, "F1");
+        Row("first token ms", f.Edge.FirstTokenMs, f.Bare.FirstTokenMs, "F1");
+        Row("prefill tok/s", f.Edge.PrefillTokensPerSecond, f.Bare.PrefillTokensPerSecond, "F0");
+        Row("decode tok/s", f.Edge.DecodeTokensPerSecond, f.Bare.DecodeTokensPerSecond, "F0");
+        Row("B/token (decode)", f.Edge.BytesPerToken, f.Bare.BytesPerToken, "F0");
+        stdout.WriteLine(string.Format(inv, "EdgeAI overhead over the bare loop: {0:+0.0;-0.0} % of the turn (goal <= 2 %)", f.OverheadPercent));
+        stdout.WriteLine(string.Format(inv, "second turn: EdgeAI prefills {0} tokens in {1:F1} ms; re-prefilling the conversation is {2} tokens, {3:F1} ms ({4:F1}x)",
+            f.SecondTurnPrefillTokens, f.SecondTurnPrefillMs, f.FullPrefillTokens, f.FullPrefillMs, f.FullPrefillMs / f.SecondTurnPrefillMs));
+        stdout.WriteLine(string.Format(inv, "memory: KV {0:F2} MiB of a {1:F0} MiB budget (max_length {2}, {3} B/token); peak RSS {4:F0} MiB",
+            f.KvBytes / 1048576.0, f.KvBudgetBytes / 1048576.0, f.MaxLength, f.KvBytesPerToken, f.PeakResidentBytes / 1048576.0));
         return ExitCodes.Ok;
     }
 
