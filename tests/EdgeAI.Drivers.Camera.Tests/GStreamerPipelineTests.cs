@@ -12,6 +12,8 @@ public sealed class GStreamerPipelineTests
         Assert.Equal(72, (int)Marshal.OffsetOf<Gst.BufferHeader>(nameof(Gst.BufferHeader.Pts)));
         Assert.Equal(88, (int)Marshal.OffsetOf<Gst.BufferHeader>(nameof(Gst.BufferHeader.Duration)));
         // GstMessage: the same GstMiniObject, then type (64), timestamp (72), src (80).
+        Assert.Equal(64, Marshal.SizeOf<Gst.MiniObjectHeader>());
+        Assert.Equal(64, (int)Marshal.OffsetOf<Gst.MessageHeader>(nameof(Gst.MessageHeader.Type)));
         Assert.Equal(80, (int)Marshal.OffsetOf<Gst.MessageHeader>(nameof(Gst.MessageHeader.Source)));
     }
 

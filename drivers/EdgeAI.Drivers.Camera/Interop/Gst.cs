@@ -24,13 +24,13 @@ internal static unsafe partial class Gst
     public const ulong ClockTimeNone = ulong.MaxValue;
 
     /// <summary>
-    /// The start of <c>GstBuffer</c> on LP64 (linux-x64 and linux-arm64): a 64-byte GstMiniObject, then pool, pts,
-    /// dts, duration. GST_BUFFER_PTS is a macro, so the timestamp is read from the struct itself.
+    /// <c>GstMiniObject</c> on LP64 (linux-x64 and linux-arm64), 64 bytes: type, refcount, lockstate, flags, copy,
+    /// dispose, free, priv_uint, priv_pointer. Buffers and messages start with it.
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
-    public struct BufferHeader
+    public struct MiniObjectHeader
     {
-        public nint MiniObjectType;
+        public nint Type;
         public int RefCount;
         public int LockState;
         public uint Flags;
@@ -39,25 +39,27 @@ internal static unsafe partial class Gst
         public nint Free;
         public uint PrivUint;
         public nint PrivPointer;
+    }
+
+    /// <summary>
+    /// The start of <c>GstBuffer</c>: the mini object, then pool, pts, dts, duration. GST_BUFFER_PTS is a macro, so the
+    /// timestamp is read from the struct itself.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BufferHeader
+    {
+        public MiniObjectHeader MiniObject;
         public nint Pool;
         public ulong Pts;
         public ulong Dts;
         public ulong Duration;
     }
 
-    /// <summary>The start of <c>GstMessage</c> on LP64: a 64-byte GstMiniObject, type, timestamp, src (GST_MESSAGE_SRC is a macro).</summary>
+    /// <summary>The start of <c>GstMessage</c>: the mini object, type, timestamp, src (GST_MESSAGE_SRC is a macro).</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct MessageHeader
     {
-        public nint MiniObjectType;
-        public int RefCount;
-        public int LockState;
-        public uint Flags;
-        public nint Copy;
-        public nint Dispose;
-        public nint Free;
-        public uint PrivUint;
-        public nint PrivPointer;
+        public MiniObjectHeader MiniObject;
         public int Type;
         public ulong Timestamp;
         public nint Source;
