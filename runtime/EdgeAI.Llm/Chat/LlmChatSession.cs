@@ -44,6 +44,7 @@ public sealed partial class LlmChatSession : IChatSession
     private int[] _tokens;
     private int _count;
     private bool _generatedLast;
+    private int _busy;
 
     /// <summary>Starts a conversation: the system prompt, with the declarations of <paramref name="tools"/> when given.</summary>
     public LlmChatSession(LlmModel model, LlmOptions options, ToolRegistry? tools = null, TimeProvider? time = null)
@@ -135,122 +136,134 @@ public sealed partial class LlmChatSession : IChatSession
         }
 
         string? guidedSchema = toolChoice.Required ? ToolCallSchema.For(_tools!, toolChoice.Name) : null;
-        await Task.CompletedTask.ConfigureAwait(false);
-        long started = _time.GetTimestamp();
-        var turn = new TurnCounters();
-        int[] user = Encode(QwenChatTemplate.User(userMessage));
-        int[] prompt = Encode(QwenChatTemplate.AssistantPrompt(_options.Thinking));
-        MakeRoom(user.Length + prompt.Length, protectFrom: _history.Count, turn);
-        int turnStart = _history.Count;
-        _history.Add(ChatEntry.User(userMessage));
-        _entryStarts.Add(_count);
-        Append(user);
-
-        for (int round = 0; ; round++)
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
-            int answerStart = _count;
-            Append(prompt);
-            _answer.Clear();
-            if (guidedSchema is not null)
-            {
-                GuidedToolCall(guidedSchema, turn, started);
-                guidedSchema = null;
-            }
-            else
-            {
-                Prefill(turn);
-                using TokenizerStream stream = _model.Tokenizer.CreateStream();
-                var router = new AnswerRouter(_special);
-                int firstNew = _count;
-                while (true)
-                {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        turn.Interrupted = true;
-                        break;
-                    }
-
-                    if (_count - firstNew >= _options.MaxNewTokens || _generator.IsDone())
-                    {
-                        turn.HitTokenLimit = true;
-                        break;
-                    }
-
-                    int token = NextToken(turn, started);
-                    TokenRoute route = router.Route(token, _count - 1);
-                    if (route == TokenRoute.End)
-                    {
-                        break;
-                    }
-
-                    if (route == TokenRoute.Thinking)
-                    {
-                        continue;
-                    }
-
-                    string piece = stream.Decode(token);
-                    if (piece.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    _answer.Append(piece);
-                    if (route == TokenRoute.Visible)
-                    {
-                        yield return ChatEvent.Token(piece);
-                    }
-                }
-
-                if (router.ThinkSpan(_count) is { } think)
-                {
-                    DropThinking(think.Start, think.End);
-                }
-            }
-
-            CloseAnswer();
-            string answer = _answer.ToString();
-            _history.Add(ChatEntry.Assistant(answer, turn.Interrupted));
-            _entryStarts.Add(answerStart);
-            if (turn.Interrupted || _tools is null || !answer.Contains(ToolCallParser.OpenTag, StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            ParsedAnswer parsed = ToolCallParser.Parse(answer);
-            if (parsed.Calls.Count == 0 || round >= _options.MaxToolRounds)
-            {
-                break;
-            }
-
-            var results = new List<ToolOutcome>(parsed.Calls.Count);
-            foreach (ParsedToolCall call in parsed.Calls)
-            {
-                yield return ChatEvent.ToolCall(call.Name ?? "", call.ArgumentsJson);
-                ToolOutcome outcome = _tools.Execute(call);
-                turn.ToolCalls++;
-                results.Add(outcome);
-                yield return ChatEvent.ToolResult(outcome.Name, outcome.ResultJson, outcome.IsError);
-            }
-
-            int[] toolResults = Encode(QwenChatTemplate.ToolResults(results.Select(r => r.ResultJson)));
-            MakeRoom(toolResults.Length + prompt.Length, protectFrom: turnStart, turn);
-            turnStart = _history.FindLastIndex(e => e.Role == ChatRole.User);
-            foreach (ToolOutcome outcome in results)
-            {
-                _history.Add(ChatEntry.Tool(outcome.Name, outcome.ResultJson));
-                _entryStarts.Add(_count);
-            }
-
-            Append(toolResults);
-
-            // A call that failed validation is retried under the tools' schemas when the build can (bounded by MaxToolRounds).
-            if (results.Any(r => r.IsError) && Guidance)
-            {
-                guidedSchema = ToolCallSchema.For(_tools);
-            }
+            throw new InvalidOperationException("a turn is already streaming in this conversation");
         }
 
-        yield return ChatEvent.Done(turn.ToMetrics(_count));
+        try
+        {
+            await Task.CompletedTask.ConfigureAwait(false);
+            long started = _time.GetTimestamp();
+            var turn = new TurnCounters();
+            int[] user = Encode(QwenChatTemplate.User(userMessage));
+            int[] prompt = Encode(QwenChatTemplate.AssistantPrompt(_options.Thinking));
+            MakeRoom(user.Length + prompt.Length, protectFrom: _history.Count, turn);
+            int turnStart = _history.Count;
+            _history.Add(ChatEntry.User(userMessage));
+            _entryStarts.Add(_count);
+            Append(user);
+
+            for (int round = 0; ; round++)
+            {
+                int answerStart = _count;
+                Append(prompt);
+                _answer.Clear();
+                if (guidedSchema is not null)
+                {
+                    GuidedToolCall(guidedSchema, turn, started);
+                    guidedSchema = null;
+                }
+                else
+                {
+                    Prefill(turn);
+                    using TokenizerStream stream = _model.Tokenizer.CreateStream();
+                    var router = new AnswerRouter(_special);
+                    int firstNew = _count;
+                    while (true)
+                    {
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            turn.Interrupted = true;
+                            break;
+                        }
+
+                        if (_count - firstNew >= _options.MaxNewTokens || _generator.IsDone())
+                        {
+                            turn.HitTokenLimit = true;
+                            break;
+                        }
+
+                        int token = NextToken(turn, started);
+                        TokenRoute route = router.Route(token, _count - 1);
+                        if (route == TokenRoute.End)
+                        {
+                            break;
+                        }
+
+                        if (route == TokenRoute.Thinking)
+                        {
+                            continue;
+                        }
+
+                        string piece = stream.Decode(token);
+                        if (piece.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        _answer.Append(piece);
+                        if (route == TokenRoute.Visible)
+                        {
+                            yield return ChatEvent.Token(piece);
+                        }
+                    }
+
+                    if (router.ThinkSpan(_count) is { } think)
+                    {
+                        DropThinking(think.Start, think.End);
+                    }
+                }
+
+                CloseAnswer();
+                string answer = _answer.ToString();
+                _history.Add(ChatEntry.Assistant(answer, turn.Interrupted));
+                _entryStarts.Add(answerStart);
+                if (turn.Interrupted || _tools is null || !answer.Contains(ToolCallParser.OpenTag, StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                ParsedAnswer parsed = ToolCallParser.Parse(answer);
+                if (parsed.Calls.Count == 0 || round >= _options.MaxToolRounds)
+                {
+                    break;
+                }
+
+                var results = new List<ToolOutcome>(parsed.Calls.Count);
+                foreach (ParsedToolCall call in parsed.Calls)
+                {
+                    yield return ChatEvent.ToolCall(call.Name ?? "", call.ArgumentsJson);
+                    ToolOutcome outcome = _tools.Execute(call);
+                    turn.ToolCalls++;
+                    results.Add(outcome);
+                    yield return ChatEvent.ToolResult(outcome.Name, outcome.ResultJson, outcome.IsError);
+                }
+
+                int[] toolResults = Encode(QwenChatTemplate.ToolResults(results.Select(r => r.ResultJson)));
+                MakeRoom(toolResults.Length + prompt.Length, protectFrom: turnStart, turn);
+                turnStart = _history.FindLastIndex(e => e.Role == ChatRole.User);
+                foreach (ToolOutcome outcome in results)
+                {
+                    _history.Add(ChatEntry.Tool(outcome.Name, outcome.ResultJson));
+                    _entryStarts.Add(_count);
+                }
+
+                Append(toolResults);
+
+                // A call that failed validation is retried under the tools' schemas when the build can (bounded by MaxToolRounds).
+                if (results.Any(r => r.IsError) && Guidance)
+                {
+                    guidedSchema = ToolCallSchema.For(_tools);
+                }
+            }
+
+            yield return ChatEvent.Done(turn.ToMetrics(_count));
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
     }
 
     /// <summary>Whether this session decodes required and retried tool calls under GenAI's guidance.</summary>
