@@ -96,6 +96,9 @@ public sealed partial class LlmChatSession : IChatSession
     /// <inheritdoc />
     public IReadOnlyList<ChatEntry> History => _history;
 
+    /// <summary>The tools offered to the model; null when it has none.</summary>
+    public ToolRegistry? Tools => _tools;
+
     /// <summary>The provider that runs the model.</summary>
     public ProviderChoice Provider => _model.Provider;
 

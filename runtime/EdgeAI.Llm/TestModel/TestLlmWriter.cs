@@ -13,7 +13,7 @@ public static class TestLlmWriter
     /// <summary>Files the tokenizer folder must hold (the qwen3-tokenizer model of models/manifest.json).</summary>
     public static readonly string[] TokenizerFiles = ["tokenizer.json", "tokenizer_config.json"];
 
-    /// <summary>Written last: a folder without it (or with another stamp) is rewritten.</summary>
+    /// <summary>Written last; it marks a folder as a test model: one with another stamp is rewritten, a non-empty one without it is refused.</summary>
     public const string StampFile = "edgeai-test-llm.json";
 
     /// <summary>Bumped whenever the graph or config written changes, so cached folders are rewritten.</summary>

@@ -49,6 +49,12 @@ public sealed class ChatCommand : Command
                 throw new UsageException("--require-tool needs a model (the template fallback always answers from its tools)");
             }
 
+            // Checked before the first turn: an unknown name is the user's mistake, not a crash mid-conversation.
+            if (choice.Name is { } tool && session is LlmChatSession { Tools: { } tools } && tools.Tools.All(t => t.Name != tool))
+            {
+                throw new UsageException($"--require-tool {tool}: no such tool; known tools: {tools.Names}, or 'any'");
+            }
+
             using ChatJsonLines? json = parse.GetValue(_json) ? new ChatJsonLines(OutputStream.For(stdout), session.Name, provider) : null;
             string[] prompts = parse.GetValue(_prompt) ?? [];
             if (prompts.Length > 0)
