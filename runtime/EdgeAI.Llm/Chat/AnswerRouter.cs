@@ -9,6 +9,7 @@ internal sealed class AnswerRouter(SpecialTokens special)
 {
     private bool _thinking;
     private bool _calling;
+    private bool _justThought;
 
     /// <summary>Index (as passed to <see cref="Route"/>) of the first think token, or -1.</summary>
     public int ThinkStart { get; private set; } = -1;
@@ -37,6 +38,7 @@ internal sealed class AnswerRouter(SpecialTokens special)
         if (token == special.ThinkEnd)
         {
             _thinking = false;
+            _justThought = true;
             ThinkStart = ThinkStart < 0 ? index : ThinkStart;
             ThinkEnd = index + 1;
             return TokenRoute.Thinking;
@@ -46,6 +48,15 @@ internal sealed class AnswerRouter(SpecialTokens special)
         {
             return TokenRoute.Thinking;
         }
+
+        // The blank line Qwen writes after </think> belongs to the think block (the template drops it too).
+        if (_justThought && special.IsBlank(token))
+        {
+            ThinkEnd = index + 1;
+            return TokenRoute.Thinking;
+        }
+
+        _justThought = false;
 
         if (token == special.ToolCallStart)
         {

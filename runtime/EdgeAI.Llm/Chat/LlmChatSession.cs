@@ -450,12 +450,6 @@ public sealed partial class LlmChatSession : IChatSession
     /// <summary>Think blocks never enter the history: their tokens are cut and the KV cache rewound to the cut.</summary>
     private void DropThinking(int thinkStart, int thinkEnd)
     {
-        // Whitespace the model puts after </think> goes too, as in Qwen's own template.
-        while (thinkEnd < _count && _special.IsBlank(_tokens[thinkEnd]))
-        {
-            thinkEnd++;
-        }
-
         int removed = thinkEnd - thinkStart;
         Array.Copy(_tokens, thinkEnd, _tokens, thinkStart, _count - thinkEnd);
         _count -= removed;

@@ -58,6 +58,22 @@ public sealed class LlmChatSessionTests(TestLlm llm)
     }
 
     [Fact]
+    public async Task Sampling_SameSeedSameAnswer_OtherSeedAnotherOne()
+    {
+        static LlmOptions Sampled(int seed) => new() { MaxNewTokens = 24, DoSample = true, Temperature = 1.0, TopK = 50, TopP = 0.95, Seed = seed };
+        using var first = new LlmChatSession(llm.Model, Sampled(3));
+        using var again = new LlmChatSession(llm.Model, Sampled(3));
+        using var other = new LlmChatSession(llm.Model, Sampled(4));
+
+        string a = (await Turn.Run(first, "Tell me a joke")).Text;
+        string b = (await Turn.Run(again, "Tell me a joke")).Text;
+        string c = (await Turn.Run(other, "Tell me a joke")).Text;
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
     public async Task SecondTurn_PrefillsOnlyItsOwnTokens_AndContinuesAsAFreshPrefillWould()
     {
         using var session = new LlmChatSession(llm.Model, Greedy());
