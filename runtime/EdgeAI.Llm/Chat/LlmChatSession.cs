@@ -308,8 +308,10 @@ public sealed partial class LlmChatSession : IChatSession
         turn.PrefillTicks += Stopwatch() - before;
         turn.ReprefilledTokens += _count;
         int jsonStart = _count;
+        // Never past max_length, with room for the closing tags: near the budget a call may be cut (and then refused).
+        int limit = Math.Min(Math.Max(_options.MaxNewTokens, GuidedCallMaxTokens), MaxLength - _count - 4);
         before = Stopwatch();
-        while (!guided.IsDone() && _count - jsonStart < Math.Max(_options.MaxNewTokens, GuidedCallMaxTokens))
+        while (!guided.IsDone() && _count - jsonStart < limit)
         {
             guided.GenerateNextToken();
             int token = guided.GetNextTokens()[0];
