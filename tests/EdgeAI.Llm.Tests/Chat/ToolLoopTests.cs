@@ -52,6 +52,27 @@ public sealed class ToolLoopTests(TestLlm llm)
     }
 
     [Fact]
+    public async Task ToolTurnsUnderATightBudget_DropOldTurnsAndKeepTheCacheInStep()
+    {
+        // The tool declarations alone are ~480 tokens; 0.5 MiB holds 1024 tokens of the test model.
+        var options = new LlmOptions { MaxNewTokens = 16, KvBudgetMiB = 0.5 };
+        using var session = new LlmChatSession(llm.Model, options, Registry);
+        int dropped = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            List<ChatEvent> events = await Collect(session, $"Question {i}: how is the battery doing?", ToolChoice.Named("get_range"));
+            TurnMetrics metrics = events[^1].Metrics;
+            dropped += metrics.DroppedTurns;
+            Assert.Equal(1, metrics.ToolCalls);
+            Assert.True(session.KvTokens <= session.MaxLength);
+            Assert.Equal(ChatRole.System, session.History[0].Role);
+            AssertGeneratorHoldsHistory(session);
+        }
+
+        Assert.True(dropped > 0, "the budget never made room: the test did not reach it");
+    }
+
+    [Fact]
     public async Task RequiredNamed_CallsThatTool()
     {
         using var session = new LlmChatSession(llm.Model, Greedy(4), Registry);
