@@ -53,7 +53,8 @@ public static class GenAIRuntime
         }
     }
 
-    /// <summary>The GenAI managed assembly's version, for reports.</summary>
+    /// <summary>The GenAI package version this build references, for reports (GenAI's assembly carries none).</summary>
     public static string Version =>
-        typeof(Model).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        typeof(GenAIRuntime).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "OnnxRuntimeGenAIVersion")?.Value ?? "unknown";
 }

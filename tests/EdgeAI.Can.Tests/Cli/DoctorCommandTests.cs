@@ -34,6 +34,10 @@ public sealed class DoctorCommandTests
         Assert.Equal("ok", ort.Status);
         Assert.Contains("1.31", ort.Detail);
         Assert.Contains(checks, c => c.Area == "Execution providers" && c.Detail.Contains("CPUExecutionProvider", StringComparison.Ordinal));
+        var genai = checks.Single(c => c.Area == "ONNX Runtime GenAI");
+        Assert.Equal("ok", genai.Status);
+        Assert.StartsWith("0.18", genai.Detail);
+        Assert.Single(checks, c => c.Area == "LLM");
         Assert.All(checks.Where(c => c.Status == "missing"), c => Assert.False(string.IsNullOrEmpty(c.Fix), c.Area + " says what to do"));
     }
 
