@@ -43,6 +43,7 @@ public sealed partial class LlmChatSession : IChatSession
     private readonly StringBuilder _answer;
     private int[] _tokens;
     private int _count;
+    private int _rendered;
     private bool _generatedLast;
     private int _busy;
 
@@ -375,7 +376,12 @@ public sealed partial class LlmChatSession : IChatSession
         long before = Stopwatch();
         _generator.AppendTokens(_tokens.AsSpan(kv, _count - kv));
         turn.PrefillTicks += Stopwatch() - before;
-        turn.PromptTokens += _count - kv;
+
+        // History re-rendered after dropping old turns is counted apart from the turn's own new tokens.
+        int again = Math.Max(0, _rendered - kv);
+        turn.ReprefilledTokens += again;
+        turn.PromptTokens += _count - kv - again;
+        _rendered = 0;
     }
 
     /// <summary>
@@ -410,8 +416,7 @@ public sealed partial class LlmChatSession : IChatSession
         }
 
         RewindGenerator(0);
-        turn.ReprefilledTokens += _count;
-        turn.PromptTokens -= _count;
+        _rendered = _count;
     }
 
     /// <summary>Renders <see cref="History"/> into <see cref="Tokens"/> from scratch (after old turns were dropped).</summary>
