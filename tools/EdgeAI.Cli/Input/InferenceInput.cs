@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using EdgeAI.Cli.Commands;
 using EdgeAI.Inference.Configuration;
 using EdgeAI.Inference.Models;
@@ -27,9 +28,15 @@ internal sealed class InferenceInput
     }
 
     /// <summary>The inference options: configuration, then <c>--providers</c>. An unknown provider name is bad input.</summary>
-    public InferenceOptions Resolve(ParseResult parse)
+    public InferenceOptions Resolve(ParseResult parse) => Resolve(parse, Load(parse));
+
+    /// <summary>The configuration <c>--config</c> names (or ./edgeai.json), with <c>EDGEAI__</c> variables.</summary>
+    public IConfiguration Load(ParseResult parse) => EdgeAIConfiguration.Build(parse.GetValue(Config));
+
+    /// <summary><see cref="Resolve(ParseResult)"/> over a configuration already loaded with <see cref="Load"/>.</summary>
+    public InferenceOptions Resolve(ParseResult parse, IConfiguration configuration)
     {
-        var options = EdgeAIConfiguration.Inference(EdgeAIConfiguration.Build(parse.GetValue(Config)));
+        var options = EdgeAIConfiguration.Inference(configuration);
         string source = "Inference:Providers";
         if (parse.GetValue(Providers) is { } list)
         {

@@ -9,6 +9,7 @@ using EdgeAI.Llm.Loading;
 using EdgeAI.Llm.TestModel;
 using EdgeAI.Llm.Tools;
 using EdgeAI.Llm.Vehicle;
+using Microsoft.Extensions.Configuration;
 
 namespace EdgeAI.Cli.Input;
 
@@ -38,9 +39,9 @@ internal sealed class LlmInput
     }
 
     /// <summary>The LLM options: configuration, then the command line.</summary>
-    public LlmOptions Options(ParseResult parse)
+    public LlmOptions Options(ParseResult parse, IConfiguration configuration)
     {
-        var options = LlmOptions.From(EdgeAIConfiguration.Build(parse.GetValue(Inference.Config)));
+        var options = LlmOptions.From(configuration);
         if (parse.GetValue(System) is { } file)
         {
             options.SystemPrompt = File.Exists(file) ? File.ReadAllText(file).Trim() : throw new FileNotFoundException($"{file}: no such system prompt file", file);
@@ -67,7 +68,8 @@ internal sealed class LlmInput
     public IChatSession Open(ParseResult parse, TextWriter log, out LlmModel? model)
     {
         model = null;
-        LlmOptions options = Options(parse);
+        IConfiguration configuration = Inference.Load(parse);
+        LlmOptions options = Options(parse, configuration);
         ToolRegistry tools = Tools(parse);
         if (parse.GetValue(Fallback)) return new TemplateResponder(tools, options.SystemPrompt);
         string? directory = parse.GetValue(Model) ?? options.Model;
@@ -83,7 +85,7 @@ internal sealed class LlmInput
             directory = cached;
         }
 
-        InferenceOptions inference = Inference.Resolve(parse);
+        InferenceOptions inference = Inference.Resolve(parse, configuration);
         model = LlmModel.Open(directory, inference);
         InferenceInput.Report(model.Provider, log);
         return new LlmChatSession(model, options, tools);
