@@ -43,6 +43,7 @@ public sealed class EdgeAIChatClient(IChatSession session, bool ownsSession = fa
         string user = Align(messages.ToList());
         string responseId = $"edgeai-{Interlocked.Increment(ref _calls)}";
         string? callId = null;
+        int toolCalls = 0;
         IAsyncEnumerable<ChatEvent> events = options?.ToolMode is RequiredChatToolMode required && Session is LlmChatSession engine
             ? engine.SendAsync(user, required.RequiredFunctionName is { } name ? ToolChoice.Named(name) : ToolChoice.Any, cancellationToken)
             : Session.SendAsync(user, cancellationToken);
@@ -55,7 +56,8 @@ public sealed class EdgeAIChatClient(IChatSession session, bool ownsSession = fa
                     update.Contents.Add(new TextContent(e.Text));
                     break;
                 case ChatEventKind.ToolCall:
-                    callId = $"{responseId}-{e.Name}-{update.GetHashCode():x}";
+                    // Each call's result follows it, so the result takes the id of the call before it.
+                    callId = $"{responseId}-call{++toolCalls}";
                     update.Contents.Add(new FunctionCallContent(callId, e.Name!, Arguments(e.Arguments)) { InformationalOnly = true });
                     break;
                 case ChatEventKind.ToolResult:
