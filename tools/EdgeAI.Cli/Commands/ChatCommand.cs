@@ -3,6 +3,7 @@ using EdgeAI.Cli.Input;
 using EdgeAI.Cli.Output;
 using EdgeAI.Llm.Chat;
 using EdgeAI.Llm.Loading;
+using EdgeAI.Llm.Tools;
 
 namespace EdgeAI.Cli.Commands;
 
@@ -50,9 +51,16 @@ public sealed class ChatCommand : Command
             }
 
             // Checked before the first turn: an unknown name is the user's mistake, not a crash mid-conversation.
-            if (choice.Name is { } tool && session is LlmChatSession { Tools: { } tools } && tools.Tools.All(t => t.Name != tool))
+            if (choice.Name is { } tool && session is LlmChatSession { Tools: { } tools })
             {
-                throw new UsageException($"--require-tool {tool}: no such tool; known tools: {tools.Names}, or 'any'");
+                try
+                {
+                    ToolCallSchema.For(tools, tool);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException($"--require-tool {tool}: {e.Message.Split(" (Parameter", 2)[0]}, or 'any'");
+                }
             }
 
             using ChatJsonLines? json = parse.GetValue(_json) ? new ChatJsonLines(OutputStream.For(stdout), session.Name, provider) : null;
