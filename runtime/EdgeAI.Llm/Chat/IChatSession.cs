@@ -20,6 +20,13 @@ public interface IChatSession : IDisposable
     IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="SendAsync(string, CancellationToken)"/> with a say in tool use: the engine makes a required call
+    /// first, decoded under guidance. A session that picks its tools itself (the template fallback) ignores it.
+    /// </summary>
+    IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, ToolChoice toolChoice, CancellationToken cancellationToken = default) =>
+        SendAsync(userMessage, cancellationToken);
+
+    /// <summary>
     /// Forgets the turn at <paramref name="entryIndex"/> (the index of a user message in <see cref="History"/>) and
     /// everything after it: for a cancelled or edited turn.
     /// </summary>

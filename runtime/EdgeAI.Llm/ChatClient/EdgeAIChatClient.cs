@@ -44,10 +44,10 @@ public sealed class EdgeAIChatClient(IChatSession session, bool ownsSession = fa
         string responseId = $"edgeai-{Interlocked.Increment(ref _calls)}";
         string? callId = null;
         int toolCalls = 0;
-        IAsyncEnumerable<ChatEvent> events = options?.ToolMode is RequiredChatToolMode required && Session is LlmChatSession engine
-            ? engine.SendAsync(user, required.RequiredFunctionName is { } name ? ToolChoice.Named(name) : ToolChoice.Any, cancellationToken)
-            : Session.SendAsync(user, cancellationToken);
-        await foreach (ChatEvent e in events.ConfigureAwait(false))
+        ToolChoice choice = options?.ToolMode is RequiredChatToolMode required
+            ? required.RequiredFunctionName is { } name ? ToolChoice.Named(name) : ToolChoice.Any
+            : ToolChoice.Auto;
+        await foreach (ChatEvent e in Session.SendAsync(user, choice, cancellationToken).ConfigureAwait(false))
         {
             var update = new ChatResponseUpdate { Role = AIChatRole.Assistant, ResponseId = responseId, ModelId = Session.Name };
             switch (e.Kind)

@@ -124,8 +124,7 @@ public sealed class ChatCommand : Command
         _answer = answer;
         try
         {
-            IAsyncEnumerable<ChatEvent> events = session is LlmChatSession engine ? engine.SendAsync(message, choice, answer.Token) : session.SendAsync(message, answer.Token);
-            await foreach (ChatEvent e in events)
+            await foreach (ChatEvent e in session.SendAsync(message, choice, answer.Token))
             {
                 if (json is not null)
                 {
