@@ -20,7 +20,7 @@ namespace EdgeAI.Llm.Chat;
 /// the oldest turns are dropped (the system prompt and tool declarations stay) and the rest is prefilled once.
 /// </para>
 /// </summary>
-public sealed partial class LlmChatSession : IChatSession
+public sealed class LlmChatSession : IChatSession
 {
     /// <summary>The system prompt when none is configured.</summary>
     public const string DefaultSystemPrompt =
@@ -33,7 +33,6 @@ public sealed partial class LlmChatSession : IChatSession
     private readonly LlmModel _model;
     private readonly LlmOptions _options;
     private readonly ToolRegistry? _tools;
-    private readonly IReadOnlyList<string> _toolDeclarations;
     private readonly GeneratorParams _parameters;
     private readonly Generator _generator;
     private readonly SpecialTokens _special;
@@ -56,7 +55,6 @@ public sealed partial class LlmChatSession : IChatSession
         _model = model;
         _options = options;
         _tools = tools;
-        _toolDeclarations = tools?.Declarations ?? [];
         _time = time ?? TimeProvider.System;
         _special = new SpecialTokens(model.Tokenizer, model.Info.EosTokenIds);
         KvBudgetBytes = (long)(options.KvBudgetMiB * 1024 * 1024);
@@ -282,12 +280,7 @@ public sealed partial class LlmChatSession : IChatSession
         int token = _generator.GetNextTokens()[0];
         turn.DecodeTicks += Stopwatch() - before;
         _tokens[_count++] = token;
-        turn.NewTokens++;
-        if (turn.NewTokens == 1)
-        {
-            turn.FirstTokenMs = _time.GetElapsedTime(started).TotalMilliseconds;
-        }
-
+        turn.CountNewToken(_time, started);
         return token;
     }
 
@@ -322,11 +315,7 @@ public sealed partial class LlmChatSession : IChatSession
             }
 
             _tokens[_count++] = token;
-            turn.NewTokens++;
-            if (turn.NewTokens == 1)
-            {
-                turn.FirstTokenMs = _time.GetElapsedTime(started).TotalMilliseconds;
-            }
+            turn.CountNewToken(_time, started);
         }
 
         turn.DecodeTicks += Stopwatch() - before;
@@ -431,7 +420,7 @@ public sealed partial class LlmChatSession : IChatSession
             switch (entry.Role)
             {
                 case ChatRole.System:
-                    Append(Encode(QwenChatTemplate.System(entry.Content, _toolDeclarations)));
+                    Append(Encode(QwenChatTemplate.System(entry.Content, _tools?.Declarations ?? [])));
                     break;
                 case ChatRole.User:
                     Append(Encode(QwenChatTemplate.User(entry.Content)));

@@ -16,6 +16,15 @@ internal sealed class TurnCounters
     public bool Interrupted;
     public bool HitTokenLimit;
 
+    /// <summary>Counts a generated token; the first one of the turn sets the time to first token.</summary>
+    public void CountNewToken(TimeProvider time, long started)
+    {
+        if (++NewTokens == 1)
+        {
+            FirstTokenMs = time.GetElapsedTime(started).TotalMilliseconds;
+        }
+    }
+
     public TurnMetrics ToMetrics(int contextTokens) => new(
         PromptTokens,
         NewTokens,
