@@ -61,26 +61,19 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
     {
         long start = Stopwatch.GetTimestamp();
         session = new LlmChatSession(model, options, tools);
-        TurnMetrics metrics = default;
-        var events = session.SendAsync(Question).GetAsyncEnumerator();
         long decodeStart = 0;
         long decodeAllocated = 0;
         int tokens = 0;
-        while (events.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+        TurnMetrics metrics = Drain(session.SendAsync(Question), e =>
         {
-            ChatEvent e = events.Current;
             if (e.Kind == ChatEventKind.Token && ++tokens == 1)
             {
                 decodeStart = Stopwatch.GetTimestamp();
                 decodeAllocated = GC.GetAllocatedBytesForCurrentThread();
             }
-
-            if (e.Kind == ChatEventKind.Done) metrics = e.Metrics;
-        }
-
+        });
         long end = Stopwatch.GetTimestamp();
         double bytesPerToken = (GC.GetAllocatedBytesForCurrentThread() - decodeAllocated) / (double)Math.Max(1, metrics.NewTokens - 1);
-        events.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return new Sample(Ms(start, end), metrics.TimeToFirstTokenMs, metrics.PrefillMs, Ms(decodeStart, end), metrics.PromptTokens, metrics.NewTokens, bytesPerToken);
     }
 
@@ -126,14 +119,7 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
     /// <summary>Turn two: EdgeAI's prefill (the new turn only) against prefilling the whole conversation again.</summary>
     private (double EdgeMs, int EdgeTokens, double FullMs, int FullTokens) SecondTurn(LlmChatSession session)
     {
-        TurnMetrics metrics = default;
-        var events = session.SendAsync(FollowUp).GetAsyncEnumerator();
-        while (events.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-        {
-            if (events.Current.Kind == ChatEventKind.Done) metrics = events.Current.Metrics;
-        }
-
-        events.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        TurnMetrics metrics = Drain(session.SendAsync(FollowUp));
         int full = session.Tokens.Length - metrics.NewTokens - 2;
         using var parameters = new GeneratorParams(model.Model);
         parameters.SetSearchOption("max_length", session.MaxLength);
@@ -142,6 +128,27 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
         generator.AppendTokens(session.Tokens[..full]);
         double fullMs = Ms(start, Stopwatch.GetTimestamp());
         return (metrics.PrefillMs, metrics.PromptTokens, fullMs, full);
+    }
+
+    /// <summary>Runs a turn to its end on this thread (the bench times it synchronously) and returns its figures.</summary>
+    private static TurnMetrics Drain(IAsyncEnumerable<ChatEvent> events, Action<ChatEvent>? each = null)
+    {
+        TurnMetrics metrics = default;
+        IAsyncEnumerator<ChatEvent> turn = events.GetAsyncEnumerator();
+        try
+        {
+            while (turn.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+            {
+                each?.Invoke(turn.Current);
+                if (turn.Current.Kind == ChatEventKind.Done) metrics = turn.Current.Metrics;
+            }
+        }
+        finally
+        {
+            turn.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        return metrics;
     }
 
     private static Sample Median(List<Sample> samples) => new(
