@@ -22,6 +22,13 @@ public static class TestLlmWriter
     /// <summary>Where `edgeai models make-test-llm` writes by default, and where `edgeai chat` looks: a folder of the model cache.</summary>
     public static string DefaultDirectory(string cacheRoot) => Path.Combine(cacheRoot, "qwen3-test");
 
+    /// <summary>The test model's folder in the cache when one was written there (any version), else null.</summary>
+    public static string? Cached(string cacheRoot)
+    {
+        string directory = DefaultDirectory(cacheRoot);
+        return File.Exists(Path.Combine(directory, Loading.LlmModelFolder.ConfigFile)) ? directory : null;
+    }
+
     /// <summary>
     /// Writes the model unless <paramref name="directory"/> already holds it (or <paramref name="force"/>); processes
     /// racing to do it (parallel test runs) take turns on a lock file. Returns true when it wrote.

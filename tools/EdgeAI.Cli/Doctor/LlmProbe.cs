@@ -32,8 +32,8 @@ public sealed class LlmProbe(string? cacheRoot = null) : IDoctorProbe
             yield break;
         }
 
-        string testModel = TestLlmWriter.DefaultDirectory(new ModelCache(cacheRoot).Root);
-        yield return File.Exists(Path.Combine(testModel, LlmModelFolder.ConfigFile))
+        string? testModel = TestLlmWriter.Cached(new ModelCache(cacheRoot).Root);
+        yield return testModel is not null
             ? new DoctorCheck("LLM", DoctorStatus.Warning, $"only the random-weight test model ({testModel}): text is noise, tools and streaming are real",
                 "export a Qwen model with the ORT GenAI model builder and pass --model DIR (or Llm:Model)")
             : new DoctorCheck("LLM", DoctorStatus.Missing, "no model: edgeai chat answers from templates", "edgeai models make-test-llm, or pass --model DIR (ORT GenAI model builder output)");

@@ -75,8 +75,8 @@ internal sealed class LlmInput
         string? directory = parse.GetValue(Model) ?? options.Model;
         if (directory is null)
         {
-            string cached = TestLlmWriter.DefaultDirectory(new ModelCache().Root);
-            if (!File.Exists(Path.Combine(cached, LlmModelFolder.ConfigFile)))
+            string? cached = TestLlmWriter.Cached(new ModelCache().Root);
+            if (cached is null)
             {
                 log.WriteLine("edgeai: no model (pass --model DIR or run `edgeai models make-test-llm`); answering from templates");
                 return new TemplateResponder(tools, options.SystemPrompt);
