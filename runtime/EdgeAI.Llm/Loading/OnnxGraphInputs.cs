@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
 
@@ -27,7 +28,10 @@ internal static class OnnxGraphInputs
                 continue;
             }
 
-            var graph = new CodedInputStream(model.ReadBytes().ToByteArray());
+            // ReadBytes holds the graph once (all of it when the weights are inside); parse it in place, not from a copy.
+            ReadOnlyMemory<byte> memory = model.ReadBytes().Memory;
+            ArraySegment<byte> bytes = MemoryMarshal.TryGetArray(memory, out ArraySegment<byte> segment) ? segment : memory.ToArray();
+            var graph = new CodedInputStream(bytes.Array!, bytes.Offset, bytes.Count);
             while ((tag = graph.ReadTag()) != 0)
             {
                 if (WireFormat.GetTagFieldNumber(tag) != GraphInputField)
