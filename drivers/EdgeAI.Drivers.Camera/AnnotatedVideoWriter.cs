@@ -37,7 +37,7 @@ public sealed class AnnotatedVideoWriter : IDisposable
         }
         // OpenCV picks the container from the extension, so the temporary name keeps it.
         _tempPath = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileNameWithoutExtension(full) + ".tmp-" + Environment.ProcessId + System.IO.Path.GetExtension(full));
-        OpenCvLog.Quiet();
+        OpenCvRuntime.Initialize();
         _writer = new VideoWriter(_tempPath, FourCC.FromString("mp4v"), fps > 0 ? fps : 30, new Size(width, height));
         if (!_writer.IsOpened())
         {

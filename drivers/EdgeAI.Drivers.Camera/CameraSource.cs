@@ -28,7 +28,7 @@ public sealed class CameraSource : IVideoSource
         int index = DeviceIndex(device);
         string path = "/dev/video" + index;
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such camera (ls /dev/video*; edgeai doctor lists cameras)", path);
-        OpenCvLog.Quiet();
+        OpenCvRuntime.Initialize();
         _capture = new VideoCapture(index, VideoCaptureAPIs.V4L2);
         if (!_capture.IsOpened())
         {

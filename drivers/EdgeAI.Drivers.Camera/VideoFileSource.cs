@@ -22,7 +22,7 @@ public sealed class VideoFileSource : IVideoSource
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such video file", path);
         Name = path;
-        OpenCvLog.Quiet();
+        OpenCvRuntime.Initialize();
         _capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
         if (!_capture.IsOpened())
         {

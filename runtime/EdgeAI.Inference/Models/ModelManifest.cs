@@ -9,7 +9,6 @@ namespace EdgeAI.Inference.Models;
 /// </summary>
 public sealed class ModelManifest
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
     private static readonly Lazy<ModelManifest> Embedded = new(() =>
     {
         using var stream = typeof(ModelManifest).Assembly.GetManifestResourceStream("EdgeAI.Inference.Models.manifest.json")
@@ -40,7 +39,7 @@ public sealed class ModelManifest
         ModelManifest manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<ModelManifest>(json, Json) ?? throw new InvalidDataException($"{name}: empty manifest");
+            manifest = JsonSerializer.Deserialize(json, ManifestJsonContext.Default.ModelManifest) ?? throw new InvalidDataException($"{name}: empty manifest");
         }
         catch (JsonException e)
         {

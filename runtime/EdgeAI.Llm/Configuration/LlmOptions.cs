@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace EdgeAI.Llm.Configuration;
 
 /// <summary>
@@ -48,24 +46,6 @@ public sealed class LlmOptions
 
     /// <summary>Sampling seed; null leaves GenAI's own.</summary>
     public int? Seed { get; set; }
-
-    /// <summary>Binds the section (defaults when absent); a value of the wrong type is bad input.</summary>
-    public static LlmOptions From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new LlmOptions();
-        try
-        {
-            configuration.GetSection(Section).Bind(options);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidDataException($"configuration section {Section}: {e.Message.ReplaceLineEndings(" ")}", e);
-        }
-
-        options.Validate();
-        return options;
-    }
 
     /// <summary>Refuses values no run could use, naming the setting.</summary>
     public void Validate()

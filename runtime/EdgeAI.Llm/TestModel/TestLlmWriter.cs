@@ -176,5 +176,5 @@ public static class TestLlmWriter
     }
 
     private static string Stamp(TestLlmShape shape) =>
-        JsonSerializer.Serialize(new { format = FormatVersion, shape = shape.ToString() });
+        new JsonObject { ["format"] = FormatVersion, ["shape"] = shape.ToString() }.ToJsonString();
 }

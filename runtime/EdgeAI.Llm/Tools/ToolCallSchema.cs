@@ -22,7 +22,7 @@ public static class ToolCallSchema
                 continue;
             }
 
-            choices.Add(new JsonObject
+            choices.Add((JsonNode)new JsonObject
             {
                 ["type"] = "object",
                 ["properties"] = new JsonObject

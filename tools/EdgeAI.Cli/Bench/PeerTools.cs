@@ -28,6 +28,36 @@ internal static class PeerTools
         return JsonDocument.Parse(stdout).RootElement.Clone();
     }
 
+    /// <summary>
+    /// How to start this very edgeai as a process: the native executable when it is one (a published build),
+    /// else <c>dotnet edgeai.dll</c>.
+    /// </summary>
+    public static (string Program, string[] Prefix) Self
+    {
+        get
+        {
+            string process = Environment.ProcessPath ?? "dotnet";
+            return Path.GetFileNameWithoutExtension(process) == "dotnet"
+                ? (process, [Path.Combine(AppContext.BaseDirectory, "edgeai.dll")])
+                : (process, []);
+        }
+    }
+
+    /// <summary>Median wall seconds of <paramref name="runs"/> fresh processes; null when the program is missing or fails.</summary>
+    public static double? MedianProgram(string program, IReadOnlyList<string> args, int runs, out string? problem)
+    {
+        var seconds = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            double? one = TimeProgram(program, args, 1, out problem);
+            if (one is null) return null;
+            seconds[i] = one.Value;
+        }
+        Array.Sort(seconds);
+        problem = null;
+        return runs % 2 == 1 ? seconds[runs / 2] : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2;
+    }
+
     /// <summary>Wall seconds a program takes (best of <paramref name="repeat"/>); null when it is missing or fails.</summary>
     public static double? TimeProgram(string program, IReadOnlyList<string> args, int repeat, out string? problem)
     {

@@ -67,8 +67,8 @@ internal sealed class ReplayBench(string sourceLog, int repeat, TextWriter progr
     private BenchResult MeasureProcesses(string log)
     {
         progress.WriteLine("bench: whole processes at max speed (edgeai can replay --to sim, can.player -i virtual --ignore-timestamps -g 0)");
-        string edgeai = typeof(ReplayBench).Assembly.Location;
-        double? ours = PeerTools.TimeProgram("dotnet", [edgeai, "can", "replay", log, "--to", "sim", "--speed", "max"], Math.Min(repeat, 3), out string? ourProblem);
+        var (program, prefix) = PeerTools.Self;
+        double? ours = PeerTools.TimeProgram(program, [.. prefix, "can", "replay", log, "--to", "sim", "--speed", "max"], Math.Min(repeat, 3), out string? ourProblem);
         if (ours is null) throw new InvalidOperationException("bench: edgeai can replay failed: " + ourProblem);
         double? theirs = PeerTools.TimeProgram(PeerTools.DebianPython, ["-m", "can.player", "-i", "virtual", "--ignore-timestamps", "-g", "0", log], Math.Min(repeat, 3), out string? problem);
         long frames = CountFrames(log);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EdgeAI.Cli.Bench;
 using EdgeAI.Cli.Input;
 
@@ -50,7 +51,9 @@ public sealed class BenchCommand : Command
         string log = Assets.Require(parse.GetValue(_log) ?? Assets.CityDriveLog, "the log to measure with");
         string? dbc = parse.GetValue(_dbc) ?? (File.Exists(Assets.DemoDbc) ? Assets.DemoDbc : null);
         int repeat = Math.Clamp(parse.GetValue(_repeat), 1, 100);
-        var results = parse.GetValue(_area) == "replay" ? new ReplayBench(log, repeat, stderr).Run() : new CanBench(log, dbc, repeat, stderr).Run();
+        List<BenchResult> results;
+        if (parse.GetValue(_area) == "replay") results = new ReplayBench(log, repeat, stderr).Run();
+        else results = [.. new CanBench(log, dbc, repeat, stderr).Run(), .. new ProcessBench(repeat, stderr).Run()];
         if (parse.GetValue(_json)) WriteJson(stdout, results);
         else WriteTable(stdout, results);
         return ExitCodes.Ok;
@@ -71,16 +74,19 @@ public sealed class BenchCommand : Command
         var inv = CultureInfo.InvariantCulture;
         if (parse.GetValue(_json))
         {
-            var doc = new
+            var stages = new JsonArray();
+            foreach (var st in figures.Stages)
+                stages.Add((JsonNode)new JsonObject { ["stage"] = st.Stage, ["p50_ms"] = Math.Round(st.P50, 4), ["p99_ms"] = Math.Round(st.P99, 4), ["mean_ms"] = Math.Round(st.Mean, 4) });
+            var doc = new JsonObject
             {
-                machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
-                source = figures.Source, provider, frames = figures.Frames,
-                stages = figures.Stages.Select(s => new { stage = s.Stage, p50_ms = Math.Round(s.P50, 4), p99_ms = Math.Round(s.P99, 4), mean_ms = Math.Round(s.Mean, 4) }),
-                pipeline_ms_per_frame = Math.Round(figures.PipelineMsPerFrame, 4), inference_ms_per_frame = Math.Round(figures.InferenceMsPerFrame, 4),
-                bare_run_ms_per_frame = Math.Round(figures.BareRunMsPerFrame, 4), inference_overhead_percent = Math.Round(figures.InferenceOverheadPercent, 2),
-                pipeline_overhead_percent = Math.Round(figures.PipelineOverheadPercent, 2), bytes_per_frame = figures.BytesPerFrame,
+                ["machine"] = Machine(),
+                ["source"] = figures.Source, ["provider"] = provider, ["frames"] = figures.Frames,
+                ["stages"] = stages,
+                ["pipeline_ms_per_frame"] = Math.Round(figures.PipelineMsPerFrame, 4), ["inference_ms_per_frame"] = Math.Round(figures.InferenceMsPerFrame, 4),
+                ["bare_run_ms_per_frame"] = Math.Round(figures.BareRunMsPerFrame, 4), ["inference_overhead_percent"] = Math.Round(figures.InferenceOverheadPercent, 2),
+                ["pipeline_overhead_percent"] = Math.Round(figures.PipelineOverheadPercent, 2), ["bytes_per_frame"] = figures.BytesPerFrame,
             };
-            stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+            stdout.WriteLine(doc.ToJsonString(Indented));
             return ExitCodes.Ok;
         }
         stdout.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -108,21 +114,21 @@ public sealed class BenchCommand : Command
         var inv = CultureInfo.InvariantCulture;
         if (parse.GetValue(_json))
         {
-            object Turn(LlmBench.Sample s) => new
+            JsonObject Turn(LlmBench.Sample s) => new()
             {
-                total_ms = Math.Round(s.TotalMs, 2), ttft_ms = Math.Round(s.FirstTokenMs, 2), prefill_ms = Math.Round(s.PrefillMs, 2),
-                prompt_tokens = s.PromptTokens, new_tokens = s.NewTokens, prefill_tokens_per_s = Math.Round(s.PrefillTokensPerSecond, 1),
-                decode_tokens_per_s = Math.Round(s.DecodeTokensPerSecond, 1), bytes_per_token = Math.Round(s.BytesPerToken, 1),
+                ["total_ms"] = Math.Round(s.TotalMs, 2), ["ttft_ms"] = Math.Round(s.FirstTokenMs, 2), ["prefill_ms"] = Math.Round(s.PrefillMs, 2),
+                ["prompt_tokens"] = s.PromptTokens, ["new_tokens"] = s.NewTokens, ["prefill_tokens_per_s"] = Math.Round(s.PrefillTokensPerSecond, 1),
+                ["decode_tokens_per_s"] = Math.Round(s.DecodeTokensPerSecond, 1), ["bytes_per_token"] = Math.Round(s.BytesPerToken, 1),
             };
-            var doc = new
+            var doc = new JsonObject
             {
-                machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
-                model = directory, provider = model.Provider.Name, genai = EdgeAI.Llm.Loading.GenAIRuntime.Version,
-                edgeai = Turn(f.Edge), bare_genai = Turn(f.Bare), overhead_percent = Math.Round(f.OverheadPercent, 2),
-                second_turn = new { prefill_tokens = f.SecondTurnPrefillTokens, prefill_ms = Math.Round(f.SecondTurnPrefillMs, 2), full_reprefill_tokens = f.FullPrefillTokens, full_reprefill_ms = Math.Round(f.FullPrefillMs, 2) },
-                memory = new { kv_bytes = f.KvBytes, kv_budget_bytes = f.KvBudgetBytes, max_length = f.MaxLength, kv_bytes_per_token = f.KvBytesPerToken, peak_rss_bytes = f.PeakResidentBytes },
+                ["machine"] = Machine(),
+                ["model"] = directory, ["provider"] = model.Provider.Name, ["genai"] = EdgeAI.Llm.Loading.GenAIRuntime.Version,
+                ["edgeai"] = Turn(f.Edge), ["bare_genai"] = Turn(f.Bare), ["overhead_percent"] = Math.Round(f.OverheadPercent, 2),
+                ["second_turn"] = new JsonObject { ["prefill_tokens"] = f.SecondTurnPrefillTokens, ["prefill_ms"] = Math.Round(f.SecondTurnPrefillMs, 2), ["full_reprefill_tokens"] = f.FullPrefillTokens, ["full_reprefill_ms"] = Math.Round(f.FullPrefillMs, 2) },
+                ["memory"] = new JsonObject { ["kv_bytes"] = f.KvBytes, ["kv_budget_bytes"] = f.KvBudgetBytes, ["max_length"] = f.MaxLength, ["kv_bytes_per_token"] = f.KvBytesPerToken, ["peak_rss_bytes"] = f.PeakResidentBytes },
             };
-            stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+            stdout.WriteLine(doc.ToJsonString(Indented));
             return ExitCodes.Ok;
         }
 
@@ -153,22 +159,34 @@ public sealed class BenchCommand : Command
             o.WriteLine(string.Format(inv, "{0,-24} {1,14} {2,9} {3,10}  {4,-22} {5,14} {6,8}", r.Name, Number(r.Value, r.Unit),
                 r.MegabytesPerSecond is { } mb ? mb.ToString("F1", inv) : "-", r.BytesPerItem is { } b ? b.ToString("F2", inv) : "-",
                 r.Peer ?? "-", r.PeerValue is { } pv ? Number(pv, r.Unit) : "(" + r.PeerProblem + ")", r.Ratio is { } x ? x.ToString("F1", inv) + "x" : "-"));
-        o.WriteLine("rates in frames/s" + (results.Any(r => r.LowerIsBetter) ? ", errors in us" : "") + "; ratio = how many times better EdgeAI is (EdgeAI / peer for rates, peer / EdgeAI for errors), both measured in this run");
+        o.WriteLine("rates in frames/s" + (results.Any(r => r.LowerIsBetter) ? ", errors in us, start in ms" : "") + "; process: whole processes started cold, median; ratio = how many times better EdgeAI is (EdgeAI / peer for rates, peer / EdgeAI for errors), both measured in this run");
     }
 
-    private static string Number(double value, string unit) => value.ToString(unit == "us" ? "N1" : "N0", CultureInfo.InvariantCulture);
+    private static string Number(double value, string unit) => value.ToString(unit is "us" or "ms" ? "N1" : "N0", CultureInfo.InvariantCulture);
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static JsonObject Machine() => new()
+    {
+        ["cores"] = Environment.ProcessorCount, ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription, ["dotnet"] = Environment.Version.ToString(),
+    };
 
     private static void WriteJson(TextWriter o, List<BenchResult> results)
     {
-        var doc = new
+        var list = new JsonArray();
+        foreach (var r in results)
         {
-            machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
-            results = results.Select(r => new
-            {
-                name = r.Name, unit = r.Unit, value = Math.Round(r.Value, 1), bytes_per_item = r.BytesPerItem, megabytes_per_s = r.MegabytesPerSecond,
-                peer = r.Peer, peer_value = r.PeerValue, peer_problem = r.PeerProblem, ratio = r.Ratio, lower_is_better = r.LowerIsBetter,
-            }),
-        };
-        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
+            // Absent figures are left out rather than written as null.
+            var item = new JsonObject { ["name"] = r.Name, ["unit"] = r.Unit, ["value"] = Math.Round(r.Value, 1) };
+            if (r.BytesPerItem is { } b) item["bytes_per_item"] = b;
+            if (r.MegabytesPerSecond is { } mb) item["megabytes_per_s"] = mb;
+            if (r.Peer is { } peer) item["peer"] = peer;
+            if (r.PeerValue is { } pv) item["peer_value"] = pv;
+            if (r.PeerProblem is { } problem) item["peer_problem"] = problem;
+            if (r.Ratio is { } ratio) item["ratio"] = ratio;
+            item["lower_is_better"] = r.LowerIsBetter;
+            list.Add((JsonNode)item);
+        }
+        o.WriteLine(new JsonObject { ["machine"] = Machine(), ["results"] = list }.ToJsonString(Indented));
     }
 }

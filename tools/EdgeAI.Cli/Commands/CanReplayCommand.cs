@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EdgeAI.Can;
 using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Filters;
@@ -159,19 +160,40 @@ public sealed class CanReplayCommand : Command
     private static void WriteJson(TextWriter o, string input, CanReplayReport r, List<CheckResult> checks)
     {
         static double? Us(TimeSpan? t) => t is { } v ? Math.Round(v.TotalMicroseconds, 1) : null;
-        var doc = new
+        var busOffs = new JsonArray();
+        foreach (var b in r.BusOffs)
+            busOffs.Add((JsonNode)new JsonObject
+            {
+                ["target"] = b.Target, ["at_s"] = b.At.TotalSeconds, ["recording_s"] = b.RecordingTime.TotalSeconds,
+                ["recovered_after_s"] = b.RecoveredAfter?.TotalSeconds, ["frames_waiting"] = b.FramesWaiting,
+            });
+        var checkList = new JsonArray();
+        foreach (var c in checks)
+            checkList.Add((JsonNode)new JsonObject
+            {
+                ["target"] = c.Target, ["received"] = c.Received, ["in_order"] = c.InOrder, ["out_of_order"] = c.OutOfOrder,
+                ["missing"] = c.Missing, ["receive_overflows"] = c.Overflows, ["ok"] = c.Ok,
+            });
+        var doc = new JsonObject
         {
-            input,
-            speed = double.IsPositiveInfinity(r.Speed) ? "max" : r.Speed.ToString(CultureInfo.InvariantCulture),
-            cancelled = r.Cancelled,
-            frames_read = r.FramesRead, frames_sent = r.FramesSent, frames_filtered = r.FramesFiltered, frames_delayed = r.FramesDelayed,
-            dropped = r.Dropped, sent_by_target = r.SentByTarget, loops = r.Loops,
-            wall_s = r.WallTime.TotalSeconds, recorded_s = r.RecordedTime.TotalSeconds,
-            send_error_us = new { p50 = Us(r.SendErrorP50), p99 = Us(r.SendErrorP99), max = Us(r.SendErrorMax) },
-            bus_off = r.BusOffs.Select(b => new { target = b.Target, at_s = b.At.TotalSeconds, recording_s = b.RecordingTime.TotalSeconds, recovered_after_s = b.RecoveredAfter?.TotalSeconds, frames_waiting = b.FramesWaiting }),
-            checks = checks.Select(c => new { target = c.Target, received = c.Received, in_order = c.InOrder, out_of_order = c.OutOfOrder, missing = c.Missing, receive_overflows = c.Overflows, ok = c.Ok }),
+            ["input"] = input,
+            ["speed"] = double.IsPositiveInfinity(r.Speed) ? "max" : r.Speed.ToString(CultureInfo.InvariantCulture),
+            ["cancelled"] = r.Cancelled,
+            ["frames_read"] = r.FramesRead, ["frames_sent"] = r.FramesSent, ["frames_filtered"] = r.FramesFiltered, ["frames_delayed"] = r.FramesDelayed,
+            ["dropped"] = Counts(r.Dropped), ["sent_by_target"] = Counts(r.SentByTarget), ["loops"] = r.Loops,
+            ["wall_s"] = r.WallTime.TotalSeconds, ["recorded_s"] = r.RecordedTime.TotalSeconds,
+            ["send_error_us"] = new JsonObject { ["p50"] = Us(r.SendErrorP50), ["p99"] = Us(r.SendErrorP99), ["max"] = Us(r.SendErrorMax) },
+            ["bus_off"] = busOffs,
+            ["checks"] = checkList,
         };
-        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        o.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static JsonObject Counts(IReadOnlyDictionary<string, long> counts)
+    {
+        var o = new JsonObject();
+        foreach (var (key, count) in counts) o[key] = count;
+        return o;
     }
 
     private static string SpeedText(double speed) => double.IsPositiveInfinity(speed) ? "max speed" : speed.ToString("0.##", CultureInfo.InvariantCulture) + "x";

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using EdgeAI.Cli.Doctor;
 
 namespace EdgeAI.Cli.Commands;
@@ -28,10 +28,10 @@ public sealed class DoctorCommand : Command
         var checks = Probes().SelectMany(p => p.Run()).ToList();
         if (parse.GetValue(_json))
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new
-            {
-                checks = checks.Select(c => new { area = c.Area, status = c.Status.ToString().ToLowerInvariant(), detail = c.Detail, fix = c.Fix }),
-            }));
+            var list = new JsonArray();
+            foreach (var c in checks)
+                list.Add((JsonNode)new JsonObject { ["area"] = c.Area, ["status"] = c.Status.ToString().ToLowerInvariant(), ["detail"] = c.Detail, ["fix"] = c.Fix });
+            stdout.WriteLine(new JsonObject { ["checks"] = list }.ToJsonString());
             return ExitCodes.Ok;
         }
         foreach (var c in checks)

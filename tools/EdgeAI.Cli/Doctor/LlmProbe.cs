@@ -1,3 +1,4 @@
+using EdgeAI.Host.Configuration;
 using EdgeAI.Inference.Configuration;
 using EdgeAI.Inference.Models;
 using EdgeAI.Llm.Configuration;
@@ -45,7 +46,7 @@ public sealed class LlmProbe(string? cacheRoot = null) : IDoctorProbe
         string? folder;
         try
         {
-            folder = LlmOptions.From(EdgeAIConfiguration.Build()).Model;
+            folder = EdgeAIConfiguration.Llm(EdgeAIConfiguration.Build()).Model;
         }
         catch (InvalidDataException e)
         {

@@ -23,7 +23,7 @@ public sealed class NativeLibrariesProbe : IDoctorProbe
     {
         try
         {
-            return new DoctorCheck("OpenCV", DoctorStatus.Ok, $"OpenCV {OpenCvSharp.Cv2.GetVersionString()} (video files, V4L2 cameras)");
+            return new DoctorCheck("OpenCV", DoctorStatus.Ok, $"OpenCV {EdgeAI.Drivers.Camera.OpenCvRuntime.Version()} (video files, V4L2 cameras)");
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException)
         {

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using EdgeAI.Cli.Commands;
+using EdgeAI.Host.Configuration;
 using EdgeAI.Inference.Configuration;
 using EdgeAI.Inference.Models;
 using EdgeAI.Inference.Providers;
+using Microsoft.Extensions.Configuration;
 
 namespace EdgeAI.Cli.Input;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeAI.Cli.Commands;
+using EdgeAI.Host.Configuration;
 using EdgeAI.Inference.Configuration;
 using EdgeAI.Inference.Models;
 using EdgeAI.Llm.Chat;
@@ -41,7 +42,7 @@ internal sealed class LlmInput
     /// <summary>The LLM options: configuration, then the command line.</summary>
     public LlmOptions Options(ParseResult parse, IConfiguration configuration)
     {
-        var options = LlmOptions.From(configuration);
+        var options = EdgeAIConfiguration.Llm(configuration);
         if (parse.GetValue(System) is { } file)
         {
             options.SystemPrompt = File.Exists(file) ? File.ReadAllText(file).Trim() : throw new FileNotFoundException($"{file}: no such system prompt file", file);

@@ -1,11 +1,12 @@
+using EdgeAI.Host.Configuration;
 using EdgeAI.Inference.Configuration;
 using EdgeAI.Llm.Configuration;
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Llm.Tests.Configuration;
+namespace EdgeAI.Host.Tests.Configuration;
 
 /// <summary>The Llm section: edgeai.json, then command-line style overrides; wrong values name the setting.</summary>
-public sealed class LlmOptionsTests
+public sealed class LlmConfigurationTests
 {
     [Fact]
     public void From_FileThenOverrides_BindsSamplingAndBudget()
@@ -14,7 +15,7 @@ public sealed class LlmOptionsTests
         string file = Path.Combine(dir.Path, "edgeai.json");
         File.WriteAllText(file, """{"Llm": {"DoSample": true, "Temperature": 0.9, "TopK": 40, "Seed": 7, "KvBudgetMiB": 128, "Thinking": true}}""");
 
-        LlmOptions options = LlmOptions.From(EdgeAIConfiguration.Build(file, ["--Llm:TopP=0.5", "--Llm:MaxNewTokens=64"]));
+        LlmOptions options = EdgeAIConfiguration.Llm(EdgeAIConfiguration.Build(file, ["--Llm:TopP=0.5", "--Llm:MaxNewTokens=64"]));
 
         Assert.True(options.DoSample);
         Assert.Equal(0.9, options.Temperature);
@@ -35,7 +36,7 @@ public sealed class LlmOptionsTests
     [InlineData("--Llm:MaxNewTokens=many", "Llm")]
     public void From_ValueNoRunCouldUse_IsRefusedNamingIt(string setting, string named)
     {
-        var e = Assert.Throws<InvalidDataException>(() => LlmOptions.From(EdgeAIConfiguration.Build(null, [setting])));
+        var e = Assert.Throws<InvalidDataException>(() => EdgeAIConfiguration.Llm(EdgeAIConfiguration.Build(null, [setting])));
         Assert.Contains(named, e.Message);
     }
 }

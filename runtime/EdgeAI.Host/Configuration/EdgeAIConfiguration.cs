@@ -1,6 +1,8 @@
+using EdgeAI.Inference.Configuration;
+using EdgeAI.Llm.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace EdgeAI.Inference.Configuration;
+namespace EdgeAI.Host.Configuration;
 
 /// <summary>
 /// EdgeAI's configuration: <c>edgeai.json</c> in the working directory (or the file given), then <c>EDGEAI__</c>
@@ -56,6 +58,24 @@ public static class EdgeAIConfiguration
         {
             throw new InvalidDataException($"configuration section {InferenceOptions.Section}: {e.Message.ReplaceLineEndings(" ")}", e);
         }
+        return options;
+    }
+
+    /// <summary>The <c>Llm</c> section bound to <see cref="LlmOptions"/> (defaults when absent), then validated.</summary>
+    /// <exception cref="InvalidDataException">a value has the wrong type, or no run could use it; the message names the setting.</exception>
+    public static LlmOptions Llm(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new LlmOptions();
+        try
+        {
+            configuration.GetSection(LlmOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidDataException($"configuration section {LlmOptions.Section}: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+        options.Validate();
         return options;
     }
 }

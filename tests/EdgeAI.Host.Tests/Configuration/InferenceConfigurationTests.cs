@@ -1,10 +1,11 @@
+using EdgeAI.Host.Configuration;
 using EdgeAI.Inference.Configuration;
 using EdgeAI.Inference.Providers;
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Inference.Tests.Providers;
+namespace EdgeAI.Host.Tests.Configuration;
 
-public sealed class ConfigurationTests
+public sealed class InferenceConfigurationTests
 {
     [Fact]
     public void Inference_EdgeAIJson_BindsProvidersAndPerProviderSettings()
