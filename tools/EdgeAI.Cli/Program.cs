@@ -16,7 +16,8 @@ public static class Program
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var problem in parsed.Errors) error.WriteLine("edgeai: " + problem.Message);
-            error.WriteLine("edgeai: see 'edgeai " + string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2)) + " --help'");
+            string command = string.Join(' ', ["edgeai", .. args.TakeWhile(a => !a.StartsWith('-')).Take(2), "--help"]);
+            error.WriteLine($"edgeai: see '{command}'");
             return ExitCodes.BadInput;
         }
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

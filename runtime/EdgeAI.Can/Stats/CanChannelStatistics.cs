@@ -12,8 +12,15 @@ public sealed class CanChannelStatistics
     public long Brs { get; private set; }
     public long Remote { get; private set; }
     public long ErrorFrames { get; private set; }
+    /// <summary>The earliest timestamp on the channel.</summary>
     public long FirstNs { get; private set; }
+    /// <summary>The latest timestamp on the channel.</summary>
     public long LastNs { get; private set; }
+
+    /// <summary>Frames whose timestamp is earlier than the frame before them on this channel (a log out of order).</summary>
+    public long OutOfOrder { get; private set; }
+
+    private long _previousNs;
     /// <summary>Seconds the bus was busy without stuff bits.</summary>
     public double BusySecondsNominal { get; private set; }
     /// <summary>Seconds the bus was busy with the worst-case number of stuff bits.</summary>
@@ -29,8 +36,11 @@ public sealed class CanChannelStatistics
 
     internal void Add(in CanFrame frame, double nominalBitRate, double dataBitRate)
     {
-        if (Frames == 0) FirstNs = frame.TimestampNs;
-        LastNs = frame.TimestampNs;
+        if (Frames == 0) FirstNs = LastNs = frame.TimestampNs;
+        else if (frame.TimestampNs < _previousNs) OutOfOrder++;
+        _previousNs = frame.TimestampNs;
+        FirstNs = Math.Min(FirstNs, frame.TimestampNs);
+        LastNs = Math.Max(LastNs, frame.TimestampNs);
         Frames++;
         if (frame.IsExtended) Extended++;
         if (frame.IsFd) Fd++;

@@ -49,6 +49,8 @@ public sealed class CanIdStatistics
         else
         {
             long gap = frame.TimestampNs - LastNs;
+            // A step back in time is not a period; the channel counts it (CanChannelStatistics.OutOfOrder).
+            if (gap < 0) { LastNs = frame.TimestampNs; Count++; return; }
             _periods++;
             _periodSum += gap;
             _periodSumSquares += (double)gap * gap;

@@ -159,7 +159,8 @@ public sealed class BenchCommand : Command
             o.WriteLine(string.Format(inv, "{0,-24} {1,14} {2,9} {3,10}  {4,-22} {5,14} {6,8}", r.Name, Number(r.Value, r.Unit),
                 r.MegabytesPerSecond is { } mb ? mb.ToString("F1", inv) : "-", r.BytesPerItem is { } b ? b.ToString("F2", inv) : "-",
                 r.Peer ?? "-", r.PeerValue is { } pv ? Number(pv, r.Unit) : "(" + r.PeerProblem + ")", r.Ratio is { } x ? x.ToString("F1", inv) + "x" : "-"));
-        o.WriteLine("rates in frames/s" + (results.Any(r => r.LowerIsBetter) ? ", errors in us, start in ms" : "") + "; process: whole processes started cold, median; ratio = how many times better EdgeAI is (EdgeAI / peer for rates, peer / EdgeAI for errors), both measured in this run");
+        o.WriteLine("rates in frames/s" + (results.Any(r => r.Unit == "us") ? ", errors in us" : "") + (results.Any(r => r.Unit == "ms") ? ", start in ms" : "")
+            + (results.Any(r => r.Name.StartsWith("process:", StringComparison.Ordinal)) ? "; process: whole processes started cold, median of the runs" : "") + "; ratio = how many times better EdgeAI is (EdgeAI / peer for rates, peer / EdgeAI for errors), both measured in this run");
     }
 
     private static string Number(double value, string unit) => value.ToString(unit is "us" or "ms" ? "N1" : "N0", CultureInfo.InvariantCulture);

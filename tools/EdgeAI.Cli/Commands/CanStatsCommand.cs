@@ -38,6 +38,14 @@ public sealed class CanStatsCommand : Command
             if (filter.Accepts(in frame)) stats.Add(in frame);
         }
         log.ReportSkipped(stderr);
+        foreach (var ch in stats.Channels)
+        {
+            string name = log.Reader.Channels.NameOf(ch.Channel);
+            if (ch.OutOfOrder > 0)
+                stderr.WriteLine($"edgeai: warning: {input}: channel {name}: {ch.OutOfOrder} frames are earlier than the frame before them; durations use the earliest and latest time, periods skip the steps back");
+            if (ch.BusLoadNominalPercent > 100)
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edgeai: warning: {input}: channel {name}: bus load {ch.BusLoadNominalPercent:F0} % at {stats.NominalBitRate / 1e3:G4} kbit/s is more than the bus can carry; is --bitrate right?"));
+        }
         if (parse.GetValue(_json)) WriteJson(stdout, input, stats, log.Reader.Channels);
         else WriteText(stdout, input, stats, log.Reader.Channels);
         return ExitCodes.Ok;
@@ -88,6 +96,7 @@ public sealed class CanStatsCommand : Command
                 w.WriteNumber("frames_per_s", Math.Round(ch.FramesPerSecond, 3));
                 w.WriteNumber("bus_load_percent", Math.Round(ch.BusLoadNominalPercent, 3));
                 w.WriteNumber("bus_load_worst_case_percent", Math.Round(ch.BusLoadWorstCasePercent, 3));
+                w.WriteNumber("out_of_order", ch.OutOfOrder);
                 w.WriteNumber("extended", ch.Extended);
                 w.WriteNumber("fd", ch.Fd);
                 w.WriteNumber("brs", ch.Brs);

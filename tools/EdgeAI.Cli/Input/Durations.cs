@@ -6,14 +6,17 @@ namespace EdgeAI.Cli.Input;
 /// <summary>Parses durations and sizes as users write them: <c>30s</c>, <c>500ms</c>, <c>10m</c>, <c>1h</c>; <c>64M</c>, <c>1G</c>.</summary>
 internal static class Durations
 {
-    /// <summary>A duration: a number with ms, s, m or h (seconds when bare).</summary>
+    /// <summary>The longest duration accepted: timers in the replay and the simulator count milliseconds in 32 bits (49 days).</summary>
+    public const double MaximumSeconds = 1e6;
+
+    /// <summary>A duration: a number with ms, s, m or h (seconds when bare), at most <see cref="MaximumSeconds"/>.</summary>
     public static TimeSpan Parse(string text, string option)
     {
         string t = text.Trim();
         (string number, double scale) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 1e-3)
             : t.EndsWith('s') ? (t[..^1], 1) : t.EndsWith('m') ? (t[..^1], 60) : t.EndsWith('h') ? (t[..^1], 3600) : (t, 1);
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value >= 0) || value * scale > 1e7)
-            throw new UsageException($"{option}: expected a duration such as 500ms, 30s, 10m or 1h, found '{text}'");
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value >= 0 && value * scale <= MaximumSeconds))
+            throw new UsageException($"{option}: expected a duration from 0 to 1000000s such as 500ms, 30s, 10m or 1h, found '{text}'");
         return TimeSpan.FromSeconds(value * scale);
     }
 

@@ -29,7 +29,11 @@ internal sealed class FrameSelectionOptions
         string? zone = parse.GetValue(TimeZone);
         if (zone is null) return null;
         try { return TimeZoneInfo.FindSystemTimeZoneById(zone); }
-        catch (TimeZoneNotFoundException) { throw new UsageException($"--tz: expected a time zone id such as UTC or Europe/Berlin, found '{zone}'"); }
+        // "America" is a folder of the zone database, not a zone: every way the lookup can fail is the same bad input.
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or IOException or UnauthorizedAccessException or ArgumentException or System.Security.SecurityException)
+        {
+            throw new UsageException($"--tz: expected a time zone id such as UTC or Europe/Berlin, found '{zone}'");
+        }
     }
 
     /// <summary>The filter the options ask for; with a <paramref name="database"/>, --ids may name messages.</summary>
@@ -37,7 +41,7 @@ internal sealed class FrameSelectionOptions
     {
         var start = parse.GetValue(Start);
         var end = parse.GetValue(End);
-        if (start is < 0 || end is < 0 || (start is not null && end is not null && end < start))
+        if (start is { } s && !(s >= 0 && double.IsFinite(s)) || end is { } e && !(e >= 0 && double.IsFinite(e)) || (start is not null && end is not null && end < start))
             throw new UsageException("--start/--end: expected seconds from the first frame with 0 <= start <= end");
         string? ids = parse.GetValue(Ids);
         return new CanFrameFilter
