@@ -158,6 +158,7 @@ public sealed class AnnotatedVideoWriter : IDisposable
     private static Scalar StateColor(AttentionState state) => state switch
     {
         AttentionState.Attentive => new Scalar(0, 200, 0),
+        AttentionState.Unknown => new Scalar(0, 200, 255),
         _ => new Scalar(0, 0, 255),
     };
 }

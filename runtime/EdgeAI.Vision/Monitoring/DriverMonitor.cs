@@ -94,7 +94,8 @@ public sealed class DriverMonitor
             else if (_awareness <= alert + Slack) state = AttentionState.Alert;
             else if (_awareness <= preAlert + Slack) state = AttentionState.PreAlert;
         }
-        return new AttentionStatus(state, _awareness, cause, state == AttentionState.Attentive ? AttentionRule.None : AttentionRule.Awareness, suppressed, glance);
+        var rule = state == AttentionState.Attentive ? AttentionRule.None : AttentionRule.Awareness;
+        return new AttentionStatus(Unseen(state, cause), _awareness, cause, rule, suppressed, glance);
     }
 
     private AttentionStatus UpdateRegulation(double now, DistractionCause cause, bool suppressed, double glance, float? speedKmh)
@@ -111,8 +112,12 @@ public sealed class DriverMonitor
             if (glance >= glanceLimit - Slack) rule = lowBand ? AttentionRule.AddwLowSpeed : AttentionRule.LongDistraction;
             else if (shared > p.TimeSharingSeconds + Slack) rule = AttentionRule.VisualTimeSharing;
         }
-        return new AttentionStatus(rule == AttentionRule.None ? AttentionState.Attentive : AttentionState.Alert, _awareness, cause, rule, suppressed, glance);
+        return new AttentionStatus(Unseen(rule == AttentionRule.None ? AttentionState.Attentive : AttentionState.Alert, cause), _awareness, cause, rule, suppressed, glance);
     }
+
+    // No face never reads as attentive: until the profile raises an alert the state is unknown.
+    private static AttentionState Unseen(AttentionState state, DistractionCause cause) =>
+        state == AttentionState.Attentive && cause == DistractionCause.NoFace ? AttentionState.Unknown : state;
 
     // Seconds spent away within the time-sharing window ending now, the current glance included.
     private double TimeAway(double now, double currentGlance)

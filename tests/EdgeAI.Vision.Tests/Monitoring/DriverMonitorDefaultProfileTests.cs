@@ -52,6 +52,17 @@ public sealed class DriverMonitorDefaultProfileTests
     }
 
     [Fact]
+    public void Update_NoFaceBeforeAnyAlert_IsUnknownNeverAttentive()
+    {
+        var drive = Drive().Hold(Looking(), 1).Hold(DriverObservation.NoFace(), 5).Hold(Looking(), 1);
+        var unseen = drive.Log.Where(e => e.At > Seconds(1) && e.At < Seconds(6)).ToList();
+        Assert.NotEmpty(unseen);
+        Assert.All(unseen, e => Assert.Equal(AttentionState.Unknown, e.Status.State));
+        Assert.All(unseen, e => Assert.Equal(DistractionCause.NoFace, e.Status.Cause));
+        Assert.Equal(AttentionState.Attentive, drive.Log[^1].Status.State);
+    }
+
+    [Fact]
     public void Update_DriverLooksBack_AlertClearsAndAwarenessRecovers()
     {
         var drive = Drive().Hold(Looking(yaw: -0.8f), 6).Hold(Looking(), 10);

@@ -70,5 +70,7 @@ public sealed class DriverMonitorRegulationProfileTests
         var drive = Drive().Hold(Looking(), 2).Hold(DriverObservation.NoFace(), 4);
         Assert.Equal(Seconds(5), drive.FirstState(AttentionState.Alert));
         Assert.Equal(DistractionCause.NoFace, drive.Log[^1].Status.Cause);
+        // Before the alert the lost face is unknown, never attentive.
+        Assert.All(drive.Log.Where(e => e.At > Seconds(2) && e.At < Seconds(5)), e => Assert.Equal(AttentionState.Unknown, e.Status.State));
     }
 }

@@ -41,6 +41,7 @@ public sealed class VisionPipelineTests
         Assert.Equal(TimeSpan.FromSeconds(10.2), log.First(e => e.Status.State == AttentionState.PreAlert).At);
         Assert.DoesNotContain(log, e => e.Status.State >= AttentionState.Alert);
         Assert.Equal(AttentionState.Attentive, log.First(e => e.At == TimeSpan.FromSeconds(14)).Status.State);
+        Assert.All(log.Where(e => e.At >= TimeSpan.FromSeconds(2) && e.At < TimeSpan.FromSeconds(10.2)), e => Assert.Equal(AttentionState.Unknown, e.Status.State));
         Assert.Equal(DistractionCause.NoFace, log.First(e => e.At == TimeSpan.FromSeconds(10.2)).Status.Cause);
     }
 

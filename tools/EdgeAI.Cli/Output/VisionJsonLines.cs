@@ -19,6 +19,7 @@ internal sealed class VisionJsonLines(Stream output) : IDisposable
         AttentionState.Attentive => "attentive",
         AttentionState.PreAlert => "pre-alert",
         AttentionState.Alert => "alert",
+        AttentionState.Unknown => "unknown",
         _ => "critical",
     };
 
