@@ -79,9 +79,12 @@ public sealed class ChatCommand : Command
         }
     }
 
+    private const string Commands = "/help lists commands, /reset clears the conversation, Ctrl+C stops an answer, Ctrl+D or /exit quits.";
+
     private async Task<int> InteractiveAsync(IChatSession session, string provider, ToolChoice choice, ChatJsonLines? json, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
-        stderr.WriteLine($"edgeai chat: {session.Name} on {provider}. /reset clears the conversation, Ctrl+C stops an answer, Ctrl+D or /exit quits.");
+        stderr.WriteLine($"edgeai chat: {session.Name} on {provider}. {Commands}");
+        bool quitArmed = false;
         ConsoleCancelEventHandler stop = (_, e) =>
         {
             // Ctrl+C during an answer is barge-in: stop the answer and keep the program.
@@ -89,7 +92,14 @@ public sealed class ChatCommand : Command
             {
                 e.Cancel = true;
                 answer.Cancel();
+                return;
             }
+
+            // At the prompt the first Ctrl+C says how to quit; a second one quits (exit 130), never silently.
+            e.Cancel = !quitArmed;
+            stderr.WriteLine(quitArmed ? "\nedgeai chat: quit (Ctrl+C)" : "\n(Ctrl+C again quits; so do Ctrl+D and /exit)");
+            stderr.Flush();
+            quitArmed = true;
         };
         Console.CancelKeyPress += stop;
         try
@@ -98,11 +108,20 @@ public sealed class ChatCommand : Command
             {
                 stderr.Write("> ");
                 string? line = Console.In.ReadLine();
+                quitArmed = false;
                 if (line is null || line.Trim() is "/exit" or "/quit") break;
                 if (line.Trim() == "/reset")
                 {
                     session.Reset();
                     stderr.WriteLine("(conversation cleared)");
+                    continue;
+                }
+
+                // Slash commands are for the program, never sent to the model.
+                if (line.TrimStart().StartsWith('/'))
+                {
+                    string command = line.Trim();
+                    stderr.WriteLine(command is "/help" or "/?" ? Commands : $"unknown command {command}; {Commands}");
                     continue;
                 }
 

@@ -62,6 +62,9 @@ internal sealed class LlmInput
         return new ToolRegistry(VehicleTools.Create(store));
     }
 
+    /// <summary>What a user of the random-weight test model is told first.</summary>
+    public const string TestModelNotice = "edgeai: random-weight test model: its text is noise; use --model DIR for a real Qwen (docs/llm.md), or --fallback";
+
     /// <summary>
     /// Opens the assistant: the model folder given (bad folder: bad input), else the configured or cached test model,
     /// else the template fallback (said on <paramref name="log"/>). <paramref name="model"/> is the loaded model, to dispose.
@@ -89,6 +92,8 @@ internal sealed class LlmInput
         InferenceOptions inference = Inference.Resolve(parse, configuration);
         model = LlmModel.Open(directory, inference);
         InferenceInput.Report(model.Provider, log);
+        if (File.Exists(Path.Combine(directory, TestLlmWriter.StampFile)))
+            log.WriteLine(TestModelNotice);
         return new LlmChatSession(model, options, tools);
     }
 }
