@@ -27,6 +27,9 @@ public sealed class AnnotatedVideoWriter : IDisposable
         Path = path;
         string full = System.IO.Path.GetFullPath(path);
         string directory = System.IO.Path.GetDirectoryName(full)!;
+        var target = EdgeAI.IO.FileIdentity.Of(full);
+        if (target.Kind is not (EdgeAI.IO.FileKind.Missing or EdgeAI.IO.FileKind.Regular))
+            throw new IOException($"{path}: is {target.Describe()}; expected a regular file path for the video");
         try
         {
             Directory.CreateDirectory(directory);
@@ -91,6 +94,16 @@ public sealed class AnnotatedVideoWriter : IDisposable
     {
         if (_done) throw new InvalidOperationException("already completed");
         _writer.Release();
+        // OpenCV's writer reports nothing when the disk fills: a video that does not read back whole is not kept.
+        long readable;
+        using (var check = new VideoCapture(_tempPath, VideoCaptureAPIs.FFMPEG))
+            readable = check.IsOpened() ? (long)check.Get(VideoCaptureProperties.FrameCount) : -1;
+        if (readable < Frames)
+        {
+            File.Delete(_tempPath);
+            _done = true;
+            throw new IOException($"{Path}: the video could not be written completely ({(readable < 0 ? "it does not open" : $"{readable} of {Frames} frames read back")}; is the disk full?); nothing was kept");
+        }
         File.Move(_tempPath, Path, overwrite: true);
         _done = true;
     }

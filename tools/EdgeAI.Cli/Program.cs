@@ -1,12 +1,17 @@
 using System.CommandLine;
 using EdgeAI.Cli.Commands;
+using EdgeAI.Cli.Output;
 
 namespace EdgeAI.Cli;
 
 /// <summary>The <c>edgeai</c> command: builds the command tree and runs it. Each command is a class under Commands/.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        StandardStreams.EnsureOpen();
+        return Run(args, Console.Out, new BestEffortWriter(Console.Error));
+    }
 
     /// <summary>Runs one command line with the given output streams (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -24,19 +24,20 @@ public sealed class CanConvertCommand : Command
         Options.Add(_strict);
         Options.Add(_dbc);
         _selection.AddTo(this);
-        SetAction(parse => CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr)));
+        // Ctrl+C and SIGTERM cancel the token: the loop stops, the temporary output is deleted, exit 130.
+        SetAction((parse, cancellation) => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr, cancellation))));
     }
 
-    private int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         string input = parse.GetRequiredValue(_input);
         string output = parse.GetRequiredValue(_output);
         var format = CanLogFiles.GetFormat(output); // a bad output name fails before anything is read
-        if (Path.GetFullPath(input) == Path.GetFullPath(output)) throw new UsageException($"{output}: the output must not be the input");
+        if (EdgeAI.IO.FileIdentity.SameFile(input, output)) throw new UsageException($"{output}: the output must not be the input (it names the same file as {input})");
         string? dbc = parse.GetValue(_dbc);
         if (dbc is not null && format != CanLogFormat.Parquet)
             throw new UsageException($"--dbc: decoded rows are written to Parquet only: expected OUT ending in .parquet, found '{Path.GetFileName(output)}'");
-        if (dbc is not null) return ExportSignals(parse, input, output, DbcDatabase.Load(dbc), stdout, stderr);
+        if (dbc is not null) return ExportSignals(parse, input, output, DbcDatabase.Load(dbc), stdout, stderr, cancellation);
         using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         var writeOptions = new CanLogWriteOptions { Strict = parse.GetValue(_strict), Channels = log.Reader.Channels, TimeZone = _selection.TimeZoneOf(parse) };
@@ -44,7 +45,7 @@ public sealed class CanConvertCommand : Command
         long frames = 0, read = 0;
         while (log.TryRead(out var frame))
         {
-            read++;
+            if ((++read & 0xFFFF) == 0) cancellation.ThrowIfCancellationRequested();
             if (filter.IsPastEnd(in frame)) break;
             if (!filter.Accepts(in frame)) continue;
             writer.Write(in frame);
@@ -59,7 +60,7 @@ public sealed class CanConvertCommand : Command
     }
 
     /// <summary>The decoded export: a row per frame the DBC decodes; what it cannot decode is counted on one line.</summary>
-    private int ExportSignals(ParseResult parse, string input, string output, DbcDatabase database, TextWriter stdout, TextWriter stderr)
+    private int ExportSignals(ParseResult parse, string input, string output, DbcDatabase database, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         bool strict = parse.GetValue(_strict);
         using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
@@ -68,7 +69,7 @@ public sealed class CanConvertCommand : Command
         long read = 0, selected = 0;
         while (log.TryRead(out var frame))
         {
-            read++;
+            if ((++read & 0xFFFF) == 0) cancellation.ThrowIfCancellationRequested();
             if (filter.IsPastEnd(in frame)) break;
             if (!filter.Accepts(in frame)) continue;
             selected++;

@@ -4,7 +4,10 @@ using EdgeAI.Can.Logs;
 
 namespace EdgeAI.Cli.Commands;
 
-/// <summary>Turns bad input into one line on stderr and exit code 2, never a stack trace.</summary>
+/// <summary>
+/// Turns bad input into one line on stderr and exit code 2, and a failing file system (a full disk, a folder that
+/// refuses the file) into one line and exit code 1: never a stack trace.
+/// </summary>
 internal static class CommandGuard
 {
     /// <summary>Runs a command body; bad-input exceptions become <see cref="ExitCodes.BadInput"/>.</summary>
@@ -22,14 +25,44 @@ internal static class CommandGuard
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            output.Flush();
-            error.WriteLine("edgeai: " + OneLine(e));
+            Report(output, error, e);
             return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            Report(output, error, e);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException e)
+        {
+            Report(output, error, new OperationCanceledException("interrupted before the end (Ctrl+C or SIGTERM); unfinished output files were removed", e));
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    // The line itself may fail to go out (stderr closed: EBADF arrives as UnauthorizedAccessException; stdout a closed
+    // pipe): the exit code still tells.
+    private static void Report(TextWriter output, TextWriter error, Exception e)
+    {
+        try
+        {
+            output.Flush();
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        try
+        {
+            error.WriteLine("edgeai: " + OneLine(e));
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
         }
     }
 
     /// <summary>Exceptions that mean the user's input is wrong, not that EdgeAI is.</summary>
-    public static bool IsBadInput(Exception e) => e is FormatException or CanLogLossException or FileNotFoundException
+    public static bool IsBadInput(Exception e) => e is FormatException or CanLogLossException or FileNotFoundException or PathTooLongException
         or DirectoryNotFoundException or UnauthorizedAccessException or UsageException or InvalidDataException or CanBusException
         or EdgeAI.Inference.Providers.NoExecutionProviderException or EdgeAI.Inference.Native.OrtUnavailableException;
 

@@ -9,4 +9,6 @@ public static class ExitCodes
     public const int Failed = 1;
     /// <summary>Bad input or usage: a one-line message says which file, line and what was expected.</summary>
     public const int BadInput = 2;
+    /// <summary>Stopped by Ctrl+C or SIGTERM before the end (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -45,6 +45,8 @@ public sealed class VisionCommand : Command
         string? video = parse.GetValue(_video), camera = parse.GetValue(_camera), gst = parse.GetValue(_gst);
         if ((video is null ? 0 : 1) + (camera is null ? 0 : 1) + (gst is null ? 0 : 1) != 1)
             throw new UsageException("vision: give exactly one of VIDEO, --camera DEV or --gst PIPELINE");
+        if (video is not null && parse.GetValue(_out) is { } output && EdgeAI.IO.FileIdentity.SameFile(video, output))
+            throw new UsageException($"--out {output}: the annotated video must not replace the source video {video}");
         var profile = DriverMonitorProfile.Parse(parse.GetValue(_profile)!);
         var inference = _inference.Resolve(parse);
         string modelPath = InferenceInput.ModelPath(parse.GetValue(_model), "blazeface-front");
