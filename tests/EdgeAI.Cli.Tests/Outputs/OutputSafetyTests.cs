@@ -143,4 +143,49 @@ public sealed class OutputSafetyTests
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    [Fact]
+    public void Vision_OutIsTheSourceVideo_IsRefusedAndTheSourceKept()
+    {
+        using var dir = new TempDirectory();
+        string clip = TestCard(dir);
+        byte[] before = File.ReadAllBytes(clip);
+        var (code, _, stderr) = CliRunner.Run("vision", clip, "--out", clip);
+        Assert.Equal(2, code);
+        Assert.Contains("must not replace the source video", stderr);
+        Assert.Equal(before, File.ReadAllBytes(clip));
+    }
+
+    [Fact]
+    public void Vision_DiskFullForTheAnnotatedVideo_OneLineExit1AndNoBrokenFile()
+    {
+        using var dir = new TempDirectory();
+        string clip = TestCard(dir, seconds: 6);
+        string mount = dir.File("small");
+        Directory.CreateDirectory(mount);
+        var (mounted, _, why) = ExternalTool.RunRaw("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount]);
+        Assert.SkipWhen(mounted != 0, "cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN): " + why.Trim());
+        try
+        {
+            string output = Path.Combine(mount, "annotated.mp4");
+            var (code, _, stderr) = CliRunner.Run("vision", clip, "--out", output);
+            Assert.Equal(1, code);
+            Assert.Contains("could not be written completely", stderr);
+            Assert.Empty(Directory.GetFiles(mount));
+        }
+        finally
+        {
+            ExternalTool.RunRaw("umount", [mount]);
+        }
+    }
+
+    private static string TestCard(TempDirectory dir, int seconds = 1)
+    {
+        try { new EdgeAI.Inference.Models.ModelCache().GetPath("blazeface-front"); }
+        catch (EdgeAI.Inference.Models.ModelNotAvailableException e) { Assert.Skip(e.Message); }
+        Assert.SkipWhen(ExternalTool.MissingProgramReason("ffmpeg", "ffmpeg") is not null, ExternalTool.MissingProgramReason("ffmpeg", "ffmpeg") ?? "");
+        string clip = dir.File("card.mp4");
+        ExternalTool.Run("ffmpeg", ["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=640x480:rate=25", "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), clip]);
+        return clip;
+    }
 }
