@@ -69,7 +69,10 @@ public sealed class ModelCache
     public ModelState GetState(ModelEntry model, ModelFile file)
     {
         string path = FilePath(model, file);
-        if (!File.Exists(path)) return ModelState.Missing;
+        // Never open what is not a regular file: a pipe would block the read forever, a link loop throws.
+        var kind = EdgeAI.IO.FileIdentity.Of(path).Kind;
+        if (kind == EdgeAI.IO.FileKind.Missing) return ModelState.Missing;
+        if (kind != EdgeAI.IO.FileKind.Regular) return ModelState.Corrupt;
         using var stream = File.OpenRead(path);
         return stream.Length == file.Size && Hash(stream) == file.Sha256 ? ModelState.Cached : ModelState.Corrupt;
     }

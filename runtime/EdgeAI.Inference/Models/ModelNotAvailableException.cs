@@ -6,7 +6,7 @@ namespace EdgeAI.Inference.Models;
 /// </summary>
 public sealed class ModelNotAvailableException(string modelId, string path, ModelState state)
     : FileNotFoundException(
-        $"{path}: model {modelId} is {(state == ModelState.Corrupt ? "corrupt (sha256 differs from models/manifest.json)" : "not in the model cache")}; run: edgeai models fetch",
+        $"{path}: model {modelId} is {(state == ModelState.Corrupt ? "corrupt (not a regular file whose sha256 matches models/manifest.json)" : "not in the model cache")}; run: edgeai models fetch",
         path)
 {
     /// <summary>The model id.</summary>

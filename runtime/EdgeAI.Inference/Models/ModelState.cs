@@ -7,6 +7,6 @@ public enum ModelState
     Cached,
     /// <summary>At least one file is absent.</summary>
     Missing,
-    /// <summary>A file is present but its hash differs (partial download, edited, damaged).</summary>
+    /// <summary>A file is present but its hash differs (partial download, edited, damaged), or it is not a regular file (a link loop, a pipe).</summary>
     Corrupt,
 }

@@ -64,11 +64,20 @@ public static class LlmModelFolder
             JsonElement eosElement = Require(model, "eos_token_id", configPath);
             if (eosElement.ValueKind == JsonValueKind.Array)
             {
-                eos.AddRange(eosElement.EnumerateArray().Select(e => e.GetInt32()));
+                eos.AddRange(eosElement.EnumerateArray().Select(e => TokenId(e, "eos_token_id", vocabulary, configPath)));
             }
             else
             {
-                eos.Add(eosElement.GetInt32());
+                eos.Add(TokenId(eosElement, "eos_token_id", vocabulary, configPath));
+            }
+
+            // GenAI refuses (with an unhandled error) special tokens outside the vocabulary: say so first, naming the file.
+            foreach (string special in new[] { "bos_token_id", "pad_token_id" })
+            {
+                if (model.TryGetProperty(special, out JsonElement id))
+                {
+                    TokenId(id, special, vocabulary, configPath);
+                }
             }
 
             string type = RequireString(model, "type", configPath);
@@ -114,6 +123,11 @@ public static class LlmModelFolder
         Require(parent, name, file) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out int number) && number > 0
             ? number
             : throw new InvalidDataException($"{file}: \"{name}\" must be a positive integer");
+
+    private static int TokenId(JsonElement value, string name, int vocabulary, string file) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int id) && id >= 0 && id < vocabulary
+            ? id
+            : throw new InvalidDataException($"{file}: \"{name}\" {value.GetRawText()} must be a token id in [0, {vocabulary}) (vocab_size)");
 
     private static string FirstSentence(string message)
     {

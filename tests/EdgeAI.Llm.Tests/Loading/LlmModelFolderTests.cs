@@ -66,6 +66,26 @@ public sealed class LlmModelFolderTests(TestLlm llm)
         Assert.Contains(config, e.Message);
     }
 
+    [Theory]
+    [InlineData("\"vocab_size\": 1000", "\"eos_token_id\" 151645 must be a token id in [0, 1000)")]
+    [InlineData("\"vocab_size\": 99999999999", "\"vocab_size\" must be a positive integer")]
+    [InlineData("\"vocab_size\": -5", "\"vocab_size\" must be a positive integer")]
+    public void VocabularyThatCannotHoldTheSpecialTokens_NamesTheValue(string vocabulary, string expected)
+    {
+        using var folder = CopyOfTestModel(withModel: false);
+        string config = folder.File("genai_config.json");
+        string text = File.ReadAllText(config);
+        Assert.Contains("\"vocab_size\": 151936", text);
+        File.WriteAllText(config, text.Replace("\"vocab_size\": 151936", vocabulary, StringComparison.Ordinal));
+        File.WriteAllBytes(folder.File("model.onnx"), File.ReadAllBytes(Path.Combine(llm.Directory, "model.onnx")).AsSpan(0, 1000).ToArray());
+
+        var e = Assert.Throws<InvalidDataException>(() => LlmModelFolder.Read(folder.Path));
+
+        Assert.StartsWith(config, e.Message);
+        Assert.Contains(expected, e.Message);
+        AssertOneLine(e.Message);
+    }
+
     [Fact]
     public void MissingModelOnnx_NamesIt()
     {
