@@ -4,6 +4,7 @@ using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
 using EdgeAI.Can.Logs.Parquet;
 using EdgeAI.Cli.Input;
+using EdgeAI.Cli.Output;
 
 namespace EdgeAI.Cli.Commands;
 
@@ -11,8 +12,8 @@ namespace EdgeAI.Cli.Commands;
 /// <c>--dbc</c> and a <c>.parquet</c> OUT, decoded signals as columns instead of frames.</summary>
 public sealed class CanConvertCommand : Command
 {
-    private readonly Argument<string> _input = new("IN") { Description = "input log (.log .asc .blf .trc .csv, optionally .gz, or .parquet)" };
-    private readonly Argument<string> _output = new("OUT") { Description = "output log; the format follows the extension (.parquet: one row per frame)" };
+    private readonly Argument<string> _input = new("IN") { Description = "input log (.log .asc .blf .trc .csv, optionally .gz, or .parquet), or - for candump -L lines on standard input" };
+    private readonly Argument<string> _output = new("OUT") { Description = "output log; the format follows the extension (.parquet: one row per frame); - writes candump -L lines to standard output" };
     private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold (with --dbc: frames the DBC cannot decode)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "with a .parquet OUT: one row per decoded frame, one column per signal (Message.Signal)" };
     private readonly FrameSelectionOptions _selection = new();
@@ -32,8 +33,9 @@ public sealed class CanConvertCommand : Command
     {
         string input = parse.GetRequiredValue(_input);
         string output = parse.GetRequiredValue(_output);
-        var format = CanLogFiles.GetFormat(output); // a bad output name fails before anything is read
-        if (EdgeAI.IO.FileIdentity.SameFile(input, output)) throw new UsageException($"{output}: the output must not be the input (it names the same file as {input})");
+        bool toStdout = output == LogInput.StandardInput;
+        var format = toStdout ? CanLogFormat.Candump : CanLogFiles.GetFormat(output); // a bad output name fails before anything is read
+        if (!toStdout && input != LogInput.StandardInput && EdgeAI.IO.FileIdentity.SameFile(input, output)) throw new UsageException($"{output}: the output must not be the input (it names the same file as {input})");
         string? dbc = parse.GetValue(_dbc);
         if (dbc is not null && format != CanLogFormat.Parquet)
             throw new UsageException($"--dbc: decoded rows are written to Parquet only: expected OUT ending in .parquet, found '{Path.GetFileName(output)}'");
@@ -41,7 +43,8 @@ public sealed class CanConvertCommand : Command
         using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         var writeOptions = new CanLogWriteOptions { Strict = parse.GetValue(_strict), Channels = log.Reader.Channels, TimeZone = _selection.TimeZoneOf(parse) };
-        using var writer = CanLogFiles.CreateWriter(output, writeOptions);
+        using var standardOutput = toStdout ? OutputStream.For(stdout) : null;
+        using var writer = standardOutput is null ? CanLogFiles.CreateWriter(output, writeOptions) : CanLogFiles.CreateWriter(standardOutput, format, "stdout", writeOptions);
         long frames = 0, read = 0;
         while (log.TryRead(out var frame))
         {
@@ -52,8 +55,10 @@ public sealed class CanConvertCommand : Command
             frames++;
         }
         writer.Complete();
+        standardOutput?.Flush();
         log.ReportSkipped(stderr);
-        stdout.WriteLine($"{input} -> {output}: {frames} frames" + (frames != read ? $" ({read - frames} filtered out)" : ""));
+        // With the frames on standard output, the summary goes to standard error.
+        (toStdout ? stderr : stdout).WriteLine($"{input} -> {output}: {frames} frames" + (frames != read ? $" ({read - frames} filtered out)" : ""));
         foreach (var (what, count) in writer.Losses)
             stderr.WriteLine($"edgeai: warning: {count} frames lost {what} ({Path.GetExtension(output)} cannot hold it; --strict makes this an error)");
         return ExitCodes.Ok;

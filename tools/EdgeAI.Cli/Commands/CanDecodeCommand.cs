@@ -12,7 +12,7 @@ namespace EdgeAI.Cli.Commands;
 /// <summary><c>edgeai can decode IN --dbc F [--json] [--all]</c>: physical signal values of every frame.</summary>
 public sealed class CanDecodeCommand : Command
 {
-    private readonly Argument<string> _input = new("IN") { Description = "log file (.log .asc .blf .trc .csv, optionally .gz)" };
+    private readonly Argument<string> _input = new("IN") { Description = "log file (.log .asc .blf .trc .csv, optionally .gz), or - for candump -L lines on standard input" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC file describing the messages", Required = true };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON object per decoded frame" };
     private readonly Option<bool> _all = new("--all") { Description = "also list frames whose id the DBC lacks" };
@@ -52,6 +52,12 @@ public sealed class CanDecodeCommand : Command
             {
                 unknown++;
                 if (all) printer.Unknown(in frame);
+            }
+            if (log.IsLive)
+            {
+                // A live bus: each frame reaches the next program in the pipe as it arrives.
+                printer.Flush();
+                output.Flush();
             }
         }
         printer.Flush();

@@ -10,7 +10,7 @@ namespace EdgeAI.Cli.Commands;
 /// <summary><c>edgeai can stats IN</c>: frames, ids, rates, periods, jitter, DLC/FD mix and bus load per channel.</summary>
 public sealed class CanStatsCommand : Command
 {
-    private readonly Argument<string> _input = new("IN") { Description = "log file (.log .asc .blf .trc .csv, optionally .gz)" };
+    private readonly Argument<string> _input = new("IN") { Description = "log file (.log .asc .blf .trc .csv, optionally .gz), or - for candump -L lines on standard input" };
     private readonly Option<string> _bitrate = new("--bitrate") { Description = "nominal bit rate for bus load (default 500k)", DefaultValueFactory = _ => "500k" };
     private readonly Option<string> _dataBitrate = new("--data-bitrate") { Description = "CAN FD data bit rate (default 2M)", DefaultValueFactory = _ => "2M" };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON document instead of tables" };

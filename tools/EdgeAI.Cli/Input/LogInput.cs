@@ -2,32 +2,49 @@ using EdgeAI.Can.Logs;
 
 namespace EdgeAI.Cli.Input;
 
-/// <summary>Opens a log for a command and shows progress on a terminal for long files.</summary>
+/// <summary>
+/// Opens a log for a command and shows progress on a terminal for long files. <c>-</c> is standard input in
+/// candump -L format (<c>candump -L can0 | edgeai can decode - --dbc F</c>); it, a named pipe and a device are live:
+/// read as frames arrive, never waiting for the end.
+/// </summary>
 internal sealed class LogInput : IDisposable
 {
+    /// <summary>The name that means standard input.</summary>
+    public const string StandardInput = "-";
+
     private const long ProgressFromBytes = 32L << 20;
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly TextWriter _progress;
     private readonly bool _showProgress;
     private long _nextUpdateTicks;
 
-    private LogInput(string path, FileStream file, ICanLogReader reader, TextWriter progress)
+    private LogInput(string path, Stream file, ICanLogReader reader, TextWriter progress, bool live)
     {
         Path = path;
         _file = file;
         Reader = reader;
+        IsLive = live;
         _progress = progress;
-        _showProgress = ReferenceEquals(progress, Console.Error) && !Console.IsErrorRedirected && file.Length >= ProgressFromBytes;
+        _showProgress = !live && file.CanSeek && ReferenceEquals(progress, Console.Error) && !Console.IsErrorRedirected && file.Length >= ProgressFromBytes;
     }
 
     public string Path { get; }
     public ICanLogReader Reader { get; }
 
-    /// <summary>Opens <paramref name="path"/> (format by extension, .gz transparent).</summary>
+    /// <summary>Standard input, a named pipe or a device: frames arrive over time, so output is flushed as they do.</summary>
+    public bool IsLive { get; }
+
+    /// <summary>Opens <paramref name="path"/> (format by extension, .gz transparent), or standard input for <c>-</c>.</summary>
     public static LogInput Open(string path, CanLogReadOptions options, TextWriter progress)
     {
+        if (path == StandardInput)
+        {
+            var stdin = Console.OpenStandardInput();
+            return new LogInput(path, stdin, CanLogFiles.OpenReader(stdin, CanLogFormat.Candump, "stdin", options), progress, live: true);
+        }
+        var kind = EdgeAI.IO.FileIdentity.Of(path).Kind;
         var reader = CanLogFiles.OpenReader(path, options, out var file);
-        return new LogInput(path, file, reader, progress);
+        return new LogInput(path, file, reader, progress, kind is EdgeAI.IO.FileKind.Fifo or EdgeAI.IO.FileKind.CharacterDevice or EdgeAI.IO.FileKind.Socket);
     }
 
     /// <summary>Reads the next frame and, on a terminal, redraws a progress bar a few times a second.</summary>
