@@ -47,10 +47,10 @@ internal sealed class ParquetLogReader : ICanLogReader
         {
             _reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: false).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (IsCorruption(e))
         {
             stream.Dispose();
-            throw new CanLogFormatException(name, 0, "a Parquet file (PAR1 at both ends and a valid footer)", e.Message, isByteOffset: true);
+            throw new CanLogFormatException(name, 0, "a Parquet file (PAR1 at both ends and a valid footer)", OneLine(e), isByteOffset: true);
         }
         try
         {
@@ -72,6 +72,11 @@ internal sealed class ParquetLogReader : ICanLogReader
             _direction = Find(fields, "direction", typeof(ReadOnlyMemory<char>));
             _dlc = Find(fields, "dlc", typeof(int));
             for (int i = 0; i < _reader.RowGroupCount; i++) _totalRows += _reader.OpenRowGroupReader(i).RowCount;
+        }
+        catch (Exception e) when (IsCorruption(e))
+        {
+            _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new CanLogFormatException(name, 0, "a Parquet schema and row groups that can be read", OneLine(e), isByteOffset: true);
         }
         catch
         {
@@ -178,8 +183,18 @@ internal sealed class ParquetLogReader : ICanLogReader
         _row = 0;
         _groupRows = 0;
         if (++_group >= _reader.RowGroupCount) return false;
-        var group = _reader.OpenRowGroupReader(_group);
-        int rows = checked((int)group.RowCount);
+        ParquetRowGroupReader group;
+        int rows;
+        try
+        {
+            group = _reader.OpenRowGroupReader(_group);
+            rows = checked((int)group.RowCount);
+            if (rows is < 0 or > MaxGroupRows) throw new InvalidDataException($"{group.RowCount} rows");
+        }
+        catch (Exception e) when (IsCorruption(e))
+        {
+            throw new CanLogFormatException(_name, _rowsBefore + 1, $"row group {_group} with a readable header and at most {MaxGroupRows} rows", OneLine(e));
+        }
         Grow(rows);
         ReadGroupAsync(group, rows).AsTask().GetAwaiter().GetResult();
         _groupRows = rows;
@@ -221,13 +236,20 @@ internal sealed class ParquetLogReader : ICanLogReader
             Array.Clear(present, 0, rows);
             return;
         }
-        if (field.MaxDefinitionLevel == 0)
+        try
         {
-            await group.ReadRawAsync(field, values.AsMemory(0, rows), null, null);
-            Array.Fill(present, true, 0, rows);
-            return;
+            if (field.MaxDefinitionLevel == 0)
+            {
+                await group.ReadRawAsync(field, values.AsMemory(0, rows), null, null);
+                Array.Fill(present, true, 0, rows);
+                return;
+            }
+            await group.ReadRawAsync(field, values.AsMemory(0, rows), _levels.AsMemory(0, rows), null);
         }
-        await group.ReadRawAsync(field, values.AsMemory(0, rows), _levels.AsMemory(0, rows), null);
+        catch (Exception e) when (IsCorruption(e))
+        {
+            throw new CanLogFormatException(_name, _rowsBefore + 1, $"row group {_group}, column {field.Name}: pages that decompress and decode", OneLine(e));
+        }
         // Values arrive packed (nulls left out): spread them to their rows from the back.
         int next = 0;
         for (int i = 0; i < rows; i++) if (_levels[i] == field.MaxDefinitionLevel) next++;
@@ -238,6 +260,15 @@ internal sealed class ParquetLogReader : ICanLogReader
             values[i] = has ? values[--next] : default;
         }
     }
+
+    // Whatever Parquet.Net, its Thrift footer reader or its codecs throw on damaged bytes (ZstdException,
+    // ThriftProtocolException, index and argument exceptions, ...): anything but our own report or running out of memory.
+    // The largest row group read into memory at once (EdgeAI writes 65,536 rows per group): a damaged count must not allocate gigabytes.
+    private const int MaxGroupRows = 1 << 24;
+
+    private static bool IsCorruption(Exception e) => e is not (CanLogFormatException or OutOfMemoryException or OperationCanceledException);
+
+    private static string OneLine(Exception e) => $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
 
     private void Grow(int rows)
     {
