@@ -37,10 +37,11 @@ public static class ExternalTool
         return result.StdOut;
     }
 
-    /// <summary>Runs a program and returns everything it said.</summary>
-    public static (int ExitCode, string StdOut, string StdErr) RunRaw(string program, IEnumerable<string> args, TimeSpan? timeout = null)
+    /// <summary>Runs a program (in <paramref name="workingDirectory"/> when given) and returns everything it said.</summary>
+    public static (int ExitCode, string StdOut, string StdErr) RunRaw(string program, IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         foreach (var arg in args) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
