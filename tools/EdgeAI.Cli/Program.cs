@@ -20,9 +20,9 @@ public static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var problem in parsed.Errors) error.WriteLine("edgeai: " + problem.Message);
+            // One line, as for every bad input: the problems, then where the options are explained.
             string command = string.Join(' ', ["edgeai", .. args.TakeWhile(a => !a.StartsWith('-')).Take(2), "--help"]);
-            error.WriteLine($"edgeai: see '{command}'");
+            error.WriteLine($"edgeai: {string.Join("; ", parsed.Errors.Select(e => UsageText.Plain(e.Message)))}; see '{command}'");
             return ExitCodes.BadInput;
         }
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -33,6 +33,7 @@ public readonly record struct FileIdentity(FileKind Kind, ulong Device, ulong In
     /// <summary>True when both paths exist and name the same file.</summary>
     public static bool SameFile(string a, string b)
     {
+        if (string.IsNullOrEmpty(a) || string.IsNullOrEmpty(b)) return false;
         var x = Of(a);
         var y = Of(b);
         return x.Kind != FileKind.Missing && x.Inode != 0 && x == y

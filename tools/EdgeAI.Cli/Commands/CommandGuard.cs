@@ -64,10 +64,12 @@ internal static class CommandGuard
     /// <summary>Exceptions that mean the user's input is wrong, not that EdgeAI is.</summary>
     public static bool IsBadInput(Exception e) => e is FormatException or CanLogLossException or FileNotFoundException or PathTooLongException
         or DirectoryNotFoundException or UnauthorizedAccessException or UsageException or InvalidDataException or CanBusException
-        or EdgeAI.Inference.Providers.NoExecutionProviderException or EdgeAI.Inference.Native.OrtUnavailableException;
+        or EdgeAI.Inference.Providers.NoExecutionProviderException or EdgeAI.Inference.Native.OrtUnavailableException
+        or ArgumentException { ParamName: "path" }; // an empty path given to an option (--dbc "", --cache "")
 
     private static string OneLine(Exception e) => e switch
     {
+        ArgumentException { ParamName: "path" } => "expected a file or folder path, found ''",
         FileNotFoundException f when f.FileName is not null && !f.Message.StartsWith(f.FileName, StringComparison.Ordinal) => $"{f.FileName}: no such file",
         _ => e.Message.ReplaceLineEndings(" "),
     };

@@ -57,7 +57,7 @@ internal sealed class LlmInput
     public ToolRegistry Tools(ParseResult parse)
     {
         double at = parse.GetValue(At);
-        if (!(at >= 0 && double.IsFinite(at))) throw new UsageException($"--at {at}: expected seconds from the start of the drive, 0 or more");
+        if (!(at >= 0 && at <= Durations.MaximumSeconds)) throw new UsageException($"--at {at}: expected seconds from the start of the drive, from 0 to {Durations.MaximumSeconds}");
         var store = VehicleStateStore.FromDrive(Assets.CityDriveLog, Assets.DemoDbc, TimeSpan.FromSeconds(at));
         return new ToolRegistry(VehicleTools.Create(store));
     }

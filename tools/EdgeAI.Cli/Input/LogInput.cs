@@ -37,6 +37,7 @@ internal sealed class LogInput : IDisposable
     /// <summary>Opens <paramref name="path"/> (format by extension, .gz transparent), or standard input for <c>-</c>.</summary>
     public static LogInput Open(string path, CanLogReadOptions options, TextWriter progress)
     {
+        if (path.Length == 0) throw new Commands.UsageException("expected a log file path (or - for standard input), found ''");
         if (path == StandardInput)
         {
             var stdin = Console.OpenStandardInput();
