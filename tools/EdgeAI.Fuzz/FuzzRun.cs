@@ -17,7 +17,7 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly string[] LogFiles = ["drive.log", "drive.asc", "drive.blf", "drive.trc", "drive.csv", "drive.log.gz", "drive.parquet"];
     private static readonly string[] Nasty = ["NaN", "-1", "1e400", "", "America", "0", "999999999999", "sim:busoff=5000000s+1s", "sim:bitrate=1e-300",
-        "sim:bitrate=NaN", new string('x', 300) + ".log", "-", "\u00e9\u00e9.log", "1e-300", "Infinity", "0x7FF,zzz", "/dev/null", "/proc/self/fd/1"];
+        "sim:bitrate=NaN", new string('x', 300) + ".log", "\u00e9\u00e9.log", "1e-300", "Infinity", "0x7FF,zzz", "/dev/null", "/proc/self/fd/1"];
     private static readonly string[][] ArgumentTemplates =
     [
         ["can", "stats", "{LOG}", "--bitrate", "{V}"],
@@ -141,6 +141,8 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
         // --loop 0 means "until Ctrl+C" by design: not a case.
         if (template.Contains("--loop") && value == "0") value = "-1";
         string log = Path.Combine(work, "seed-drive.log");
+        // A value that names a file is placed in the work folder: the run never writes where it was started.
+        if (value.EndsWith(".log", StringComparison.Ordinal)) value = Path.Combine(work, value);
         string[] args = [.. template.Select(a => a.Replace("{LOG}", log, StringComparison.Ordinal)
             .Replace("{OUT}", Path.Combine(work, $"out{index}.asc"), StringComparison.Ordinal).Replace("{V}", value, StringComparison.Ordinal))];
         var verdict = Judge(args, out string detail, out _, out _, out _);
