@@ -102,7 +102,10 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
         bool text = target is "drive.log" or "drive.asc" or "drive.trc" or "drive.csv";
         var damage = Pick(text);
         string file = Path.Combine(work, $"case{index}-{target}");
-        File.WriteAllBytes(file, damage.Apply(_seeds[target], _random));
+        byte[] damaged = damage.Apply(_seeds[target], _random);
+        File.WriteAllBytes(file, damaged);
+        // A cut that lands right after a line end (or at byte 0) leaves a complete, shorter text log: no reader can see it.
+        bool hides = damage.Hides || text && damage.Name.StartsWith("cut", StringComparison.Ordinal) && (damaged.Length == 0 || damaged[^1] is (byte)'\n' or (byte)'\r');
         string[] args = _random.Next(3) switch
         {
             0 => ["can", "stats", file, "--json"],
@@ -111,7 +114,7 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
         };
         var verdict = Judge(args, out string detail, out int code, out string stdout, out string stderr);
         File.Delete(Path.Combine(work, $"out{index}.log"));
-        if (verdict == FuzzCase.Ok && code == 0 && !damage.Hides && stderr.Length == 0 && args[1] != "decode")
+        if (verdict == FuzzCase.Ok && code == 0 && !hides && stderr.Length == 0 && args[1] != "decode")
         {
             long frames = args[1] == "stats" ? JsonDocument.Parse(stdout).RootElement.GetProperty("frames").GetInt64()
                 : long.Parse(ConvertedFrames().Match(stdout).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -40,7 +40,7 @@ public sealed class CanConvertCommand : Command
         if (dbc is not null && format != CanLogFormat.Parquet)
             throw new UsageException($"--dbc: decoded rows are written to Parquet only: expected OUT ending in .parquet, found '{Path.GetFileName(output)}'");
         if (dbc is not null) return ExportSignals(parse, input, output, DbcInput.Load(dbc, parse.GetValue(_strict), stderr), stdout, stderr, cancellation);
-        using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
+        using var log = LogInput.Open(input, _selection.ReadOptions(parse) with { Strict = parse.GetValue(_strict) }, stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         var writeOptions = new CanLogWriteOptions { Strict = parse.GetValue(_strict), Channels = log.Reader.Channels, TimeZone = _selection.TimeZoneOf(parse) };
         using var standardOutput = toStdout ? OutputStream.For(stdout) : null;
@@ -68,7 +68,7 @@ public sealed class CanConvertCommand : Command
     private int ExportSignals(ParseResult parse, string input, string output, DbcDatabase database, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         bool strict = parse.GetValue(_strict);
-        using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
+        using var log = LogInput.Open(input, _selection.ReadOptions(parse) with { Strict = parse.GetValue(_strict) }, stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         using var writer = ParquetSignalWriter.Create(output, database, log.Reader.Channels);
         long read = 0, selected = 0;

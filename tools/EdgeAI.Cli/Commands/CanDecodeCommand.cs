@@ -16,7 +16,7 @@ public sealed class CanDecodeCommand : Command
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC file describing the messages", Required = true };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON object per decoded frame" };
     private readonly Option<bool> _all = new("--all") { Description = "also list frames whose id the DBC lacks" };
-    private readonly Option<bool> _strict = new("--strict") { Description = "refuse a DBC that would decode some frames wrong (a signal outside its frame, a duplicate id, factor 0, ...)" };
+    private readonly Option<bool> _strict = new("--strict") { Description = "refuse a DBC that would decode some frames wrong (a signal outside its frame, a duplicate id, factor 0, ...) and a log that ends inside a line" };
     private readonly FrameSelectionOptions _selection = new();
 
     public CanDecodeCommand() : base("decode", "Decode frames into physical signal values with a DBC")
@@ -34,7 +34,7 @@ public sealed class CanDecodeCommand : Command
     {
         var database = DbcInput.Load(parse.GetRequiredValue(_dbc), parse.GetValue(_strict), stderr);
         bool json = parse.GetValue(_json), all = parse.GetValue(_all);
-        using var log = LogInput.Open(parse.GetRequiredValue(_input), _selection.ReadOptions(parse), stderr);
+        using var log = LogInput.Open(parse.GetRequiredValue(_input), _selection.ReadOptions(parse) with { Strict = parse.GetValue(_strict) }, stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         var values = new double[Math.Max(database.MaxSignalCount, 1)];
         using var output = OutputStream.For(stdout);
