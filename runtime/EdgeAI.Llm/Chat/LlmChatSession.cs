@@ -274,11 +274,11 @@ public sealed class LlmChatSession : IChatSession
     /// <summary>Generates one token with the conversation's generator.</summary>
     private int NextToken(TurnCounters turn, long started)
     {
-        long before = Stopwatch();
+        long before = _time.GetTimestamp();
         _generator.GenerateNextToken();
         _generatedLast = true;
         int token = _generator.GetNextTokens()[0];
-        turn.DecodeTicks += Stopwatch() - before;
+        turn.Decode += _time.GetElapsedTime(before);
         _tokens[_count++] = token;
         turn.CountNewToken(_time, started);
         return token;
@@ -297,14 +297,14 @@ public sealed class LlmChatSession : IChatSession
         parameters.SetSearchOption("max_length", MaxLength);
         parameters.SetGuidance("json_schema", schema, false);
         using var guided = new Generator(_model.Model, parameters);
-        long before = Stopwatch();
+        long before = _time.GetTimestamp();
         guided.AppendTokens(_tokens.AsSpan(0, _count));
-        turn.PrefillTicks += Stopwatch() - before;
+        turn.Prefill += _time.GetElapsedTime(before);
         turn.ReprefilledTokens += _count;
         int jsonStart = _count;
         // Never past max_length, with room for the closing tags: near the budget a call may be cut (and then refused).
         int limit = Math.Min(Math.Max(_options.MaxNewTokens, GuidedCallMaxTokens), MaxLength - _count - 4);
-        before = Stopwatch();
+        before = _time.GetTimestamp();
         while (!guided.IsDone() && _count - jsonStart < limit)
         {
             guided.GenerateNextToken();
@@ -318,7 +318,7 @@ public sealed class LlmChatSession : IChatSession
             turn.CountNewToken(_time, started);
         }
 
-        turn.DecodeTicks += Stopwatch() - before;
+        turn.Decode += _time.GetElapsedTime(before);
         string json = _model.Tokenizer.Decode(_tokens.AsSpan(jsonStart, _count - jsonStart));
         Append(Encode("\n" + ToolCallParser.CloseTag));
         _answer.Append(ToolCallParser.OpenTag).Append('\n').Append(json).Append('\n').Append(ToolCallParser.CloseTag);
@@ -362,9 +362,9 @@ public sealed class LlmChatSession : IChatSession
     {
         RewindGenerator(_count);
         int kv = KvTokens;
-        long before = Stopwatch();
+        long before = _time.GetTimestamp();
         _generator.AppendTokens(_tokens.AsSpan(kv, _count - kv));
-        turn.PrefillTicks += Stopwatch() - before;
+        turn.Prefill += _time.GetElapsedTime(before);
 
         // History re-rendered after dropping old turns is counted apart from the turn's own new tokens.
         int again = Math.Max(0, _rendered - kv);
@@ -503,5 +503,4 @@ public sealed class LlmChatSession : IChatSession
         return sequences[0].ToArray();
     }
 
-    private long Stopwatch() => _time.GetTimestamp();
 }
