@@ -29,6 +29,9 @@ public abstract class TextLogReader : ICanLogReader
     public long SkippedRecords { get; private set; }
     public long BadRecords { get; private set; }
     public long Position => _lines.Position;
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = [];
 
     public bool TryRead(out CanFrame frame)
     {
@@ -36,7 +39,13 @@ public abstract class TextLogReader : ICanLogReader
         {
             var line = Utf8Fields.Trim(raw);
             if (line.IsEmpty) continue;
-            switch (ParseLine(line, out frame, out string expected))
+            var record = ParseLine(line, out frame, out string expected);
+            if (_lines.LastLineUnterminated && record is TextRecord.Frame or TextRecord.Bad)
+            {
+                CutLine(line);
+                if (record == TextRecord.Bad) continue; // what is left of a frame line the file was cut in: the warning says so
+            }
+            switch (record)
             {
                 case TextRecord.Frame: return true;
                 case TextRecord.Header: continue;
@@ -47,6 +56,15 @@ public abstract class TextLogReader : ICanLogReader
         }
         frame = default;
         return false;
+    }
+
+    /// <summary>A frame line the file ends inside: read as it is, but the frame may be cut short.</summary>
+    private void CutLine(ReadOnlySpan<byte> line)
+    {
+        if (Options.Strict)
+            throw new CanLogFormatException(Name, _lines.LineNumber, "a newline at the end of the last line (the file may be cut; drop --strict to read it as it is)",
+                Encoding.UTF8.GetString(line));
+        _warnings.Add($"{Name}: ends inside line {_lines.LineNumber} (the file may be cut)");
     }
 
     /// <summary>What one non-blank, trimmed line is; for <see cref="TextRecord.Bad"/>, <paramref name="expected"/> says what should have been there.</summary>

@@ -26,6 +26,9 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>True when the line last returned ended at the end of the stream without a newline (a cut file, often).</summary>
+    public bool LastLineUnterminated { get; private set; }
+
     /// <summary>Bytes consumed up to the end of the line last returned.</summary>
     public long Position { get; private set; }
 
@@ -48,6 +51,7 @@ internal sealed class Utf8LineReader : IDisposable
             {
                 if (_start == _end) { line = default; return false; }
                 line = Trim(_buffer.AsSpan(_start, _end - _start));
+                LastLineUnterminated = true;
                 Position += _end - _start;
                 _start = _end;
                 LineNumber++;
