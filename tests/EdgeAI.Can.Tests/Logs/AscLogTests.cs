@@ -104,8 +104,9 @@ public class AscLogTests
         Assert.True(log.Frames[0].IsFd);
         Assert.Equal(12, log.Frames[0].Length);
         Assert.Equal(11, log.Frames[0].Data[11]);
-        Assert.False(log.Frames[1].IsFd); // DLC 13 with 8 bytes: a classic frame
+        Assert.False(log.Frames[1].IsFd); // DLC 13 with 8 bytes: a classic frame that keeps its DLC
         Assert.Equal(8, log.Frames[1].Length);
+        Assert.Equal(13, log.Frames[1].Dlc);
     }
 
     [Fact]

@@ -173,7 +173,8 @@ public sealed class AscLogReader : TextLogReader
             expected = $"{length} data bytes for DLC {classicDlc}, not more";
             return TextRecord.Bad;
         }
-        return Make(id, flags, data[..length], 0, channel, ns, out frame, out expected);
+        // 8 bytes sent with DLC 9..15 keep that DLC (CanFrame.Dlc), as SocketCAN's len8_dlc.
+        return Make(id, flags, data[..length], (byte)classicDlc, channel, ns, out frame, out expected);
     }
 
     /// <summary>A DLC field whose value is a CAN FD length above 8 and is followed by exactly that many data bytes.</summary>
