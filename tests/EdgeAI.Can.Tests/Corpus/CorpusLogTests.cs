@@ -84,15 +84,30 @@ public sealed class CorpusLogTests
                 // A documented difference: still there, with the frame counts the documentation gives, and named in it.
                 if (ours.SequenceEqual(theirs) || ours.Count != documented.Ours || (theyFail ? -1 : theirs.Count) != documented.Theirs
                     || !Docs.Value.Contains(name, StringComparison.Ordinal))
+                {
                     report.AppendLine($"{name}: documented as {documented}, found EdgeAI {ours.Count} frames, python-can {(theyFail ? -1 : theirs.Count)}; same: {ours.SequenceEqual(theirs)}");
+                    Show(report, ours, theirs);
+                }
                 continue;
             }
             if (ours.SequenceEqual(theirs)) continue;
             report.AppendLine($"{name}: EdgeAI {ours.Count} frames, python-can {theirs.Count}");
-            for (int i = 0; i < Math.Max(ours.Count, theirs.Count) && i < 4; i++)
-                report.AppendLine($"  ours   {(i < ours.Count ? ours[i] : "-")}\n  theirs {(i < theirs.Count ? theirs[i] : "-")}");
+            Show(report, ours, theirs);
         }
         Assert.True(report.Length == 0, report.ToString());
+    }
+
+    /// <summary>The first lines that differ, ours above theirs.</summary>
+    private static void Show(StringBuilder report, List<string> ours, List<string> theirs)
+    {
+        int shown = 0;
+        for (int i = 0; i < Math.Max(ours.Count, theirs.Count) && shown < 4; i++)
+        {
+            string a = i < ours.Count ? ours[i] : "-", b = i < theirs.Count ? theirs[i] : "-";
+            if (a == b) continue;
+            report.AppendLine($"  #{i} ours   {a}\n  #{i} theirs {b}");
+            shown++;
+        }
     }
 
     private static readonly Lazy<string> Docs = new(() => File.ReadAllText(RepoPaths.Get("docs", "log-formats.md")));
