@@ -28,7 +28,8 @@ public readonly struct CanFrame : IEquatable<CanFrame>
     private readonly FrameData _data;
 
     /// <summary>Builds a frame; <paramref name="data"/> is copied inline. The DLC follows from the length
-    /// except for remote frames, whose requested length is <paramref name="remoteDlc"/>.</summary>
+    /// except for remote frames, whose requested length is <paramref name="remoteDlc"/>, and for classic frames of
+    /// 8 bytes sent with a DLC of 9..15 (<paramref name="remoteDlc"/> 9..15 keeps that raw DLC, as SocketCAN's len8_dlc).</summary>
     /// <exception cref="ArgumentException">id, length or flags do not form a valid frame.</exception>
     public CanFrame(uint id, ReadOnlySpan<byte> data, CanFlags flags = CanFlags.None, long timestampNs = 0, ushort channel = 0, byte remoteDlc = 0)
     {
@@ -39,7 +40,7 @@ public readonly struct CanFrame : IEquatable<CanFrame>
         _timestampNs = timestampNs;
         _channel = channel;
         _length = (byte)data.Length;
-        _dlc = (flags & CanFlags.Remote) != 0 ? remoteDlc : CanDlc.FromLength(data.Length);
+        _dlc = (flags & CanFlags.Remote) != 0 || IsRawClassicDlc(data.Length, flags, remoteDlc) ? remoteDlc : CanDlc.FromLength(data.Length);
         _data = default;
         data.CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.AsRef(in _data)[0], MaxFdLength));
     }
@@ -62,7 +63,8 @@ public readonly struct CanFrame : IEquatable<CanFrame>
     public ushort Channel => _channel;
     /// <summary>Number of data bytes (0..64).</summary>
     public int Length => _length;
-    /// <summary>Data length code as on the wire (0..15); for remote frames the requested DLC.</summary>
+    /// <summary>Data length code as on the wire (0..15); for remote frames the requested DLC; a classic frame of 8
+    /// bytes may carry a DLC of 9..15 when its log kept it (candump's <c>_D</c>).</summary>
     public byte Dlc => _dlc;
     /// <summary>The payload.</summary>
     public ReadOnlySpan<byte> Data => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef(in _data)[0], _length);
@@ -79,6 +81,9 @@ public readonly struct CanFrame : IEquatable<CanFrame>
     /// <summary>The same frame with other direction flags (Rx/Tx); other flags are kept.</summary>
     public CanFrame WithDirection(CanFlags direction) =>
         new(this, _timestampNs, _channel, (_flags & ~(CanFlags.Rx | CanFlags.Tx)) | (direction & (CanFlags.Rx | CanFlags.Tx)));
+
+    private static bool IsRawClassicDlc(int length, CanFlags flags, byte dlc) =>
+        length == MaxClassicLength && dlc is > MaxClassicLength and <= 15 && (flags & (CanFlags.Fd | CanFlags.Error)) == 0;
 
     /// <summary>Checks what the constructor checks, without throwing (for readers in hot loops).</summary>
     public static bool TryValidate(uint id, int length, CanFlags flags, byte remoteDlc, out string problem)

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using EdgeAI.Can.Logs.Asc;
 using EdgeAI.Can.Logs.Blf;
 using EdgeAI.Can.Logs.Candump;
@@ -58,8 +57,8 @@ public static class CanLogFiles
         if (format == CanLogFormat.Parquet) return OpenReader(file, format, path, options);
         options ??= CanLogReadOptions.Default;
         if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return OpenReader(file, format, path, options);
-        var gzip = new GzipLogStream(file, path);
-        return new GzipLogReader(OpenReader(gzip, format, path, options), gzip, path, options);
+        var gzip = new GzipLogStream(file, path, options.Strict);
+        return new GzipLogReader(OpenReader(gzip, format, path, options), gzip);
     }
 
     /// <summary>Opens a reader over a stream (which it disposes; seekable for Parquet); <paramref name="name"/> appears in errors.</summary>

@@ -1,32 +1,27 @@
 namespace EdgeAI.Can.Logs;
 
-/// <summary>A reader over a <see cref="GzipLogStream"/> that turns a cut stream into a warning, or an error under Strict.</summary>
-internal sealed class GzipLogReader(ICanLogReader inner, GzipLogStream stream, string name, CanLogReadOptions options) : ICanLogReader
+/// <summary>A reader over a <see cref="GzipLogStream"/>: the format's reader, plus the stream's warning when it ends early.</summary>
+internal sealed class GzipLogReader(ICanLogReader inner, GzipLogStream stream) : ICanLogReader
 {
-    private readonly List<string> _warnings = [];
-    private bool _checked;
+    private List<string>? _warnings;
 
     public CanChannelTable Channels => inner.Channels;
     public long SkippedRecords => inner.SkippedRecords;
     public long BadRecords => inner.BadRecords;
     public long Position => inner.Position;
-    public IReadOnlyList<string> Warnings => _checked ? _warnings : inner.Warnings;
+    public IReadOnlyDictionary<string, long> SkippedKinds => inner.SkippedKinds;
 
-    public bool TryRead(out CanFrame frame)
+    public IReadOnlyList<string> Warnings
     {
-        if (inner.TryRead(out frame)) return true;
-        if (!_checked)
+        get
         {
-            _checked = true;
-            _warnings.AddRange(inner.Warnings);
-            if (stream.Problem is { } problem)
-            {
-                if (options.Strict) throw new CanLogFormatException(name, 0, "a complete gzip stream (--strict)", problem, isByteOffset: true);
-                _warnings.Add(problem);
-            }
+            if (stream.Warning is null) return inner.Warnings;
+            _warnings ??= [stream.Warning, .. inner.Warnings];
+            return _warnings;
         }
-        return false;
     }
+
+    public bool TryRead(out CanFrame frame) => inner.TryRead(out frame);
 
     public void Dispose() => inner.Dispose();
 }

@@ -12,13 +12,20 @@ public interface ICanLogReader : IDisposable
     /// <summary>Malformed CAN records skipped because <see cref="CanLogReadOptions.SkipBad"/> was set.</summary>
     long BadRecords { get; }
 
+    /// <summary>What was skipped, by kind (e.g. "CAN_MESSAGE transmit requests", "LIN_MESSAGE (11)"), where the reader
+    /// can say; the counts add up to at most <see cref="SkippedRecords"/>.</summary>
+    IReadOnlyDictionary<string, long> SkippedKinds => NoKinds;
+
+    /// <summary>Problems that did not stop reading, one line each naming the file and where (a log that looks cut).
+    /// With <see cref="CanLogReadOptions.Strict"/> they are errors instead.</summary>
+    IReadOnlyList<string> Warnings => [];
+
+    private static readonly Dictionary<string, long> NoKinds = [];
+
     /// <summary>Bytes of the (uncompressed) input consumed so far, for progress.</summary>
     long Position { get; }
 
     /// <summary>Reads the next frame; false at the end of the log.</summary>
     /// <exception cref="CanLogFormatException">a malformed CAN record (unless skipping bad records).</exception>
     bool TryRead(out CanFrame frame);
-
-    /// <summary>What the reader noticed but read through (a file that ends inside a line), one line each naming the file.</summary>
-    IReadOnlyList<string> Warnings => [];
 }

@@ -11,7 +11,6 @@ namespace EdgeAI.Can.Logs;
 public abstract class TextLogReader : ICanLogReader
 {
     private readonly Utf8LineReader _lines;
-    private readonly List<string> _warnings = [];
 
     private protected TextLogReader(Stream stream, string name, CanLogReadOptions options)
     {
@@ -30,8 +29,9 @@ public abstract class TextLogReader : ICanLogReader
     public long SkippedRecords { get; private set; }
     public long BadRecords { get; private set; }
     public long Position => _lines.Position;
-
     public IReadOnlyList<string> Warnings => _warnings;
+
+    private readonly List<string> _warnings = [];
 
     public bool TryRead(out CanFrame frame)
     {
@@ -40,7 +40,11 @@ public abstract class TextLogReader : ICanLogReader
             var line = Utf8Fields.Trim(raw);
             if (line.IsEmpty) continue;
             var record = ParseLine(line, out frame, out string expected);
-            if (_lines.EndedInsideLine && record != TextRecord.Bad) EndedInsideLine();
+            if (_lines.LastLineUnterminated && record is TextRecord.Frame or TextRecord.Bad)
+            {
+                CutLine(line);
+                if (record == TextRecord.Bad) continue; // what is left of a frame line the file was cut in: the warning says so
+            }
             switch (record)
             {
                 case TextRecord.Frame: return true;
@@ -54,12 +58,13 @@ public abstract class TextLogReader : ICanLogReader
         return false;
     }
 
-    // A frame line without its line end is what a logger that lost power leaves: its data may be cut short.
-    private void EndedInsideLine()
+    /// <summary>A frame line the file ends inside: read as it is, but the frame may be cut short.</summary>
+    private void CutLine(ReadOnlySpan<byte> line)
     {
-        string problem = $"{Name}:{_lines.LineNumber}: the file ends inside this line (no line end): the log may be cut, and its last line incomplete";
-        if (Options.Strict) throw new CanLogFormatException(Name, _lines.LineNumber, "a line end after the last frame (--strict)", "the end of the file");
-        _warnings.Add(problem);
+        if (Options.Strict)
+            throw new CanLogFormatException(Name, _lines.LineNumber, "a newline at the end of the last line (the file may be cut; drop --strict to read it as it is)",
+                Encoding.UTF8.GetString(line));
+        _warnings.Add($"{Name}: ends inside line {_lines.LineNumber} (the file may be cut)");
     }
 
     /// <summary>What one non-blank, trimmed line is; for <see cref="TextRecord.Bad"/>, <paramref name="expected"/> says what should have been there.</summary>

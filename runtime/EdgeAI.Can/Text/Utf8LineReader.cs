@@ -26,11 +26,11 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>True when the line last returned ended at the end of the stream without a newline (a cut file, often).</summary>
+    public bool LastLineUnterminated { get; private set; }
+
     /// <summary>Bytes consumed up to the end of the line last returned.</summary>
     public long Position { get; private set; }
-
-    /// <summary>The last line returned had no line end: the stream ended inside it (usually a cut file).</summary>
-    public bool EndedInsideLine { get; private set; }
 
     /// <summary>Next line without its line ending; false at the end of the stream.</summary>
     /// <exception cref="InvalidDataException">a line longer than <see cref="MaxLineLength"/>.</exception>
@@ -51,10 +51,10 @@ internal sealed class Utf8LineReader : IDisposable
             {
                 if (_start == _end) { line = default; return false; }
                 line = Trim(_buffer.AsSpan(_start, _end - _start));
+                LastLineUnterminated = true;
                 Position += _end - _start;
                 _start = _end;
                 LineNumber++;
-                EndedInsideLine = true;
                 return true;
             }
             Fill();

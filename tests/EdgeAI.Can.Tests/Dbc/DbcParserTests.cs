@@ -377,13 +377,15 @@ public class DbcParserTests
         Assert.Equal("°C", file.Messages[0].Signals[0].Unit);
     }
 
-    [Fact]
-    public void Parse_IndependentSignalsPseudoMessage_IsKeptButNotDecodable()
+    [Theory]
+    [InlineData(3221225472u)] // 0xC0000000, as CANdb++ writes it
+    [InlineData(1073741824u)] // 0x40000000, without the extended bit, in some exports
+    public void Parse_IndependentSignalsPseudoMessage_IsKeptButNotDecodable(uint id)
     {
-        var file = Parse("BO_ 3221225472 VECTOR__INDEPENDENT_SIG_MSG: 0 Vector__XXX\n SG_ Orphan : 0|8@1+ (1,0) [0|0] \"\" Vector__XXX\n");
+        var file = Parse($"BO_ {id} VECTOR__INDEPENDENT_SIG_MSG: 0 Vector__XXX\n SG_ Orphan : 0|8@1+ (1,0) [0|0] \"\" Vector__XXX\nBO_ 100 Real: 1 Engine\n");
 
-        Assert.Single(file.Messages);
-        Assert.Empty(file.Compile().Decoders);
+        Assert.Equal(2, file.Messages.Count);
+        Assert.Equal("Real", Assert.Single(file.Compile().Decoders).Message.Name);
     }
 
     [Fact]

@@ -94,6 +94,59 @@ public class AscLogTests
     }
 
     [Fact]
+    public void Read_ClassicLineWithFdLengthAndThatManyBytes_GivesCanFdFrame()
+    {
+        // Older python-can wrote CAN FD data as a 'd' line whose DLC field is the length in hex.
+        string bytes = string.Join(" ", Enumerable.Range(0, 12).Select(i => i.ToString("X2")));
+        var log = Read($"base hex  timestamps absolute\n0.5 1 123x Rx d C {bytes}\n0.6 1 124 Rx d D 01 02 03 04 05 06 07 08  Length = 2 BitCount = 119\n");
+
+        Assert.Equal(2, log.Frames.Count);
+        Assert.True(log.Frames[0].IsFd);
+        Assert.Equal(12, log.Frames[0].Length);
+        Assert.Equal(11, log.Frames[0].Data[11]);
+        Assert.False(log.Frames[1].IsFd); // DLC 13 with 8 bytes: a classic frame that keeps its DLC
+        Assert.Equal(8, log.Frames[1].Length);
+        Assert.Equal(13, log.Frames[1].Dlc);
+    }
+
+    [Fact]
+    public void Read_CanFdLineWithMoreThan8BytesAndNoEdlFlag_IsCanFd()
+    {
+        string bytes = string.Join(" ", Enumerable.Repeat("AA", 64));
+        var log = Read($"0.5 CANFD 4 Rx 4EE 0 1 f 64 {bytes} 1331984 11 0 46500250 460a0250 20011736 20010205\n");
+
+        var frame = Assert.Single(log.Frames);
+        Assert.True(frame.IsFd);
+        Assert.Equal(CanFlags.Esi, frame.Flags & (CanFlags.Esi | CanFlags.Brs));
+        Assert.Equal(64, frame.Length);
+    }
+
+    [Theory]
+    [InlineData("nan 1 123 Rx d 1 00", "a time in seconds")]
+    [InlineData("-0.5 1 123 Rx d 1 00", "a time in seconds")]
+    [InlineData("-inf 1 123 Rx d 1 00", "a time in seconds")]
+    [InlineData("0.5 1 1 123 Rx d 1 00", "'Rx' or 'Tx' after the id")]
+    [InlineData("0.5 1 123 7 Rx d 1 00", "'Rx' or 'Tx' after the id")]
+    public void Read_BadTimeOrExtraToken_IsAnErrorNamingTheLine(string bad, string expected)
+    {
+        foreach (var options in new[] { Utc, Utc with { Strict = true } })
+        {
+            var error = Assert.Throws<CanLogFormatException>(() => Read("0.1 1 123 Rx d 1 00\n" + bad + "\n", options));
+            Assert.StartsWith("test.asc:2: expected ", error.Message);
+            Assert.Contains(expected, error.Message);
+        }
+        Assert.Equal(1, Read("0.1 1 123 Rx d 1 00\n" + bad + "\n", Utc with { SkipBad = true }).Bad);
+    }
+
+    [Fact]
+    public void Read_StatisticsAndJ1939Lines_AreStillSkippedNotErrors()
+    {
+        var log = Read("1.015991 1  Statistic: D 0 R 0 XD 0 XR 0 E 0 O 0 B 0.00%\n3.297743 1  J1939TP FEE3p 6 0 0 - Rx d 23 A0\n0.1 1 123 TxRq d 1 00\n");
+        Assert.Empty(log.Frames);
+        Assert.Equal(3, log.Skipped);
+    }
+
+    [Fact]
     public void Read_BaseDec_ReadsDecimalIdsDlcAndData()
     {
         var log = Read("""

@@ -30,6 +30,32 @@ public class CandumpLogTests
     }
 
     [Fact]
+    public void Read_RawClassicDlc_KeepsTheDlcAndRoundTrips()
+    {
+        // can-utils' lib.c: 8 data bytes sent with DLC 9..15 are "_D" after the data, and "R8_D" for remote frames.
+        const string Text = "(1.000000) can0 123#1122334455667788_D\n(2.000000) can0 124#R8_F\n(3.000000) can0 125#1122334455667788\n";
+        var frames = ReadAll(Text);
+
+        Assert.Equal(3, frames.Count);
+        Assert.Equal(13, frames[0].Dlc);
+        Assert.Equal(8, frames[0].Length);
+        Assert.True(frames[1].IsRemote);
+        Assert.Equal(15, frames[1].Dlc);
+        Assert.Equal(8, frames[2].Dlc);
+        Assert.Equal(Text, WriteAll(frames));
+    }
+
+    [Theory]
+    [InlineData("(1.0) can0 123#112233_D")]
+    [InlineData("(1.0) can0 123#1122334455667788_8")]
+    [InlineData("(1.0) can0 123#1122334455667788_DD")]
+    [InlineData("(1.0) can0 123#R7_D")]
+    public void Read_BadRawClassicDlc_IsAnError(string line)
+    {
+        Assert.Throws<CanLogFormatException>(() => ReadAll(line + "\n"));
+    }
+
+    [Fact]
     public void Read_CanUtilsLines_GivesFramesWithAllKinds()
     {
         var frames = ReadAll("""

@@ -1,95 +1,120 @@
+using System.IO.Compression;
+using System.Text;
 using EdgeAI.Can.Logs;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Can.Tests.Logs;
 
-/// <summary>A log cut short (a logger that lost power, a partial copy) is said, never read as a shorter complete log.</summary>
+/// <summary>Logs cut short (power loss, a partial copy): every whole frame is read, with a warning naming the file and
+/// where it ends; <see cref="CanLogReadOptions.Strict"/> refuses them.</summary>
 public sealed class CutLogTests
 {
-    private static (long Frames, IReadOnlyList<string> Warnings) ReadAll(string path, bool strict = false)
+    private static readonly CanLogReadOptions Strict = new() { Strict = true };
+
+    private static string CandumpLines(int count)
     {
-        using var reader = CanLogFiles.OpenReader(path, new CanLogReadOptions { Strict = strict });
-        long frames = 0;
-        while (reader.TryRead(out _)) frames++;
+        var text = new StringBuilder();
+        for (int i = 0; i < count; i++) text.Append($"({i}.000000) can0 {i % 0x7FF:X3}#1122334455667788\n");
+        return text.ToString();
+    }
+
+    private static (List<CanFrame> Frames, IReadOnlyList<string> Warnings) ReadAll(string path, CanLogReadOptions? options = null)
+    {
+        using var reader = CanLogFiles.OpenReader(path, options);
+        var frames = new List<CanFrame>();
+        while (reader.TryRead(out var frame)) frames.Add(frame);
         return (frames, reader.Warnings);
     }
 
     [Fact]
-    public void Candump_EndingInsideALine_ReadsWithAWarningNamingTheLine_AndStrictRefuses()
+    public void Read_TextLogEndingInsideALine_ReadsItAndWarnsWithTheLine()
     {
-        using var dir = new TempDirectory();
-        string path = dir.File("cut.log");
-        File.WriteAllText(path, "(1.000000) can0 123#0011223344556677\n(2.000000) can0 123#00112233");
+        using var reader = CanLogFiles.OpenReader(new MemoryStream("(1.0) can0 123#1122\n(2.0) can0 124#11"u8.ToArray()), CanLogFormat.Candump, "cut.log");
+        int frames = 0;
+        while (reader.TryRead(out _)) frames++;
 
-        var (frames, warnings) = ReadAll(path);
         Assert.Equal(2, frames);
-        Assert.StartsWith($"{path}:2: the file ends inside this line", Assert.Single(warnings));
-        var e = Assert.Throws<CanLogFormatException>(() => ReadAll(path, strict: true));
-        Assert.StartsWith($"{path}:2:", e.Message);
+        Assert.Equal("cut.log: ends inside line 2 (the file may be cut)", Assert.Single(reader.Warnings));
     }
 
     [Fact]
-    public void Candump_WithItsLastLineEnd_HasNoWarning()
+    public void Read_TextLogCutInsideAFrameLine_WarnsInsteadOfAnError()
     {
-        using var dir = new TempDirectory();
-        string path = dir.File("whole.log");
-        File.WriteAllText(path, "(1.000000) can0 123#00\r\n(2.000000) can0 123#01\r\n");
-        Assert.Empty(ReadAll(path).Warnings);
+        using var reader = CanLogFiles.OpenReader(new MemoryStream("(1.0) can0 123#1122\n(2.0) can0 1"u8.ToArray()), CanLogFormat.Candump, "cut.log");
+        int frames = 0;
+        while (reader.TryRead(out _)) frames++;
+
+        Assert.Equal(1, frames);
+        Assert.Equal("cut.log: ends inside line 2 (the file may be cut)", Assert.Single(reader.Warnings));
     }
 
     [Fact]
-    public void Gzip_WithoutItsTrailer_WarnsThatTheStreamMayBeCut()
+    public void Read_TextLogEndingInsideALine_IsRefusedWhenStrict()
     {
-        using var dir = new TempDirectory();
-        byte[] whole = File.ReadAllBytes(RepoPaths.CityDriveLog);
-        string path = dir.File("cut.log.gz");
-        File.WriteAllBytes(path, whole.AsSpan(0, whole.Length - 8).ToArray()); // every deflate block, no CRC/size trailer
+        var error = Assert.Throws<CanLogFormatException>(() =>
+            LogIo.ReadBytes("(1.0) can0 123#1122\n(2.0) can0 124#11"u8.ToArray(), CanLogFormat.Candump, Strict, "cut.log"));
+        Assert.StartsWith("cut.log:2: expected a newline at the end of the last line", error.Message);
+    }
 
-        var (_, warnings) = ReadAll(path);
-        Assert.Contains(warnings, w => w.StartsWith(path + ": the gzip stream ends after", StringComparison.Ordinal));
-        Assert.Throws<CanLogFormatException>(() => ReadAll(path, strict: true));
+    [Fact]
+    public void Read_TextLogEndingInsideANonFrameLine_GivesNoWarning()
+    {
+        using var reader = CanLogFiles.OpenReader(new MemoryStream("0.1 1 123 Rx d 1 00\nEnd TriggerBlock"u8.ToArray()), CanLogFormat.Asc, "t.asc",
+            new CanLogReadOptions { TimeZone = TimeZoneInfo.Utc });
+        while (reader.TryRead(out _)) { }
+        Assert.Empty(reader.Warnings);
     }
 
     [Theory]
-    [InlineData(20_000)]
-    [InlineData(300_000)]
-    public void Gzip_CutInTheMiddle_IsNeverReadSilently(int keep)
+    [InlineData(8)]     // without the trailer
+    [InlineData(300)]   // cut inside the compressed data
+    public void Read_CutGzip_ReadsWhatIsThereAndWarnsWithTheCompressedOffset(int cut)
     {
         using var dir = new TempDirectory();
-        string path = dir.File("cut.log.gz");
-        File.WriteAllBytes(path, File.ReadAllBytes(RepoPaths.CityDriveLog).AsSpan(0, keep).ToArray());
-        try
-        {
-            var (frames, warnings) = ReadAll(path);
-            Assert.True(frames < 303920);
-            Assert.NotEmpty(warnings);
-        }
-        catch (CanLogFormatException e)
-        {
-            Assert.StartsWith(path, e.Message); // the cut fell inside a line: an error naming it is as good as a warning
-        }
+        string path = dir.File("drive.log.gz");
+        byte[] whole = Gzip(CandumpLines(2000));
+        File.WriteAllBytes(path, whole[..^cut]);
+
+        var (frames, warnings) = ReadAll(path);
+
+        Assert.InRange(frames.Count, 1, 2000);
+        Assert.Contains(warnings, w => w == $"{path}@{whole.Length - cut}: the gzip stream ends early (the file may be cut; the frames before were read)");
+        var error = Assert.Throws<CanLogFormatException>(() => ReadAll(path, Strict));
+        Assert.Equal($"{path}@{whole.Length - cut}", error.Message[..error.Message.IndexOf(": ", StringComparison.Ordinal)]);
     }
 
     [Fact]
-    public void Gzip_Whole_HasNoWarning()
+    public void Read_WholeGzip_GivesNoWarning()
     {
-        var (frames, warnings) = ReadAll(RepoPaths.CityDriveLog);
-        Assert.Equal(303920, frames);
+        using var dir = new TempDirectory();
+        string path = dir.File("drive.log.gz");
+        File.WriteAllBytes(path, Gzip(CandumpLines(2000)));
+
+        var (frames, warnings) = ReadAll(path, Strict);
+
+        Assert.Equal(2000, frames.Count);
         Assert.Empty(warnings);
     }
 
     [Fact]
-    public void Gzip_DamagedInside_NamesTheFileAndTheCompressedOffset()
+    public void Read_CorruptGzip_NamesFileAndOffset()
     {
         using var dir = new TempDirectory();
-        byte[] bytes = File.ReadAllBytes(RepoPaths.CityDriveLog);
-        bytes[3000] ^= 0xFF;
-        bytes[3001] ^= 0x55;
-        string path = dir.File("bad.log.gz");
+        string path = dir.File("drive.log.gz");
+        byte[] bytes = Gzip(CandumpLines(2000));
+        bytes[10] = 0xFF; // the first deflate block header: an invalid block type
         File.WriteAllBytes(path, bytes);
 
-        var e = Assert.Throws<CanLogFormatException>(() => ReadAll(path));
-        Assert.StartsWith(path + "@", e.Message);
-        Assert.Contains("expected a gzip stream that decompresses", e.Message);
+        var error = Assert.Throws<CanLogFormatException>(() => ReadAll(path));
+
+        Assert.StartsWith(path + "@", error.Message);
+        Assert.Contains("expected gzip data", error.Message);
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(Encoding.UTF8.GetBytes(text));
+        return output.ToArray();
     }
 }

@@ -157,6 +157,8 @@ public class TrcLogTests
     [InlineData("      2         2.x00 DT 1      0001 Rx -  0", "a time offset in milliseconds")]
     [InlineData("      2         2.000 DT 0      0001 Rx -  0", "a bus number")]
     [InlineData("      2         2.000 FD 1      0001 Rx -  16", "a DLC (0-15)")]
+    [InlineData("      2         2.000 1      0001 Rx -  1    01", "a message type")]
+    [InlineData("      2         2.000    0001 Rx -  1    01", "a message type")]
     public void Read_MalformedLine_NamesFileLineAndExpectation(string bad, string expected)
     {
         var error = Assert.Throws<CanLogFormatException>(() => Read(";$FILEVERSION=2.1\n      1         1.000 DT 1      0001 Rx -  0\n" + bad + "\n"));

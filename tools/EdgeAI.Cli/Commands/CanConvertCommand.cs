@@ -14,7 +14,7 @@ public sealed class CanConvertCommand : Command
 {
     private readonly Argument<string> _input = new("IN") { Description = "input log (.log .asc .blf .trc .csv, optionally .gz, or .parquet), or - for candump -L lines on standard input" };
     private readonly Argument<string> _output = new("OUT") { Description = "output log; the format follows the extension (.parquet: one row per frame); - writes candump -L lines to standard output" };
-    private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold (with --dbc: frames the DBC cannot decode, and a DBC that would decode some frames wrong)" };
+    private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold (with --dbc: frames the DBC cannot decode, and a DBC that would decode some frames wrong), or reading a log that looks cut" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "with a .parquet OUT: one row per decoded frame, one column per signal (Message.Signal)" };
     private readonly FrameSelectionOptions _selection = new();
 

@@ -67,9 +67,14 @@ internal sealed class LogInput : IDisposable
     public void ReportSkipped(TextWriter error)
     {
         if (_showProgress) _progress.Write("\r" + new string(' ', 60) + "\r");
-        if (Reader.SkippedRecords > 0) error.WriteLine($"edgeai: {Path}: skipped {Reader.SkippedRecords} records that are not CAN frames");
+        foreach (string warning in Reader.Warnings) error.WriteLine($"edgeai: warning: {warning}");
+        if (Reader.SkippedRecords > 0)
+        {
+            var kinds = Reader.SkippedKinds;
+            string detail = kinds.Count == 0 ? "" : " (" + string.Join(", ", kinds.Select(k => $"{k.Value} {k.Key}")) + ")";
+            error.WriteLine($"edgeai: {Path}: skipped {Reader.SkippedRecords} records that are not CAN frames{detail}");
+        }
         if (Reader.BadRecords > 0) error.WriteLine($"edgeai: {Path}: skipped {Reader.BadRecords} malformed records (--skip-bad)");
-        foreach (string warning in Reader.Warnings) error.WriteLine("edgeai: warning: " + warning);
     }
 
     public void Dispose() => Reader.Dispose();

@@ -125,6 +125,8 @@ internal sealed class DbcParser
         }
     }
 
+    private const string IndependentSignalsMessage = "VECTOR__INDEPENDENT_SIG_MSG";
+
     private void ParseMessage()
     {
         _s.LineMode = true;
@@ -140,7 +142,9 @@ internal sealed class DbcParser
         if (size > CanFrame.MaxFdLength) throw _s.ErrorAt(idLine, sizeColumn, "a message size of 0..64 bytes", size.ToString(CultureInfo.InvariantCulture));
         string sender = _s.AtLineEnd() ? "Vector__XXX" : _s.Identifier("the transmitting node's name");
         if (!_s.AtLineEnd()) throw _s.Error("the end of the BO_ line");
-        if ((rawId & DbcMessage.ExtendedFlag) == 0 && rawId > CanFrame.MaxStandardId)
+        // CANdb++ keeps signals no message sends in a pseudo message whose id is not a CAN id: 0xC0000000, or 0x40000000
+        // in some exports. It is kept (never decoded), as cantools and canmatrix do.
+        if ((rawId & DbcMessage.ExtendedFlag) == 0 && rawId > CanFrame.MaxStandardId && name != IndependentSignalsMessage)
             throw _s.ErrorAt(idLine, idColumn, "an 11-bit id (0..2047), or bit 31 set (+2147483648) for a 29-bit id", rawId.ToString(CultureInfo.InvariantCulture));
 
         var message = new DbcMessage(rawId, name, (int)size, sender);

@@ -36,8 +36,26 @@ public sealed class AscLogReader : TextLogReader
     }
 
 
-    private protected override TextRecord ParseLine(ReadOnlySpan<byte> line, out CanFrame frame, out string expected) =>
-        Utf8Decimal.IsDigit(line[0]) ? ParseEvent(line, out frame, out expected) : ParseHeader(line, out frame, out expected);
+    private protected override TextRecord ParseLine(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
+    {
+        if (Utf8Decimal.IsDigit(line[0])) return ParseEvent(line, out frame, out expected);
+        if (LooksLikeTime(line))
+        {
+            // "-0.5 1 123 Rx d ..." or "nan 1 123 ...": an event line with a time no logger writes, not a comment.
+            frame = default;
+            expected = "a time in seconds (0 or more) at the start of the line";
+            return TextRecord.Bad;
+        }
+        return ParseHeader(line, out frame, out expected);
+    }
+
+    /// <summary>A first field such as <c>-1.5</c>, <c>+2</c>, <c>.5</c>, <c>nan</c> or <c>inf</c>.</summary>
+    private static bool LooksLikeTime(ReadOnlySpan<byte> line)
+    {
+        var first = new Utf8Fields(line).Next();
+        if (first[0] is (byte)'-' or (byte)'+' or (byte)'.') return first.Length > 1 && (Utf8Decimal.IsDigit(first[1]) || first[1] is (byte)'.' or (byte)'n' or (byte)'N' or (byte)'i' or (byte)'I');
+        return Ascii.EqualsIgnoreCase(first, "nan"u8) || Ascii.EqualsIgnoreCase(first, "inf"u8) || Ascii.EqualsIgnoreCase(first, "infinity"u8);
+    }
 
     private TextRecord ParseHeader(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
@@ -99,8 +117,14 @@ public sealed class AscLogReader : TextLogReader
 
         var idText = fields.Next();
         if (idText.SequenceEqual("ErrorFrame"u8)) return ErrorFrame(CanFlags.None, channel, ns, out frame);
-        var direction = Direction(fields.Next(), out bool isFrame);
-        if (!isFrame) return TextRecord.NotCan; // statistics, J1939TP, TxRq, ...
+        var directionText = fields.Next();
+        var direction = Direction(directionText, out bool isFrame);
+        if (!isFrame)
+        {
+            if (directionText.SequenceEqual("TxRq"u8) || !TryParseId(idText, out _, out _)) return TextRecord.NotCan; // statistics, J1939TP, TxRq, ...
+            expected = "'Rx' or 'Tx' after the id"; // "1 123 x Rx d ...": a frame line with a field too many or too few
+            return TextRecord.Bad;
+        }
         if (!TryParseId(idText, out uint id, out CanFlags flags))
         {
             expected = _decimal ? "a decimal id ('x' after 29-bit ids)" : "a hex id ('x' after 29-bit ids)";
@@ -121,7 +145,19 @@ public sealed class AscLogReader : TextLogReader
             expected = "'d' (data) or 'r' (remote) after the direction";
             return TextRecord.Bad;
         }
-        if (!TryParseDlc(fields.Next(), out int classicDlc))
+        var dlcText = fields.Next();
+        if (TryFdAsClassicLine(dlcText, fields, out int fdLength))
+        {
+            // Older python-can wrote CAN FD data as "d <length> <bytes>": more than 8 bytes, as many as the field says.
+            Span<byte> fdData = stackalloc byte[CanFrame.MaxFdLength];
+            if (!TryParseData(ref fields, fdData[..fdLength]))
+            {
+                expected = $"{fdLength} data bytes";
+                return TextRecord.Bad;
+            }
+            return Make(id, flags | CanFlags.Fd, fdData[..fdLength], 0, channel, ns, out frame, out expected);
+        }
+        if (!TryParseDlc(dlcText, out int classicDlc))
         {
             expected = "a DLC (0-F) after 'd'";
             return TextRecord.Bad;
@@ -137,7 +173,25 @@ public sealed class AscLogReader : TextLogReader
             expected = $"{length} data bytes for DLC {classicDlc}, not more";
             return TextRecord.Bad;
         }
-        return Make(id, flags, data[..length], 0, channel, ns, out frame, out expected);
+        // 8 bytes sent with DLC 9..15 keep that DLC (CanFrame.Dlc), as SocketCAN's len8_dlc.
+        return Make(id, flags, data[..length], (byte)classicDlc, channel, ns, out frame, out expected);
+    }
+
+    /// <summary>A DLC field whose value is a CAN FD length above 8 and is followed by exactly that many data bytes.</summary>
+    private bool TryFdAsClassicLine(ReadOnlySpan<byte> dlcText, Utf8Fields fields, out int length)
+    {
+        length = 0;
+        if (dlcText.Length > 2) return false;
+        uint value;
+        if (_decimal) { if (!Utf8Decimal.TryParse(dlcText, out value)) return false; }
+        else if (!Utf8Hex.TryParseUInt32(dlcText, out value)) return false;
+        if (value <= CanFrame.MaxClassicLength || value > CanFrame.MaxFdLength || CanDlc.ToLength(CanDlc.FromLength((int)value), fd: true) != (int)value)
+            return false;
+        int count = 0;
+        while (count <= value && TryParseByte(fields.Next(), out _)) count++;
+        if (count != value) return false;
+        length = (int)value;
+        return true;
     }
 
     private TextRecord ParseFd(ref Utf8Fields fields, long ns, out CanFrame frame, out string expected)
@@ -175,7 +229,8 @@ public sealed class AscLogReader : TextLogReader
         }
         fields.Next(); // message duration
         fields.Next(); // bit count
-        if (Utf8Hex.TryParseUInt32(fields.Next(), out uint ascFlags) && (ascFlags & FlagFdFormat) == 0)
+        bool classicFits = dlc <= CanFrame.MaxClassicLength && length <= CanFrame.MaxClassicLength;
+        if (Utf8Hex.TryParseUInt32(fields.Next(), out uint ascFlags) && (ascFlags & FlagFdFormat) == 0 && classicFits)
         {
             // A classic frame logged on a CAN FD channel.
             if ((ascFlags & FlagRemote) != 0)

@@ -25,8 +25,10 @@ internal sealed class BlfChunk
     public long FileOffset { get; set; }
     /// <summary>Bad records met in this step (SkipBad): a container cut short or lost.</summary>
     public int BadRecords { get; set; }
-    /// <summary>The file ended inside an object, and that was counted in <see cref="BadRecords"/>.</summary>
+    /// <summary>The file ended inside an object (counted in <see cref="BadRecords"/> with SkipBad): the file is cut.</summary>
     public bool CutShort { get; set; }
+    /// <summary>With <see cref="CutShort"/>: file offset of the object the file ends inside.</summary>
+    public long CutAt { get; set; }
     public ExceptionDispatchInfo? Error { get; set; }
 
     public Span<byte> Data => _buffer.AsSpan(Headroom, Count);
@@ -38,6 +40,7 @@ internal sealed class BlfChunk
         ContainerOffset = 0;
         BadRecords = 0;
         CutShort = false;
+        CutAt = 0;
         Error = null;
     }
 

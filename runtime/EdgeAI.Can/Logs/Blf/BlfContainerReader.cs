@@ -23,17 +23,22 @@ internal sealed class BlfContainerReader : IDisposable
     private readonly Stream _stream;
     private readonly string _name;
     private readonly bool _skipBad;
+    private readonly bool _strict;
     private readonly ByteSegmentStream _zlibInput = new();
     private byte[] _packed = [];      // the latest outer object, as stored in the file
     private long _fileOffset;
     private bool _endOfFile;
 
-    public BlfContainerReader(Stream stream, string name, bool skipBad)
+    public BlfContainerReader(Stream stream, string name, bool skipBad, bool strict = false)
     {
         _stream = stream;
         _name = name;
         _skipBad = skipBad;
+        _strict = strict;
     }
+
+    /// <summary>The object count the file header gives (0 while a logger is still writing).</summary>
+    public uint ObjectCount { get; private set; }
 
     /// <summary>Bytes of the file consumed so far.</summary>
     public long FileOffset => _fileOffset;
@@ -49,6 +54,7 @@ internal sealed class BlfContainerReader : IDisposable
         if (got < 4 || BinaryPrimitives.ReadUInt32LittleEndian(header) != FileSignature)
             throw Error(0, "a BLF file starting with 'LOGG'", got == 0 ? "an empty file" : Convert.ToHexString(header[..Math.Min(got, 4)]));
         if (got < FileHeaderFields) throw Error(0, $"a file header of {FileHeaderFields}+ bytes", $"a file of {got} bytes");
+        ObjectCount = BinaryPrimitives.ReadUInt32LittleEndian(header[ObjectCountOffset..]);
         uint headerSize = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
         if (headerSize < FileHeaderFields || headerSize > MaxFileHeaderSize)
             throw Error(4, $"a file header size of {FileHeaderFields}..{MaxFileHeaderSize} bytes", headerSize.ToString());
@@ -85,14 +91,7 @@ internal sealed class BlfContainerReader : IDisposable
             head.CopyTo(_packed);
             int got = ReadFile(_packed.AsSpan(BaseHeaderSize, reading));
             bool truncated = got < wanted;
-            if (truncated)
-            {
-                if (!_skipBad)
-                    throw Error(offset, $"an object of {size} bytes", $"the file ends {BaseHeaderSize + got} bytes into it");
-                chunk.BadRecords++;
-                chunk.CutShort = true;
-                _endOfFile = true;
-            }
+            if (truncated) Cut(chunk, offset, $"an object of {size} bytes", $"the file ends {BaseHeaderSize + got} bytes into it");
             int length = BaseHeaderSize + got;
             if (type == BlfObjectType.LogContainer)
             {
@@ -183,6 +182,9 @@ internal sealed class BlfContainerReader : IDisposable
             _endOfFile = true;
             return false;
         }
+        // Padding is objectSize % 4 bytes whose value Vector's library does not promise to be zero (GLOBAL_MARKER).
+        int signature = head[..got].IndexOf("LOBJ"u8);
+        if (signature is > 0 and <= MaxPadding) zeros = signature;
         if (zeros > 0)
         {
             head[zeros..got].CopyTo(head);
@@ -194,16 +196,21 @@ internal sealed class BlfContainerReader : IDisposable
             throw Error(offset, "an object signature 'LOBJ'", Convert.ToHexString(head[..Math.Min(got, 4)]));
         if (got < head.Length)
         {
-            _endOfFile = true;
-            if (_skipBad)
-            {
-                chunk.BadRecords++;
-                chunk.CutShort = true;
-                return false;
-            }
-            throw Error(offset, $"an object header of {BaseHeaderSize} bytes", $"the file ends {got} bytes into it");
+            Cut(chunk, offset, $"an object header of {BaseHeaderSize} bytes", $"the file ends {got} bytes into it");
+            return false;
         }
         return true;
+    }
+
+    /// <summary>The file ends inside the object at <paramref name="offset"/> (power loss, a partial copy): the frames
+    /// before it are read and the reader warns, or with strict reading this is the error.</summary>
+    private void Cut(BlfChunk chunk, long offset, string expected, string found)
+    {
+        if (_strict) throw Error(offset, expected + " (the file is cut; drop --strict to read the frames before)", found);
+        if (_skipBad) chunk.BadRecords++;
+        chunk.CutShort = true;
+        chunk.CutAt = offset;
+        _endOfFile = true;
     }
 
     private int ReadFile(Span<byte> buffer)

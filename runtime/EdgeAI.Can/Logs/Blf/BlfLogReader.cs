@@ -39,7 +39,6 @@ public sealed class BlfLogReader : ICanLogReader
     private bool _headerRead;
     private bool _finished;
     private bool _resync;
-    private bool _cutShortCounted;
     private ExceptionDispatchInfo? _failure;
     private long _startNs;
     private long _position;
@@ -59,7 +58,7 @@ public sealed class BlfLogReader : ICanLogReader
         _name = name;
         _options = options;
         _timeZone = options.TimeZone ?? TimeZoneInfo.Local;
-        _source = new BlfContainerReader(stream, name, options.SkipBad);
+        _source = new BlfContainerReader(stream, name, options.SkipBad, options.Strict);
         _readAhead = new BlfReadAhead(_source, readAhead);
     }
 
@@ -67,6 +66,14 @@ public sealed class BlfLogReader : ICanLogReader
     public long SkippedRecords { get; private set; }
     public long BadRecords { get; private set; }
     public long Position => _position;
+    public IReadOnlyList<string> Warnings => _warnings;
+    public IReadOnlyDictionary<string, long> SkippedKinds => _skippedKinds;
+
+    private readonly List<string> _warnings = [];
+    private readonly Dictionary<string, long> _skippedKinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<uint, string> _typeNames = [];
+    private long _objects;
+    private long _cutAt = -1;
 
     public bool TryRead(out CanFrame frame)
     {
@@ -76,9 +83,10 @@ public sealed class BlfLogReader : ICanLogReader
             var step = TakeObject(out int start, out int size);
             if (step == Step.Object)
             {
+                _objects++;
                 var decoded = Decode(_data.AsSpan(start, size), out frame);
                 if (decoded == Decoded.Frame) return true;
-                if (decoded == Decoded.NotCan) { SkippedRecords++; continue; }
+                if (decoded == Decoded.NotCan) { Skip(_data.AsSpan(start, size)); continue; }
                 if (!_options.SkipBad) throw InnerError(start);
                 BadRecords++;
                 continue;
@@ -121,7 +129,12 @@ public sealed class BlfLogReader : ICanLogReader
             while (padding < span.Length && padding < BlfContainerReader.MaxPadding && span[padding] == 0) padding++;
             if (padding == span.Length || padding + 4 > span.Length) return Step.NeedMore;
             if (padding == 0 || BinaryPrimitives.ReadUInt32LittleEndian(span[padding..]) != ObjectSignature)
-                return Problem("an object signature 'LOBJ'", Convert.ToHexString(span[..4]));
+            {
+                // objectSize % 4 padding bytes need not be zero (GLOBAL_MARKER objects): look just past them.
+                if (span.Length < 4 + PaddingMax) return Step.NeedMore;
+                padding = span[..(4 + PaddingMax)].IndexOf("LOBJ"u8);
+                if (padding <= 0) return Problem("an object signature 'LOBJ'", Convert.ToHexString(span[..4]));
+            }
             _dataStart += padding;
             span = span[padding..];
         }
@@ -134,6 +147,45 @@ public sealed class BlfLogReader : ICanLogReader
         size = (int)objectSize;
         _dataStart += size;
         return Step.Object;
+    }
+
+    /// <summary>Most padding bytes after an object: objectSize % 4.</summary>
+    private const int PaddingMax = 3;
+
+    /// <summary>Counts a skipped object by its type (a transmit request by its CAN type): names are constants, or made once per type.</summary>
+    private void Skip(ReadOnlySpan<byte> obj)
+    {
+        SkippedRecords++;
+        uint type = BinaryPrimitives.ReadUInt32LittleEndian(obj[12..]);
+        string name = type switch
+        {
+            (uint)BlfObjectType.CanMessage => "CAN_MESSAGE transmit requests",
+            (uint)BlfObjectType.CanMessage2 => "CAN_MESSAGE2 transmit requests",
+            (uint)BlfObjectType.CanFdMessage => "CAN_FD_MESSAGE transmit requests",
+            (uint)BlfObjectType.CanFdMessage64 => "CAN_FD_MESSAGE_64 transmit requests",
+            _ => TypeName(type),
+        };
+        ref long count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_skippedKinds, name, out _);
+        count++;
+    }
+
+    private string TypeName(uint type)
+    {
+        if (_typeNames.TryGetValue(type, out var name)) return name;
+        name = type switch
+        {
+            2 => "CAN_ERROR objects (2)",
+            3 => "CAN_OVERLOAD objects (3)",
+            4 => "CAN_STATISTIC objects (4)",
+            10 => "LOG_CONTAINER objects (10)",
+            11 => "LIN_MESSAGE objects (11)",
+            65 => "APP_TEXT objects (65)",
+            71 => "ETHERNET_FRAME objects (71)",
+            96 => "GLOBAL_MARKER objects (96)",
+            _ => $"objects of type {type}",
+        };
+        _typeNames[type] = name;
+        return name;
     }
 
     private Step Problem(string expected, string found)
@@ -230,7 +282,9 @@ public sealed class BlfLogReader : ICanLogReader
         int valid = body[2];
         uint flags = BinaryPrimitives.ReadUInt32LittleEndian(body[12..]);
         if (!TryDirection(body[34], out var kind)) return Decoded.NotCan;
-        if (dlc > 15) return Bad("a DLC of 0..15", dlc);
+        bool dlcFromValid = dlc > 15; // some writers store the length here: the valid data length says it then
+        if (dlcFromValid && !CanDlc.IsValidFdLength(valid)) return Bad("a DLC of 0..15 (or a CAN FD length in the valid data length)", dlc);
+        if (dlcFromValid) dlc = CanDlc.FromLength(valid);
         bool remote = false;
         if ((flags & Fd64Edl) != 0)
         {
@@ -331,7 +385,7 @@ public sealed class BlfLogReader : ICanLogReader
             var chunk = _readAhead.Take();
             _position = chunk.FileOffset;
             BadRecords += chunk.BadRecords;
-            if (chunk.CutShort) _cutShortCounted = true;
+            if (chunk.CutShort) _cutAt = chunk.CutAt;
             switch (chunk.Kind)
             {
                 case BlfChunkKind.Data:
@@ -398,16 +452,32 @@ public sealed class BlfLogReader : ICanLogReader
     private void Finish()
     {
         _finished = true;
-        var rest = _data.AsSpan(_dataStart, _dataEnd - _dataStart);
-        if (_resync || rest.IndexOfAnyExcept((byte)0) < 0) return;
-        if (_options.SkipBad)
+        if (_cutAt >= 0)
         {
-            if (!_cutShortCounted) BadRecords++;
+            _warnings.Add($"{_name}@{_cutAt}: the file ends inside an object (the file may be cut; the {_objects} objects before were read)");
             return;
         }
-        _expected = "the rest of an object that the file ends inside";
-        _found = rest.Length + " bytes of it";
-        throw InnerError(_dataStart);
+        var rest = _data.AsSpan(_dataStart, _dataEnd - _dataStart);
+        if (!_resync && rest.IndexOfAnyExcept((byte)0) >= 0)
+        {
+            // The last container ends inside an object that would continue in the next one: cut at a container boundary.
+            if (_options.SkipBad) BadRecords++;
+            else if (_options.Strict)
+            {
+                _expected = "the rest of an object that the file ends inside (the file is cut; drop --strict to read the frames before)";
+                _found = rest.Length + " bytes of it";
+                throw InnerError(_dataStart);
+            }
+            _warnings.Add($"{_name}@{_position}: the file ends inside an object split across containers (the file may be cut)");
+            return;
+        }
+        uint declared = _source.ObjectCount;
+        if (declared == 0 || _objects >= declared) return;
+        string message = $"the file header counts {declared} objects, the file holds {_objects} (the file may be cut after a container)";
+        if (_options.Strict)
+            throw new CanLogFormatException(_name, _position, $"{declared} objects as the file header counts (the file is cut; drop --strict to read the frames before)",
+                $"{_objects} objects", isByteOffset: true);
+        _warnings.Add($"{_name}@{_position}: {message}");
     }
 
     private CanLogFormatException InnerError(int index)

@@ -84,14 +84,26 @@ public sealed class CandumpLogReader : TextLogReader
         {
             flags |= CanFlags.Remote;
             length = 0;
-            if (body.Length == 2 && Utf8Hex.Digit(body[1]) is >= 0 and <= 8 and var dlc) remoteDlc = (byte)dlc;
-            else if (body.Length != 1) { expected = "'R' or 'R' and a DLC digit 0-8 for a remote frame"; return TextRecord.Bad; }
+            if (body.Length >= 2 && Utf8Hex.Digit(body[1]) is >= 0 and <= 8 and var dlc) remoteDlc = (byte)dlc;
+            if (body.Length == 4 && remoteDlc == CanFrame.MaxClassicLength && TryRawDlc(body[2..], out byte rawDlc)) remoteDlc = rawDlc; // R8_D
+            else if (body.Length != 1 && (body.Length != 2 || Utf8Hex.Digit(body[1]) is < 0 or > 8))
+            {
+                expected = "'R', 'R' and a DLC digit 0-8, or 'R8_' and a DLC digit 9-F for a remote frame";
+                return TextRecord.Bad;
+            }
         }
         else
         {
-            int underscore = body.IndexOf((byte)'_'); // classic DLC 9..15 for 8 data bytes: kept as 8 bytes
-            if (underscore >= 0) body = body[..underscore];
-            if (!TryParseData(body, data, out length) || length > CanFrame.MaxClassicLength)
+            int underscore = body.IndexOf((byte)'_'); // "1122334455667788_D": 8 data bytes sent with DLC 9..15 (len8_dlc)
+            if (underscore >= 0)
+            {
+                if (!TryRawDlc(body[underscore..], out remoteDlc) || !TryParseData(body[..underscore], data, out length) || length != CanFrame.MaxClassicLength)
+                {
+                    expected = "8 data bytes, '_' and a DLC digit 9-F";
+                    return TextRecord.Bad;
+                }
+            }
+            else if (!TryParseData(body, data, out length) || length > CanFrame.MaxClassicLength)
             {
                 expected = "data as hex byte pairs, 0-8 bytes";
                 return TextRecord.Bad;
@@ -110,6 +122,16 @@ public sealed class CandumpLogReader : TextLogReader
         _lastInterfaceLength = iface.Length <= _lastInterface.Length ? iface.Length : -1;
         if (_lastInterfaceLength >= 0) iface.CopyTo(_lastInterface);
         return _lastChannel;
+    }
+
+    /// <summary>"_D": can-utils' raw DLC 9..15 of a classic frame with 8 bytes.</summary>
+    private static bool TryRawDlc(ReadOnlySpan<byte> text, out byte dlc)
+    {
+        dlc = 0;
+        int digit = text.Length == 2 && text[0] == (byte)'_' ? Utf8Hex.Digit(text[1]) : -1;
+        if (digit is not (> 8 and <= 15)) return false;
+        dlc = (byte)digit;
+        return true;
     }
 
     /// <summary>Hex pairs, optionally separated by '.' as cansend allows.</summary>

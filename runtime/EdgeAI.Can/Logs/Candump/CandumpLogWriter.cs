@@ -44,14 +44,23 @@ public sealed class CandumpLogWriter : ICanLogWriter
         {
             _out.Write((byte)'R');
             if (frame.Dlc is > 0 and <= 8) _out.WriteHex(frame.Dlc, 1);
+            else if (frame.Dlc > 8) WriteRawDlc(8, frame.Dlc); // R8_D
         }
         else
         {
             _out.WriteHexBytes(frame.Data);
+            if (frame.Dlc > 8 && !frame.IsError) WriteRawDlc(-1, frame.Dlc); // 8 bytes sent with DLC 9..15: "_D", as can-utils writes it
         }
         if ((frame.Flags & CanFlags.Rx) != 0) _out.Write(" R"u8);
         else if ((frame.Flags & CanFlags.Tx) != 0) _out.Write(" T"u8);
         _out.NewLine();
+    }
+
+    private void WriteRawDlc(int length, int dlc)
+    {
+        if (length >= 0) _out.WriteHex((uint)length, 1);
+        _out.Write((byte)'_');
+        _out.WriteHex((uint)dlc, 1);
     }
 
     public void Complete() => _out.Flush();

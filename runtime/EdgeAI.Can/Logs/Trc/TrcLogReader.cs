@@ -125,7 +125,13 @@ public sealed class TrcLogReader : TextLogReader
             if (letter == (byte)'T')
             {
                 var kind = Classify(type);
-                if (kind == RecordKind.Other) return TextRecord.NotCan;
+                if (kind == RecordKind.Other)
+                {
+                    // PEAK's types are letters (ST, EC, EV, Warng); "1" or "0300" here means the type column is missing.
+                    if (!type.IsEmpty && Ascii.IsValid(type) && type.IndexOfAnyExceptInRange((byte)'A', (byte)'z') < 0) return TextRecord.NotCan;
+                    expected = _version >= 20 ? "a message type (DT, FD, FB, FE, BI, RR, ER, ...)" : "a type 'Rx' or 'Tx'";
+                    return TextRecord.Bad;
+                }
                 if (kind == RecordKind.Error) return ParseError(ref fields, column, offsetText, bus, out frame, out expected);
             }
         }
