@@ -147,7 +147,7 @@ public sealed class LlmChatSession : IChatSession
         {
             await Task.CompletedTask.ConfigureAwait(false);
             long started = _time.GetTimestamp();
-            var turn = new TurnCounters();
+            var turn = new TurnCounters(_time);
             int[] user = Encode(QwenChatTemplate.User(userMessage));
             int[] prompt = Encode(QwenChatTemplate.AssistantPrompt(_options.Thinking));
             MakeRoom(user.Length + prompt.Length, protectFrom: _history.Count, turn);
