@@ -31,30 +31,35 @@ public sealed class ModelRunner : IDisposable
         _time = runner.TimeProvider;
         _latency = InferenceMeter.For(modelId);
         var values = new List<OrtValue>();
+        OrtIoBinding? binding = null;
         try
         {
-            Inputs = Describe(path, modelId, session.InputNames, session.InputMetadata, runner);
-            Outputs = Describe(path, modelId, session.OutputNames, session.OutputMetadata, runner);
+            var assumed = new List<string>();
+            Inputs = Describe(path, modelId, session.InputNames, session.InputMetadata, runner, assumed);
+            Outputs = Describe(path, modelId, session.OutputNames, session.OutputMetadata, runner, assumed);
+            AssumedDimensions = assumed;
             _inputs = new Array[Inputs.Count];
             _outputs = new Array[Outputs.Count];
             // Names are bound once: a plain Run marshals every name to UTF-8 on every call.
-            _binding = session.CreateIoBinding();
+            binding = session.CreateIoBinding();
             for (int i = 0; i < Inputs.Count; i++)
             {
                 (_inputs[i], var value) = Allocate(Inputs[i]);
                 values.Add(value);
-                _binding.BindInput(Inputs[i].Name, value);
+                binding.BindInput(Inputs[i].Name, value);
             }
             for (int i = 0; i < Outputs.Count; i++)
             {
                 (_outputs[i], var value) = Allocate(Outputs[i]);
                 values.Add(value);
-                _binding.BindOutput(Outputs[i].Name, value);
+                binding.BindOutput(Outputs[i].Name, value);
             }
             _values = [.. values];
+            _binding = binding;
         }
         catch
         {
+            binding?.Dispose();
             foreach (var v in values) v.Dispose();
             _runOptions.Dispose();
             throw;
@@ -70,7 +75,9 @@ public sealed class ModelRunner : IDisposable
     /// <param name="options">Provider plan and settings; null means CPU with one warm-up run.</param>
     /// <param name="runner">Shapes for symbolic dimensions and warm-up inputs; null for defaults.</param>
     /// <exception cref="FileNotFoundException">the file is missing.</exception>
-    /// <exception cref="InvalidDataException">the file is not a loadable model, or has a tensor type the runner cannot bind.</exception>
+    /// <exception cref="InvalidDataException">the file is not a loadable model, has a tensor type the runner cannot bind,
+    /// or has a symbolic dimension that neither <see cref="RunnerOptions.Shapes"/> nor
+    /// <see cref="RunnerOptions.BindSymbolicDimensionsAsOne"/> settles.</exception>
     /// <exception cref="NoExecutionProviderException">no provider of the plan could load it.</exception>
     public static ModelRunner Load(string modelId, string path, InferenceOptions? options = null, RunnerOptions? runner = null)
     {
@@ -126,6 +133,9 @@ public sealed class ModelRunner : IDisposable
     public IReadOnlyList<TensorInfo> Inputs { get; }
     /// <summary>The outputs, in the model's order, with the shapes bound.</summary>
     public IReadOnlyList<TensorInfo> Outputs { get; }
+    /// <summary>Symbolic dimensions bound as 1 because <see cref="RunnerOptions.BindSymbolicDimensionsAsOne"/> allowed it,
+    /// each as <c>tensor[index] 'symbol' = 1</c>; empty when every shape was fixed or given.</summary>
+    public IReadOnlyList<string> AssumedDimensions { get; }
     /// <summary>The session, for comparing against a bare <c>InferenceSession.Run</c> on the same model.</summary>
     public InferenceSession Session => _session;
 
@@ -170,7 +180,7 @@ public sealed class ModelRunner : IDisposable
         new($"model {ModelId}: tensor {tensor} read as {TensorInfo.OnnxName(asked)}");
 
     private static List<TensorInfo> Describe(string path, string modelId, IReadOnlyList<string> names,
-        IReadOnlyDictionary<string, NodeMetadata> metadata, RunnerOptions runner)
+        IReadOnlyDictionary<string, NodeMetadata> metadata, RunnerOptions runner, List<string> assumed)
     {
         var list = new List<TensorInfo>(names.Count);
         foreach (var name in names)
@@ -178,10 +188,31 @@ public sealed class ModelRunner : IDisposable
             var node = metadata[name];
             if (!node.IsTensor)
                 throw new InvalidDataException($"{path}: model {modelId} tensor '{name}' is a {node.OnnxValueType}; the runner binds tensors only");
-            long[] shape = runner.Shapes.TryGetValue(name, out var given) ? given : node.Dimensions.Select(d => d > 0 ? (long)d : 1L).ToArray();
+            long[] shape = runner.Shapes.TryGetValue(name, out var given) ? given : BindDimensions(path, modelId, name, node, runner, assumed);
             list.Add(new TensorInfo(name, shape, node.ElementType));
         }
         return list;
+    }
+
+    /// <summary>The model's own dimensions; a symbolic one (size unknown until run time) is refused unless the caller
+    /// allowed binding it as 1, because a buffer sized for 1 silently truncates a batch or a sequence.</summary>
+    private static long[] BindDimensions(string path, string modelId, string name, NodeMetadata node, RunnerOptions runner, List<string> assumed)
+    {
+        var shape = new long[node.Dimensions.Length];
+        for (int d = 0; d < shape.Length; d++)
+        {
+            if (node.Dimensions[d] > 0)
+            {
+                shape[d] = node.Dimensions[d];
+                continue;
+            }
+            string symbol = d < node.SymbolicDimensions.Length && node.SymbolicDimensions[d].Length > 0 ? node.SymbolicDimensions[d] : "?";
+            if (!runner.BindSymbolicDimensionsAsOne)
+                throw new InvalidDataException($"{path}: model {modelId} tensor '{name}' dimension {d} is symbolic ('{symbol}'); give its shape (the manifest's inputs/outputs or RunnerOptions.Shapes) or allow binding it as 1");
+            shape[d] = 1;
+            assumed.Add($"{name}[{d}] '{symbol}' = 1");
+        }
+        return shape;
     }
 
     private static (Array, OrtValue) Allocate(TensorInfo tensor) => tensor.ElementType switch
