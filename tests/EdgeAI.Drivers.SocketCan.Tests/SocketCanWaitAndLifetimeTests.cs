@@ -112,6 +112,38 @@ public sealed class SocketCanWaitAndLifetimeTests
     }
 
     [Fact]
+    public async Task Dispose_RacingReceivesOnAnotherThread_EndsThemWithObjectDisposedAndFreesOnce()
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            var (a, b) = Pair();
+            using (a)
+            {
+                for (uint i = 0; i < 8; i++) Assert.True(a.TrySend(new CanFrame(i, [1])));
+                var buffers = b.Buffers;
+                using var started = new ManualResetEventSlim();
+                var reader = Task.Run(() =>
+                {
+                    var got = new CanFrame[4];
+                    started.Set();
+                    try
+                    {
+                        while (true) b.TryReceive(got);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return true; // the only way a receive may end once the bus is disposed under it
+                    }
+                }, TestContext.Current.CancellationToken);
+                started.Wait(TestContext.Current.CancellationToken);
+                b.Dispose();
+                Assert.True(await reader);
+                Assert.True(buffers.Released);
+            }
+        }
+    }
+
+    [Fact]
     public void Buffers_BusNeverDisposed_AreCollectedWithTheirFinalizableOwner()
     {
         var weak = Abandon();
