@@ -52,6 +52,10 @@ public sealed class SimulatedCanNode : ICanBus
     /// <summary>Frames lost because the receive queue was full.</summary>
     public long ReceiveOverflows => Interlocked.Read(ref _receiveOverflows);
 
+    /// <inheritdoc/>
+    /// <remarks>The same as <see cref="ReceiveOverflows"/>.</remarks>
+    public long FramesLost => ReceiveOverflows;
+
     /// <summary>Times <see cref="TrySend"/> said false (queue full or bus-off).</summary>
     public long SendRejections => Interlocked.Read(ref SendRejectionCount);
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Threading.Tasks.Sources;
 using EdgeAI.Can;
 using EdgeAI.Can.Errors;
 using EdgeAI.Drivers.SocketCan.Interop;
@@ -8,24 +9,31 @@ namespace EdgeAI.Drivers.SocketCan;
 /// <summary>
 /// A Linux SocketCAN interface (<c>can0</c>, <c>vcan0</c>) through a CAN_RAW socket: classic and FD frames, kernel
 /// filters, error frames decoded into <see cref="State"/>, kernel receive timestamps (SO_TIMESTAMPING) and batched
-/// recvmmsg/sendmmsg. Native buffers are allocated once, so neither direction allocates per frame.
+/// recvmmsg/sendmmsg. Native buffers are allocated once, so neither direction allocates per frame; each direction has
+/// its own, so one thread may send while another receives. Waits allocate nothing either (see <see cref="PollWaiter"/>).
 /// </summary>
 public sealed unsafe class SocketCanBus : ICanBus
 {
     private readonly SafeSocketCanHandle _socket;
     private readonly SocketCanOptions _options;
     private readonly int _batch;
+    // One block holds every native buffer; its SafeHandle frees it exactly once, after the last in-flight call.
+    private readonly NativeBuffer _buffers;
     private readonly mmsghdr* _messages;
     private readonly iovec* _iovecs;
     private readonly byte* _frames;
     private readonly byte* _control;
-    private readonly byte* _sendFrame;
+    private readonly mmsghdr* _sendMessages;
+    private readonly iovec* _sendIovecs;
+    private readonly byte* _sendFrames;
+    private readonly PollWaiter _receiveWaiter;
+    private readonly PollWaiter _sendWaiter;
     private long _sendRefused;
     private long _receiveDropped;
     private int _noBufferPending;
     private long _received;
     private long _sent;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     private SocketCanBus(string name, SafeSocketCanHandle socket, SocketCanOptions options)
     {
@@ -33,11 +41,21 @@ public sealed unsafe class SocketCanBus : ICanBus
         _socket = socket;
         _options = options;
         _batch = Math.Max(1, options.BatchSize);
-        _messages = (mmsghdr*)NativeMemory.AllocZeroed((nuint)(_batch * sizeof(mmsghdr)));
-        _iovecs = (iovec*)NativeMemory.AllocZeroed((nuint)(_batch * sizeof(iovec)));
-        _frames = (byte*)NativeMemory.AllocZeroed((nuint)(_batch * Native.CANFD_MTU));
-        _control = (byte*)NativeMemory.AllocZeroed((nuint)(_batch * Native.ReceiveControlSpace));
-        _sendFrame = (byte*)NativeMemory.AllocZeroed(Native.CANFD_MTU);
+        nuint messages = (nuint)(_batch * sizeof(mmsghdr));
+        nuint iovecs = (nuint)(_batch * sizeof(iovec));
+        nuint frames = (nuint)(_batch * Native.CANFD_MTU);
+        nuint control = (nuint)(_batch * Native.ReceiveControlSpace);
+        _buffers = new NativeBuffer(2 * (messages + iovecs + frames) + control);
+        byte* next = _buffers.Pointer;
+        _messages = (mmsghdr*)next; next += messages;
+        _iovecs = (iovec*)next; next += iovecs;
+        _frames = next; next += frames;
+        _control = next; next += control;
+        _sendMessages = (mmsghdr*)next; next += messages;
+        _sendIovecs = (iovec*)next; next += iovecs;
+        _sendFrames = next;
+        _receiveWaiter = new PollWaiter(this, Native.POLLIN);
+        _sendWaiter = new PollWaiter(this, Native.POLLOUT);
     }
 
     /// <inheritdoc/>
@@ -52,6 +70,10 @@ public sealed unsafe class SocketCanBus : ICanBus
     /// <summary>Frames the kernel dropped because this socket's receive queue was full (SO_RXQ_OVFL, cumulative since open):
     /// a reader that falls behind sees this grow instead of losing frames silently.</summary>
     public long ReceiveDropped => Interlocked.Read(ref _receiveDropped);
+
+    /// <inheritdoc/>
+    /// <remarks>The kernel's SO_RXQ_OVFL count, the same as <see cref="ReceiveDropped"/>.</remarks>
+    public long FramesLost => ReceiveDropped;
 
     /// <summary>Frames received so far (error frames included).</summary>
     public long Received => _received;
@@ -111,42 +133,60 @@ public sealed unsafe class SocketCanBus : ICanBus
     public bool TrySend(in CanFrame frame)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int size = SocketCanFrameCodec.Encode(in frame, new Span<byte>(_sendFrame, Native.CANFD_MTU));
-        nint written = Native.send(_socket, _sendFrame, (nuint)size, Native.MSG_DONTWAIT);
-        if (written == size)
+        bool held = false;
+        try
         {
-            _sent++;
-            return true;
+            _buffers.DangerousAddRef(ref held);
+            int size = SocketCanFrameCodec.Encode(in frame, new Span<byte>(_sendFrames, Native.CANFD_MTU));
+            nint written = Native.send(_socket, _sendFrames, (nuint)size, Native.MSG_DONTWAIT);
+            if (written == size)
+            {
+                _sent++;
+                return true;
+            }
+            int errno = Marshal.GetLastPInvokeError();
+            if (Refused(errno)) return false;
+            throw SocketCanErrors.From(Name, "send", errno);
         }
-        int errno = Marshal.GetLastPInvokeError();
-        if (Refused(errno)) return false;
-        throw SocketCanErrors.From(Name, "send", errno);
+        finally
+        {
+            if (held) _buffers.DangerousRelease();
+        }
     }
 
     /// <summary>Sends as many of <paramref name="frames"/> as the kernel takes in one sendmmsg; returns how many.</summary>
     public int TrySend(ReadOnlySpan<CanFrame> frames)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int count = Math.Min(frames.Length, _batch);
-        for (int i = 0; i < count; i++)
+        bool held = false;
+        try
         {
-            byte* buffer = _frames + i * Native.CANFD_MTU;
-            int size = SocketCanFrameCodec.Encode(in frames[i], new Span<byte>(buffer, Native.CANFD_MTU));
-            _iovecs[i] = new iovec { iov_base = buffer, iov_len = (nuint)size };
-            _messages[i] = default;
-            _messages[i].msg_hdr.msg_iov = &_iovecs[i];
-            _messages[i].msg_hdr.msg_iovlen = 1;
+            _buffers.DangerousAddRef(ref held);
+            int count = Math.Min(frames.Length, _batch);
+            for (int i = 0; i < count; i++)
+            {
+                byte* buffer = _sendFrames + i * Native.CANFD_MTU;
+                int size = SocketCanFrameCodec.Encode(in frames[i], new Span<byte>(buffer, Native.CANFD_MTU));
+                _sendIovecs[i] = new iovec { iov_base = buffer, iov_len = (nuint)size };
+                _sendMessages[i] = default;
+                _sendMessages[i].msg_hdr.msg_iov = &_sendIovecs[i];
+                _sendMessages[i].msg_hdr.msg_iovlen = 1;
+            }
+            int sent = Native.sendmmsg(_socket, _sendMessages, (uint)count, Native.MSG_DONTWAIT);
+            if (sent >= 0)
+            {
+                _sent += sent;
+                if (sent < count) Interlocked.Increment(ref _sendRefused);
+                return sent;
+            }
+            int errno = Marshal.GetLastPInvokeError();
+            if (Refused(errno)) return 0;
+            throw SocketCanErrors.From(Name, "sendmmsg", errno);
         }
-        int sent = Native.sendmmsg(_socket, _messages, (uint)count, Native.MSG_DONTWAIT);
-        if (sent >= 0)
+        finally
         {
-            _sent += sent;
-            if (sent < count) Interlocked.Increment(ref _sendRefused);
-            return sent;
+            if (held) _buffers.DangerousRelease();
         }
-        int errno = Marshal.GetLastPInvokeError();
-        if (Refused(errno)) return 0;
-        throw SocketCanErrors.From(Name, "sendmmsg", errno);
     }
 
     /// <inheritdoc/>
@@ -155,51 +195,60 @@ public sealed unsafe class SocketCanBus : ICanBus
     public ValueTask<bool> WaitToSendAsync(CancellationToken cancellation = default)
     {
         bool noBuffers = Interlocked.Exchange(ref _noBufferPending, 0) != 0;
-        return WaitAsync(Native.POLLOUT, noBuffers ? _options.NoBufferRetry : TimeSpan.Zero, cancellation);
+        return WaitAsync(_sendWaiter, noBuffers ? _options.NoBufferRetry : TimeSpan.Zero, cancellation);
     }
 
     /// <inheritdoc/>
     public int TryReceive(Span<CanFrame> frames)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int count = Math.Min(frames.Length, _batch);
-        if (count == 0) return 0;
-        for (int i = 0; i < count; i++)
+        bool held = false;
+        try
         {
-            _iovecs[i] = new iovec { iov_base = _frames + i * Native.CANFD_MTU, iov_len = Native.CANFD_MTU };
-            ref var header = ref _messages[i].msg_hdr;
-            header = default;
-            header.msg_iov = &_iovecs[i];
-            header.msg_iovlen = 1;
-            header.msg_control = _control + i * Native.ReceiveControlSpace;
-            header.msg_controllen = Native.ReceiveControlSpace;
-        }
-        int received = Native.recvmmsg(_socket, _messages, (uint)count, Native.MSG_DONTWAIT, null);
-        if (received < 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            if (errno is Native.EAGAIN or Native.EINTR) return 0;
-            throw SocketCanErrors.From(Name, "recvmmsg", errno);
-        }
-        for (int i = 0; i < received; i++)
-        {
-            ref var message = ref _messages[i];
-            var bytes = new ReadOnlySpan<byte>(_frames + i * Native.CANFD_MTU, (int)message.msg_len);
-            bool own = (message.msg_hdr.msg_flags & Native.MSG_CONFIRM) != 0;
-            frames[i] = SocketCanFrameCodec.Decode(bytes, ReadControl(ref message.msg_hdr), _options.Channel, own);
-            if (CanErrorFrame.TryDecode(in frames[i], out var error))
+            _buffers.DangerousAddRef(ref held);
+            int count = Math.Min(frames.Length, _batch);
+            if (count == 0) return 0;
+            for (int i = 0; i < count; i++)
             {
-                if (error.State is { } state) State = state;
-                LastError = error;
+                _iovecs[i] = new iovec { iov_base = _frames + i * Native.CANFD_MTU, iov_len = Native.CANFD_MTU };
+                ref var header = ref _messages[i].msg_hdr;
+                header = default;
+                header.msg_iov = &_iovecs[i];
+                header.msg_iovlen = 1;
+                header.msg_control = _control + i * Native.ReceiveControlSpace;
+                header.msg_controllen = Native.ReceiveControlSpace;
             }
-            else if (State == CanBusState.Unknown) State = CanBusState.ErrorActive;
+            int received = Native.recvmmsg(_socket, _messages, (uint)count, Native.MSG_DONTWAIT, null);
+            if (received < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno is Native.EAGAIN or Native.EINTR) return 0;
+                throw SocketCanErrors.From(Name, "recvmmsg", errno);
+            }
+            for (int i = 0; i < received; i++)
+            {
+                ref var message = ref _messages[i];
+                var bytes = new ReadOnlySpan<byte>(_frames + i * Native.CANFD_MTU, (int)message.msg_len);
+                bool own = (message.msg_hdr.msg_flags & Native.MSG_CONFIRM) != 0;
+                frames[i] = SocketCanFrameCodec.Decode(bytes, ReadControl(ref message.msg_hdr), _options.Channel, own);
+                if (CanErrorFrame.TryDecode(in frames[i], out var error))
+                {
+                    if (error.State is { } state) State = state;
+                    LastError = error;
+                }
+                else if (State == CanBusState.Unknown) State = CanBusState.ErrorActive;
+            }
+            _received += received;
+            return received;
         }
-        _received += received;
-        return received;
+        finally
+        {
+            if (held) _buffers.DangerousRelease();
+        }
     }
 
     /// <inheritdoc/>
-    public ValueTask<bool> WaitToReceiveAsync(CancellationToken cancellation = default) => WaitAsync(Native.POLLIN, TimeSpan.Zero, cancellation);
+    public ValueTask<bool> WaitToReceiveAsync(CancellationToken cancellation = default) => WaitAsync(_receiveWaiter, TimeSpan.Zero, cancellation);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -208,11 +257,8 @@ public sealed unsafe class SocketCanBus : ICanBus
         _disposed = true;
         State = CanBusState.Stopped;
         _socket.Dispose();
-        NativeMemory.Free(_messages);
-        NativeMemory.Free(_iovecs);
-        NativeMemory.Free(_frames);
-        NativeMemory.Free(_control);
-        NativeMemory.Free(_sendFrame);
+        // A send or receive still in flight holds a reference: the memory is freed when it returns, not under it.
+        _buffers.Dispose();
     }
 
     private static void Configure(SafeSocketCanHandle socket, string name, SocketCanOptions options)
@@ -278,33 +324,34 @@ public sealed unsafe class SocketCanBus : ICanBus
         return timestamp;
     }
 
-    private ValueTask<bool> WaitAsync(short events, TimeSpan pause, CancellationToken cancellation)
+    /// <summary>Test hook: the native buffers, to observe when they are freed.</summary>
+    internal NativeBuffer Buffers => _buffers;
+
+    private ValueTask<bool> WaitAsync(PollWaiter waiter, TimeSpan pause, CancellationToken cancellation)
     {
         if (_disposed) return new ValueTask<bool>(false);
-        if (pause <= TimeSpan.Zero && Poll(events, 0)) return new ValueTask<bool>(true);
-        var clock = _options.TimeProvider;
-        return new ValueTask<bool>(Task.Run(() =>
-        {
-            // This worker blocks in poll() anyway, so it may as well block through the ENOBUFS pause.
-            if (pause > TimeSpan.Zero) Task.Delay(pause, clock, cancellation).GetAwaiter().GetResult();
-            // Short poll slices keep cancellation and Dispose responsive.
-            while (!_disposed)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                if (Poll(events, events == Native.POLLOUT ? 1 : 50)) return true;
-            }
-            return false;
-        }, cancellation));
+        if (cancellation.IsCancellationRequested) return ValueTask.FromCanceled<bool>(cancellation);
+        if (pause <= TimeSpan.Zero && Poll(waiter.Events, 0)) return new ValueTask<bool>(true);
+        return waiter.Start(pause, cancellation);
     }
 
-    /// <summary>
-    /// Ready for the caller's read or write, or in error: POLLERR, POLLHUP and POLLNVAL count as ready so that the
-    /// recv/send that follows fails with the socket's error (ENETDOWN when the interface goes down) instead of this
-    /// loop polling again at full speed.
-    /// </summary>
-    internal static bool IsReady(short revents, short events) =>
-        (revents & (events | Native.POLLERR | Native.POLLHUP | Native.POLLNVAL)) != 0;
+    /// <summary>Blocks a pool thread in short poll slices (so cancellation and Dispose stay responsive) until the socket
+    /// is ready, fails, or the bus is disposed.</summary>
+    private bool PollUntilReady(short events, TimeSpan pause, CancellationToken cancellation)
+    {
+        // This worker blocks in poll() anyway, so it may as well block through the ENOBUFS pause.
+        if (pause > TimeSpan.Zero) Task.Delay(pause, _options.TimeProvider, cancellation).GetAwaiter().GetResult();
+        while (!_disposed)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (Poll(events, events == Native.POLLOUT ? 1 : 50)) return true;
+        }
+        return false;
+    }
 
+    /// <summary>True when the socket is ready for <paramref name="events"/> or in a state the next Try call must report:
+    /// POLLERR (e.g. ENETDOWN when the interface goes down), POLLHUP, POLLNVAL, or poll itself failing. Treating those as
+    /// "not ready" would spin a core forever instead of surfacing the error.</summary>
     private bool Poll(short events, int timeoutMs)
     {
         bool added = false;
@@ -314,13 +361,8 @@ public sealed unsafe class SocketCanBus : ICanBus
             _socket.DangerousAddRef(ref added);
             var fd = new pollfd { fd = _socket.Fd, events = events };
             int ready = Native.poll(&fd, 1, timeoutMs);
-            if (ready < 0)
-            {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno == Native.EINTR) return false; // a signal: poll again
-                throw SocketCanErrors.From(Name, "poll", errno);
-            }
-            return ready > 0 && IsReady(fd.revents, events);
+            if (ready < 0) return Marshal.GetLastPInvokeError() != Native.EINTR;
+            return ready > 0 && (fd.revents & (events | Native.POLLERR | Native.POLLHUP | Native.POLLNVAL)) != 0;
         }
         catch (ObjectDisposedException)
         {
@@ -330,5 +372,57 @@ public sealed unsafe class SocketCanBus : ICanBus
         {
             if (added) _socket.DangerousRelease();
         }
+    }
+
+    /// <summary>
+    /// One per direction, made with the bus: a wait that cannot complete at once queues this object itself on the thread
+    /// pool (it is the work item) and hands out a <see cref="ValueTask{Boolean}"/> backed by it (it is the source), so a
+    /// wait allocates neither a Task nor a closure. Like a single-reader channel, each direction takes one wait at a time.
+    /// </summary>
+    private sealed class PollWaiter(SocketCanBus bus, short events) : IValueTaskSource<bool>, IThreadPoolWorkItem
+    {
+        private ManualResetValueTaskSourceCore<bool> _core;
+        private TimeSpan _pause;
+        private CancellationToken _cancellation;
+        private int _busy;
+
+        public short Events => events;
+
+        public ValueTask<bool> Start(TimeSpan pause, CancellationToken cancellation)
+        {
+            if (Interlocked.Exchange(ref _busy, 1) != 0)
+                throw new InvalidOperationException($"{bus.Name}: another {(events == Native.POLLIN ? "WaitToReceiveAsync" : "WaitToSendAsync")} is still pending; wait from one consumer at a time");
+            _core.Reset();
+            _pause = pause;
+            _cancellation = cancellation;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            return new ValueTask<bool>(this, _core.Version);
+        }
+
+        void IThreadPoolWorkItem.Execute()
+        {
+            bool ready = false;
+            Exception? error = null;
+            try
+            {
+                ready = bus.PollUntilReady(events, _pause, _cancellation);
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+            _cancellation = default;
+            // Free for the next wait before completing: a continuation that runs inline may start it at once.
+            Volatile.Write(ref _busy, 0);
+            if (error is null) _core.SetResult(ready);
+            else _core.SetException(error);
+        }
+
+        public bool GetResult(short token) => _core.GetResult(token);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            _core.OnCompleted(continuation, state, token, flags);
     }
 }

@@ -39,6 +39,8 @@ public static class SocketCanFrameCodec
         classic.can_id = id;
         // Remote frames carry no data; their len is the requested DLC (0..8).
         classic.len = (flags & CanFlags.Remote) != 0 ? Math.Min(frame.Dlc, Native.CAN_MAX_DLEN) : (byte)data.Length;
+        // A DLC of 9..15 (8 bytes on classic CAN) travels in len8_dlc beside len 8, as the kernel does with CAN_CTRLMODE_CC_LEN8_DLC.
+        if (classic.len == Native.CAN_MAX_DLEN && frame.Dlc > Native.CAN_MAX_DLEN) classic.len8_dlc = frame.Dlc;
         data.CopyTo(classic.data);
         return ClassicSize;
     }
@@ -62,9 +64,12 @@ public static class SocketCanFrameCodec
             ref readonly var classic = ref MemoryMarshal.AsRef<can_frame>(source);
             var flags = IdFlags(classic.can_id) | direction;
             int length = Math.Min((int)classic.len, CanFrame.MaxClassicLength);
-            return (flags & CanFlags.Remote) != 0
-                ? new CanFrame(IdOf(classic.can_id), [], flags, timestampNs, channel, remoteDlc: (byte)length)
-                : new CanFrame(IdOf(classic.can_id), ((ReadOnlySpan<byte>)classic.data)[..length], flags, timestampNs, channel);
+            // len8_dlc counts only beside len 8 and only as 9..15; other values are the kernel's "unset".
+            byte rawDlc = length == CanFrame.MaxClassicLength && classic.len8_dlc is > Native.CAN_MAX_DLEN and <= 15 ? classic.len8_dlc : (byte)0;
+            if ((flags & CanFlags.Remote) != 0)
+                return new CanFrame(IdOf(classic.can_id), [], flags, timestampNs, channel, remoteDlc: rawDlc != 0 ? rawDlc : (byte)length);
+            var frame = new CanFrame(IdOf(classic.can_id), ((ReadOnlySpan<byte>)classic.data)[..length], flags, timestampNs, channel);
+            return rawDlc != 0 ? frame.WithDlc(rawDlc) : frame;
         }
         throw new ArgumentException($"a CAN frame of {ClassicSize} or {FdSize} bytes, found {source.Length}", nameof(source));
     }

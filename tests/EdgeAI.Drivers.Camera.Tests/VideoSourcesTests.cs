@@ -5,13 +5,23 @@ namespace EdgeAI.Drivers.Camera.Tests;
 public sealed class VideoSourcesTests
 {
     [Fact]
-    public void Open_Path_IsAFileReadWithoutDrops()
+    public async Task Open_Path_IsAFileReadWithoutDrops()
     {
         if (TestVideos.MissingReason is { } reason) Assert.Skip(reason);
         using var dir = new TempDirectory();
-        using var source = VideoSources.Open(TestVideos.FaceNoFaceFace(dir.Path));
+        // 1 s + 1 s + 1 s at fps=10 (ffmpeg's filter in TestVideos): 30 frames.
+        using var source = VideoSources.Open(TestVideos.FaceNoFaceFace(dir.Path, 1, 1, 1));
         Assert.IsType<VideoFileSource>(source);
         Assert.False(source.IsLive);
+        var indices = new List<long>();
+        while (await source.ReadAsync(TestContext.Current.CancellationToken) is { } frame)
+        {
+            using (frame) indices.Add(frame.Index);
+            // A consumer slower than the clip's 10 fps: a live source would drop frames meanwhile, a file must not.
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), indices);
+        Assert.Equal(0, source.DroppedFrames);
     }
 
     [Fact]

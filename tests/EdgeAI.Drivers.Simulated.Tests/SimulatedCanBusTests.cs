@@ -158,6 +158,7 @@ public class SimulatedCanBusTests
 
         for (uint id = 1; id <= 6; id++) sender.TrySend(Frame(id));
         Assert.Equal(2, slow.ReceiveOverflows);
+        Assert.Equal(2, ((ICanBus)slow).FramesLost); // what the CLI reports for any bus
         Assert.Equal([1u, 2u, 3u, 4u], Drain(slow).Select(f => f.Id));
         sender.TrySend(Frame(7));
 

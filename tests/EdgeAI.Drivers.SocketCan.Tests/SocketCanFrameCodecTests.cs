@@ -66,6 +66,75 @@ public sealed class SocketCanFrameCodecTests
     }
 
     [Fact]
+    public void Encode_ClassicFrameWithDlc12_PutsItInLen8DlcBesideLen8()
+    {
+        var frame = new CanFrame(0x321, [1, 2, 3, 4, 5, 6, 7, 8]).WithDlc(12);
+        var bytes = new byte[72];
+        Assert.Equal(16, SocketCanFrameCodec.Encode(in frame, bytes));
+        Assert.Equal(new byte[] { 0x21, 0x03, 0, 0, 8, 0, 0, 12, 1, 2, 3, 4, 5, 6, 7, 8 }, bytes[..16]);
+    }
+
+    [Fact]
+    public void Encode_RemoteFrameWithDlc11_IsLen8AndLen8Dlc11()
+    {
+        var frame = new CanFrame(0x7FF, [], CanFlags.Remote, remoteDlc: 11);
+        var bytes = new byte[72];
+        SocketCanFrameCodec.Encode(in frame, bytes);
+        Assert.Equal(0x7FFu | 0x4000_0000u, BinaryPrimitives.ReadUInt32LittleEndian(bytes));
+        Assert.Equal((8, 11), (bytes[4], bytes[7]));
+    }
+
+    [Fact]
+    public void Decode_Len8WithLen8Dlc13_GivesDlc13AndEightBytes()
+    {
+        var bytes = new byte[16];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, 0x100);
+        bytes[4] = 8;
+        bytes[7] = 13;
+        var frame = SocketCanFrameCodec.Decode(bytes);
+        Assert.Equal(13, frame.Dlc);
+        Assert.Equal(8, frame.Length);
+        Assert.Equal(new CanFrame(0x100, new byte[8], CanFlags.Rx).WithDlc(13), frame);
+        Assert.NotEqual(new CanFrame(0x100, new byte[8], CanFlags.Rx), frame);
+    }
+
+    [Fact]
+    public void RoundTrip_EveryClassicLengthAndRawDlc_IsByteExact()
+    {
+        // What the kernel delivers: len 0..8; len8_dlc 9..15 only beside len 8 (else 0); data and remote frames.
+        var bytes = new byte[16];
+        var again = new byte[72];
+        foreach (uint rtr in new[] { 0u, 0x4000_0000u })
+        {
+            for (int len = 0; len <= 8; len++)
+            {
+                int[] rawDlcs = len == 8 ? [0, 9, 10, 11, 12, 13, 14, 15] : [0];
+                foreach (int rawDlc in rawDlcs)
+                {
+                    Array.Clear(bytes);
+                    BinaryPrimitives.WriteUInt32LittleEndian(bytes, 0x2A5 | rtr);
+                    bytes[4] = (byte)len;
+                    bytes[7] = (byte)rawDlc;
+                    if (rtr == 0) for (int i = 0; i < len; i++) bytes[8 + i] = (byte)(0xA0 + i);
+                    var frame = SocketCanFrameCodec.Decode(bytes);
+                    Assert.Equal(rawDlc != 0 ? rawDlc : len, frame.Dlc);
+                    Assert.Equal(16, SocketCanFrameCodec.Encode(in frame, again));
+                    Assert.True(bytes.AsSpan().SequenceEqual(again.AsSpan(0, 16)), $"len {len} len8_dlc {rawDlc} rtr {rtr != 0}: {Convert.ToHexString(bytes)} came back as {Convert.ToHexString(again, 0, 16)}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void WithDlc_OnAFrameOtherThanClassicEightBytes_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new CanFrame(0x1, [1, 2, 3]).WithDlc(12));
+        Assert.Throws<ArgumentException>(() => new CanFrame(0x1, new byte[8]).WithDlc(16));
+        Assert.Throws<ArgumentException>(() => new CanFrame(0x1, new byte[8], CanFlags.Fd).WithDlc(9));
+        Assert.Equal(8, new CanFrame(0x1, new byte[8]).WithDlc(12).WithDlc(8).Dlc);
+    }
+
+    [Fact]
     public void Decode_UnexpectedSize_IsRejectedWithTheSizes()
     {
         var e = Assert.Throws<ArgumentException>(() => SocketCanFrameCodec.Decode(new byte[20]));

@@ -2,12 +2,13 @@ using Microsoft.Win32.SafeHandles;
 
 namespace EdgeAI.Drivers.SocketCan.Interop;
 
-/// <summary>A CAN_RAW socket file descriptor, closed exactly once.</summary>
+/// <summary>A CAN_RAW socket file descriptor, closed exactly once. Descriptor 0 is a valid descriptor (a daemon with
+/// stdin closed gets its socket there); only -1 means none.</summary>
 internal sealed class SafeSocketCanHandle : SafeHandleMinusOneIsInvalid
 {
     public SafeSocketCanHandle() : base(ownsHandle: true) { }
 
-    public SafeSocketCanHandle(int fd) : base(ownsHandle: true) => SetHandle(fd);
+    public SafeSocketCanHandle(int fd, bool ownsHandle = true) : base(ownsHandle) => SetHandle(fd);
 
     /// <summary>The descriptor number (for poll).</summary>
     public int Fd => (int)handle;

@@ -53,6 +53,12 @@ public readonly struct CanFrame : IEquatable<CanFrame>
         _flags = flags;
     }
 
+    private CanFrame(in CanFrame source, byte dlc)
+    {
+        this = source;
+        _dlc = dlc;
+    }
+
     /// <summary>11- or 29-bit identifier (for error frames: the SocketCAN error class bits).</summary>
     public uint Id => _id;
     /// <summary>Kind and direction.</summary>
@@ -84,6 +90,17 @@ public readonly struct CanFrame : IEquatable<CanFrame>
 
     private static bool IsRawClassicDlc(int length, CanFlags flags, byte dlc) =>
         length == MaxClassicLength && dlc is > MaxClassicLength and <= 15 && (flags & (CanFlags.Fd | CanFlags.Error)) == 0;
+
+    /// <summary>The same classic data frame of 8 bytes with the raw DLC the wire carried: 9..15 also mean 8 data bytes on
+    /// classic CAN (SocketCAN's <c>len8_dlc</c>, candump's <c>_D</c> suffix); 8 is the plain DLC. Remote frames take their
+    /// DLC (0..15) from the constructor instead.</summary>
+    /// <exception cref="ArgumentException">not a classic data frame with 8 data bytes, or a DLC outside 8..15.</exception>
+    public CanFrame WithDlc(byte dlc)
+    {
+        if (IsFd || IsRemote || IsError || _length != MaxClassicLength || dlc < MaxClassicLength || dlc > 15)
+            throw new ArgumentException("a raw DLC of 8..15 belongs to a classic data frame with 8 data bytes", nameof(dlc));
+        return new CanFrame(this, dlc);
+    }
 
     /// <summary>Checks what the constructor checks, without throwing (for readers in hot loops).</summary>
     public static bool TryValidate(uint id, int length, CanFlags flags, byte remoteDlc, out string problem)

@@ -14,6 +14,11 @@ public interface ICanBus : IDisposable
     /// <summary>Controller state as last reported (error frames, netlink or the simulation).</summary>
     CanBusState State { get; }
 
+    /// <summary>Frames that reached this bus but were lost before <see cref="TryReceive"/> could return them, cumulative
+    /// since open: the kernel's receive-queue overflow count (SO_RXQ_OVFL) on SocketCAN, a full receive queue on the
+    /// simulator. A reader that falls behind sees this grow instead of losing frames silently.</summary>
+    long FramesLost { get; }
+
     /// <summary>Queues one frame for transmission. False when the transmit queue is full (back-pressure, e.g. ENOBUFS)
     /// or the controller is bus-off: wait with <see cref="WaitToSendAsync"/> and try again; nothing is dropped silently.</summary>
     /// <exception cref="CanBusException">the interface failed (down, removed, closed).</exception>

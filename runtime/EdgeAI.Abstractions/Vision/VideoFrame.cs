@@ -8,10 +8,9 @@ public sealed class VideoFrame : IDisposable
 {
     private readonly VideoFramePool? _pool;
     private byte[] _buffer;
-    private int _rented = 1; // 1 while a caller holds the frame; Dispose hands it back once
-
-    /// <summary>Marks a frame taken from the pool as held again (the pool's Rent calls it).</summary>
-    internal void MarkRented() => Volatile.Write(ref _rented, 1);
+    // 1 while a consumer holds the frame; the one Dispose (or Return) that clears it hands the buffer back, so a second
+    // Dispose cannot put the same buffer in the pool twice and give it to two frames at once.
+    private int _rented;
 
     /// <summary>Creates a frame over its own buffer of <paramref name="capacity"/> bytes; pools call this once per buffer.</summary>
     public VideoFrame(int capacity, VideoFramePool? pool = null)
@@ -69,10 +68,15 @@ public sealed class VideoFrame : IDisposable
         Length = length;
     }
 
-    /// <summary>Hands the frame back to its pool (or drops it when it has none).</summary>
-    public void Dispose()
-    {
-        // A second Dispose must not return the frame twice: two later renters would share one buffer.
-        if (Interlocked.Exchange(ref _rented, 0) == 1) _pool?.Return(this);
-    }
+    /// <summary>Hands the frame back to its pool (or drops it when it has none); disposing again does nothing.</summary>
+    public void Dispose() => _pool?.Return(this);
+
+    /// <summary>The pool this frame belongs to, if any.</summary>
+    internal VideoFramePool? Pool => _pool;
+
+    /// <summary>Marks the frame as held by a consumer (the pool calls this as it rents it out).</summary>
+    internal void MarkRented() => Volatile.Write(ref _rented, 1);
+
+    /// <summary>True for the one call that ends this rental; false when the frame was already handed back.</summary>
+    internal bool TryEndRental() => Interlocked.Exchange(ref _rented, 0) == 1;
 }

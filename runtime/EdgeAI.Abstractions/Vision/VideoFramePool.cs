@@ -2,53 +2,68 @@ using System.Collections.Concurrent;
 
 namespace EdgeAI.Vision;
 
-/// <summary>Reuses <see cref="VideoFrame"/> buffers between a source and its consumer; thread-safe.</summary>
+/// <summary>
+/// Reuses <see cref="VideoFrame"/> buffers between a source and its consumer; thread-safe. It keeps at most
+/// <see cref="MaxFree"/> free frames: a consumer that held many frames at once (a burst, a slow stage) does not leave
+/// them all pinned in the pool afterwards.
+/// </summary>
 public sealed class VideoFramePool
 {
-    /// <summary>Free frames kept by default: a camera pipeline holds a handful in flight.</summary>
-    public const int DefaultMaxFree = 16;
+    /// <summary>Free frames kept by default: a camera's latest-wins queue, the stage working on one and one spare.</summary>
+    public const int DefaultMaxFree = 8;
 
     private readonly ConcurrentQueue<VideoFrame> _free = new();
     private readonly int _capacity;
-    private readonly int _maxFree;
     private int _freeCount;
     private long _created;
+    private long _discarded;
 
-    /// <summary>Creates a pool whose new frames hold <paramref name="frameBytes"/> bytes and that keeps at most <paramref name="maxFree"/> free ones.</summary>
+    /// <summary>Creates a pool whose new frames hold <paramref name="frameBytes"/> bytes and which keeps at most
+    /// <paramref name="maxFree"/> returned frames for reuse.</summary>
     public VideoFramePool(int frameBytes, int maxFree = DefaultMaxFree)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFree);
         _capacity = frameBytes;
-        _maxFree = maxFree;
+        MaxFree = maxFree;
     }
+
+    /// <summary>Most free frames the pool keeps; frames returned beyond it are left to the GC.</summary>
+    public int MaxFree { get; }
 
     /// <summary>Frames this pool has ever created (stays flat in steady state).</summary>
     public long Created => Interlocked.Read(ref _created);
 
-    /// <summary>Free frames held now (at most the cap).</summary>
-    public int FreeCount => Volatile.Read(ref _freeCount);
+    /// <summary>Frames waiting to be rented again.</summary>
+    public int Free => Volatile.Read(ref _freeCount);
+
+    /// <summary>Returned frames not kept because <see cref="MaxFree"/> were already waiting.</summary>
+    public long Discarded => Interlocked.Read(ref _discarded);
 
     /// <summary>A free frame, or a new one when all are in use.</summary>
     public VideoFrame Rent()
     {
-        if (_free.TryDequeue(out var frame))
+        if (_free.TryDequeue(out var frame)) Interlocked.Decrement(ref _freeCount);
+        else
         {
-            Interlocked.Decrement(ref _freeCount);
-            frame.MarkRented();
-            return frame;
+            Interlocked.Increment(ref _created);
+            frame = new VideoFrame(_capacity, this);
         }
-        Interlocked.Increment(ref _created);
-        return new VideoFrame(_capacity, this);
+        frame.MarkRented();
+        return frame;
     }
 
-    // Called once per rent, by VideoFrame.Dispose only: a public Return could put one frame back twice.
-    internal void Return(VideoFrame frame)
+    /// <summary>Puts a rented frame back (<see cref="VideoFrame.Dispose"/> calls this); a frame already returned is ignored.</summary>
+    /// <exception cref="ArgumentException">the frame belongs to another pool.</exception>
+    public void Return(VideoFrame frame)
     {
-        // Beyond the cap the frame is left to the GC: a burst of frames must not pin its buffers for ever.
-        if (Interlocked.Increment(ref _freeCount) > _maxFree)
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.Pool != this) throw new ArgumentException("the frame belongs to another pool", nameof(frame));
+        if (!frame.TryEndRental()) return;
+        if (Interlocked.Increment(ref _freeCount) > MaxFree)
         {
             Interlocked.Decrement(ref _freeCount);
+            Interlocked.Increment(ref _discarded);
             return;
         }
         _free.Enqueue(frame);

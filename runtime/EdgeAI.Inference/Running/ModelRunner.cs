@@ -17,12 +17,6 @@ public sealed class ModelRunner : IDisposable
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly OrtIoBinding _binding;
-
-    /// <summary>
-    /// Dimensions the model leaves symbolic or unknown that no shape was given for, bound as 1
-    /// (<c>input[0] ('batch') = 1</c>); give <see cref="RunnerOptions.Shapes"/> to choose others.
-    /// </summary>
-    public IReadOnlyList<string> AssumedDimensions { get; } = [];
     private readonly Array[] _inputs, _outputs;
     private readonly OrtValue[] _values;
     private readonly Histogram<double> _latency;
@@ -37,34 +31,36 @@ public sealed class ModelRunner : IDisposable
         _time = runner.TimeProvider;
         _latency = InferenceMeter.For(modelId);
         var values = new List<OrtValue>();
-        var assumed = new List<string>();
+        OrtIoBinding? binding = null;
         try
         {
+            var assumed = new List<string>();
             Inputs = Describe(path, modelId, session.InputNames, session.InputMetadata, runner, assumed);
             Outputs = Describe(path, modelId, session.OutputNames, session.OutputMetadata, runner, assumed);
             AssumedDimensions = assumed;
             _inputs = new Array[Inputs.Count];
             _outputs = new Array[Outputs.Count];
             // Names are bound once: a plain Run marshals every name to UTF-8 on every call.
-            _binding = session.CreateIoBinding();
+            binding = session.CreateIoBinding();
             for (int i = 0; i < Inputs.Count; i++)
             {
                 (_inputs[i], var value) = Allocate(Inputs[i]);
                 values.Add(value);
-                _binding.BindInput(Inputs[i].Name, value);
+                binding.BindInput(Inputs[i].Name, value);
             }
             for (int i = 0; i < Outputs.Count; i++)
             {
                 (_outputs[i], var value) = Allocate(Outputs[i]);
                 values.Add(value);
-                _binding.BindOutput(Outputs[i].Name, value);
+                binding.BindOutput(Outputs[i].Name, value);
             }
             _values = [.. values];
+            _binding = binding;
         }
         catch
         {
+            binding?.Dispose();
             foreach (var v in values) v.Dispose();
-            _binding?.Dispose(); // created before a failing bind: it holds a native OrtIoBinding
             _runOptions.Dispose();
             throw;
         }
@@ -79,7 +75,9 @@ public sealed class ModelRunner : IDisposable
     /// <param name="options">Provider plan and settings; null means CPU with one warm-up run.</param>
     /// <param name="runner">Shapes for symbolic dimensions and warm-up inputs; null for defaults.</param>
     /// <exception cref="FileNotFoundException">the file is missing.</exception>
-    /// <exception cref="InvalidDataException">the file is not a loadable model, or has a tensor type the runner cannot bind.</exception>
+    /// <exception cref="InvalidDataException">the file is not a loadable model, has a tensor type the runner cannot bind,
+    /// or has a symbolic dimension that neither <see cref="RunnerOptions.Shapes"/> nor
+    /// <see cref="RunnerOptions.BindSymbolicDimensionsAsOne"/> settles.</exception>
     /// <exception cref="NoExecutionProviderException">no provider of the plan could load it.</exception>
     public static ModelRunner Load(string modelId, string path, InferenceOptions? options = null, RunnerOptions? runner = null)
     {
@@ -135,6 +133,9 @@ public sealed class ModelRunner : IDisposable
     public IReadOnlyList<TensorInfo> Inputs { get; }
     /// <summary>The outputs, in the model's order, with the shapes bound.</summary>
     public IReadOnlyList<TensorInfo> Outputs { get; }
+    /// <summary>Symbolic dimensions bound as 1 because <see cref="RunnerOptions.BindSymbolicDimensionsAsOne"/> allowed it,
+    /// each as <c>tensor[index] 'symbol' = 1</c>; empty when every shape was fixed or given.</summary>
+    public IReadOnlyList<string> AssumedDimensions { get; }
     /// <summary>The session, for comparing against a bare <c>InferenceSession.Run</c> on the same model.</summary>
     public InferenceSession Session => _session;
 
@@ -187,22 +188,31 @@ public sealed class ModelRunner : IDisposable
             var node = metadata[name];
             if (!node.IsTensor)
                 throw new InvalidDataException($"{path}: model {modelId} tensor '{name}' is a {node.OnnxValueType}; the runner binds tensors only");
-            long[] shape;
-            if (runner.Shapes.TryGetValue(name, out var given)) shape = given;
-            else
-            {
-                shape = node.Dimensions.Select(d => d > 0 ? (long)d : 1L).ToArray();
-                // A symbolic or unknown dimension the caller gave no size for is bound as 1: said, never silent.
-                for (int d = 0; d < node.Dimensions.Length; d++)
-                {
-                    if (node.Dimensions[d] > 0) continue;
-                    string symbol = node.SymbolicDimensions is { } symbols && d < symbols.Length && symbols[d].Length > 0 ? $"'{symbols[d]}'" : "unknown";
-                    assumed.Add($"{name}[{d}] ({symbol}) = 1");
-                }
-            }
+            long[] shape = runner.Shapes.TryGetValue(name, out var given) ? given : BindDimensions(path, modelId, name, node, runner, assumed);
             list.Add(new TensorInfo(name, shape, node.ElementType));
         }
         return list;
+    }
+
+    /// <summary>The model's own dimensions; a symbolic one (size unknown until run time) is refused unless the caller
+    /// allowed binding it as 1, because a buffer sized for 1 silently truncates a batch or a sequence.</summary>
+    private static long[] BindDimensions(string path, string modelId, string name, NodeMetadata node, RunnerOptions runner, List<string> assumed)
+    {
+        var shape = new long[node.Dimensions.Length];
+        for (int d = 0; d < shape.Length; d++)
+        {
+            if (node.Dimensions[d] > 0)
+            {
+                shape[d] = node.Dimensions[d];
+                continue;
+            }
+            string symbol = d < node.SymbolicDimensions.Length && node.SymbolicDimensions[d].Length > 0 ? node.SymbolicDimensions[d] : "?";
+            if (!runner.BindSymbolicDimensionsAsOne)
+                throw new InvalidDataException($"{path}: model {modelId} tensor '{name}' dimension {d} is symbolic ('{symbol}'); give its shape (the manifest's inputs/outputs or RunnerOptions.Shapes) or allow binding it as 1");
+            shape[d] = 1;
+            assumed.Add($"{name}[{d}] '{symbol}' = 1");
+        }
+        return shape;
     }
 
     private static (Array, OrtValue) Allocate(TensorInfo tensor) => tensor.ElementType switch

@@ -1,11 +1,15 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
-using EdgeAI.Drivers.SocketCan;
+using EdgeAI.TestKit;
 
 namespace EdgeAI.Can.Tests.Cli;
 
 public sealed class DoctorCommandTests
 {
+    /// <summary>
+    /// Every expectation comes from the machine by another route than the doctor's probes: uname, nproc and python's
+    /// socket module in child processes, `ip -j link`, /etc/os-release, /proc and `ls /dev`, so a probe that
+    /// misreads the machine fails here instead of agreeing with itself.
+    /// </summary>
     [Fact]
     public void Doctor_Json_IsATruthfulReportOfThisMachineAndExits0()
     {
@@ -16,20 +20,38 @@ public sealed class DoctorCommandTests
                 Fix: c.GetProperty("fix").ValueKind == JsonValueKind.Null ? null : c.GetProperty("fix").GetString()))
             .ToList();
 
-        var cpu = checks.Single(c => c.Area == "CPU");
-        Assert.StartsWith(RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant() + ", " + Environment.ProcessorCount + " cores", cpu.Detail);
+        string prettyName = File.ReadAllLines("/etc/os-release").Single(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))["PRETTY_NAME=".Length..].Trim('"');
+        string kernel = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
+        Assert.Equal($"{prettyName}, kernel {kernel}", checks.Single(c => c.Area == "OS").Detail);
 
+        string machine = ExternalTool.Run("uname", ["-m"]).Trim() switch { "x86_64" => "x64", "aarch64" => "arm64", var other => other };
+        string cores = ExternalTool.Run("nproc", []).Trim();
+        Assert.Equal($"{machine}, {cores} cores", checks.Single(c => c.Area == "CPU").Detail);
+
+        // Python's own socket module opens the CAN_RAW socket: exit 0 when this kernel has AF_CAN.
+        var python = ExternalTool.RunRaw("python3", ["-c", "import socket; socket.socket(socket.AF_CAN, socket.SOCK_RAW, socket.CAN_RAW)"]);
         var socketCan = checks.Single(c => c.Area == "SocketCAN");
-        string? kernelProblem = SocketCanBus.ProbeKernelSupport();
-        Assert.Equal(kernelProblem is null ? "ok" : "missing", socketCan.Status);
-        if (kernelProblem is not null)
+        Assert.Equal(python.ExitCode == 0 ? "ok" : "missing", socketCan.Status);
+        if (python.ExitCode != 0)
         {
+            Assert.Contains("Address family not supported", python.StdErr);
             Assert.Equal("this kernel has no SocketCAN (AF_CAN) support", socketCan.Detail);
             Assert.Contains("modprobe can_raw", socketCan.Fix);
         }
 
-        var cameras = checks.Single(c => c.Area == "Cameras");
-        Assert.Equal(Directory.GetFiles("/dev", "video*").Length > 0 ? "ok" : "missing", cameras.Status);
+        if (ExternalTool.MissingProgramReason("ip", "iproute2") is null)
+        {
+            int canLinks = JsonDocument.Parse(ExternalTool.Run("ip", ["-j", "link"])).RootElement.EnumerateArray()
+                .Count(l => l.TryGetProperty("link_type", out var type) && type.GetString() == "can");
+            Assert.Equal(canLinks > 0 ? "ok" : "missing", checks.Single(c => c.Area == "CAN interfaces").Status);
+        }
+
+        string[] dev = ExternalTool.Run("ls", ["-1", "/dev"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(dev.Any(d => d.StartsWith("video", StringComparison.Ordinal)) ? "ok" : "missing", checks.Single(c => c.Area == "Cameras").Status);
+        Assert.Equal(dev.Any(d => d.StartsWith("gpiochip", StringComparison.Ordinal)) ? "ok" : "missing", checks.Single(c => c.Area == "GPIO").Status);
+        bool soundCards = File.Exists("/proc/asound/cards") && !File.ReadAllText("/proc/asound/cards").Contains("no soundcards", StringComparison.Ordinal);
+        Assert.Equal(soundCards ? "ok" : "missing", checks.Single(c => c.Area == "Audio").Status);
+
         var ort = checks.Single(c => c.Area == "ONNX Runtime");
         Assert.Equal("ok", ort.Status);
         Assert.Contains("1.31", ort.Detail);

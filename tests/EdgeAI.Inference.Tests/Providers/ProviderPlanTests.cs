@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EdgeAI.Inference.Configuration;
 using EdgeAI.Inference.Providers;
 using EdgeAI.Inference.Running;
@@ -35,6 +36,39 @@ public sealed class ProviderPlanTests
         Assert.Single(e.Failures);
         Assert.Contains("blazeface-front", e.Message, StringComparison.Ordinal);
         Assert.Contains("cuda unavailable", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Null when this ORT build has <paramref name="provider"/> and the libraries it needs load; else why not.</summary>
+    private static string? MissingGpuReason(string provider, params string[] libraries)
+    {
+        if (!OrtEnv.Instance().GetAvailableProviders().Contains(provider))
+            return $"this ONNX Runtime build has no {provider} (EdgeAIOrtFlavor={EdgeAI.Inference.Diagnostics.OrtEnvironmentReport.CompiledFlavor}; build with -p:EdgeAIOrtFlavor=gpu or native)";
+        var missing = libraries.Where(l => !NativeLibrary.TryLoad(l, out _)).ToList();
+        return missing.Count == 0 ? null : $"{provider} needs {string.Join(", ", missing)}, which do not load here";
+    }
+
+    [Fact]
+    [Trait("Category", "Hardware")]
+    public void Load_CudaWhereItExists_ChoosesCudaWithoutFailures()
+    {
+        if (MissingGpuReason("CUDAExecutionProvider", "libcudart.so.12", "libcublas.so.12", "libcudnn.so.9") is { } reason) Assert.Skip(reason);
+        string path = SharedModels.Require("blazeface-front");
+        using var runner = ModelRunner.Load("blazeface-front", path, new InferenceOptions { Providers = ["cuda", "cpu"] });
+        Assert.Equal(ExecutionProvider.Cuda, runner.Provider.Chosen);
+        Assert.Empty(runner.Provider.Failures);
+        runner.Run();
+    }
+
+    [Fact]
+    [Trait("Category", "Hardware")]
+    public void Load_TensorRtWhereItExists_ChoosesTensorRtWithoutFailures()
+    {
+        if (MissingGpuReason("TensorrtExecutionProvider", "libcudart.so.12", "libnvinfer.so.10") is { } reason) Assert.Skip(reason);
+        string path = SharedModels.Require("blazeface-front");
+        using var runner = ModelRunner.Load("blazeface-front", path, new InferenceOptions { Providers = ["tensorrt", "cuda", "cpu"] });
+        Assert.Equal(ExecutionProvider.TensorRT, runner.Provider.Chosen);
+        Assert.Empty(runner.Provider.Failures);
+        runner.Run();
     }
 
     [Theory]

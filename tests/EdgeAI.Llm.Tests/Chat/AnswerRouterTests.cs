@@ -1,109 +1,97 @@
 using EdgeAI.Llm.Chat;
+using EdgeAI.Llm.Configuration;
+using EdgeAI.Llm.Tests.Vehicle;
+using EdgeAI.Llm.Tools;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace EdgeAI.Llm.Tests.Chat;
 
 /// <summary>
-/// Routing of recorded Qwen3 answers, tokenized with the real Qwen3 tokenizer: what is streamed, what goes to the tool
-/// layer, what thinking is cut from the history. (The random test model never thinks or calls a tool unguided, so
-/// these answers are written as Qwen3 writes them.)
+/// Routing of recorded Qwen3 answers through the real session: GenAI generates the recorded tokens (a
+/// <see cref="ScriptedLlm"/> in place of Qwen's weights), and the session's own loop and <see cref="AnswerRouter"/> decide
+/// what is streamed, what goes to the tool layer and what thinking is cut from the conversation.
 /// </summary>
 public sealed class AnswerRouterTests(TestLlm llm)
 {
-    [Fact]
-    public void ThinkBlock_IsNeitherStreamedNorKept_WithTheBlankLineAfterIt()
-    {
-        (string visible, string tool, int[] kept) = Route("<think>\nThe user asks about range. I should call get_range.\n</think>\n\nYou can drive 334 km.<|im_end|>");
+    private const int ImEnd = 151645, ThinkOpen = 151667, ThinkClose = 151668;
+    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Store));
 
-        Assert.Equal("You can drive 334 km.", visible);
-        Assert.Equal("", tool);
-        Assert.Equal("You can drive 334 km.<|im_end|>", Decode(kept, skipSpecial: false));
+    [Fact]
+    public async Task ThinkBlock_IsNeitherStreamedNorKept_WithTheBlankLineAfterIt()
+    {
+        var (turn, kept, history) = await Answer("<think>\nThe user asks about range. I should call get_range.\n</think>\n\nYou can drive 334 km.<|im_end|>");
+
+        Assert.Equal("You can drive 334 km.", turn.Text);
+        Assert.Equal("You can drive 334 km.", history.Content);
+        Assert.Equal(Encode("You can drive 334 km.<|im_end|>\n"), kept);
     }
 
     [Fact]
-    public void EmptyThinkBlockOfTheNonThinkingForm_IsCutToo()
+    public async Task EmptyThinkBlockOfTheNonThinkingForm_IsCutToo()
     {
-        (string visible, _, int[] kept) = Route("<think>\n\n</think>\n\nIt is 19.5 °C inside.<|im_end|>");
+        var (turn, kept, _) = await Answer("<think>\n\n</think>\n\nIt is 19.5 °C inside.<|im_end|>");
 
-        Assert.Equal("It is 19.5 °C inside.", visible);
-        Assert.Equal("It is 19.5 °C inside.<|im_end|>", Decode(kept, skipSpecial: false));
+        Assert.Equal("It is 19.5 °C inside.", turn.Text);
+        Assert.Equal(Encode("It is 19.5 °C inside.<|im_end|>\n"), kept);
     }
 
     [Fact]
-    public void AnswerCutInsideThinking_KeepsNothing()
+    public async Task AnswerCutInsideThinking_KeepsNothing()
     {
-        (string visible, _, int[] kept) = Route("<think>\nLet me think about the route to the charger and");
+        string thinking = "<think>\nLet me think about the route to the charger and";
+        var (turn, kept, _) = await Answer(thinking + " the traffic on the way there", maxNewTokens: Encode(thinking).Length);
 
-        Assert.Equal("", visible);
-        Assert.Empty(kept);
+        Assert.True(turn.Metrics.HitTokenLimit);
+        Assert.Equal("", turn.Text);
+        Assert.DoesNotContain(ThinkOpen, kept);
+        Assert.Equal([ImEnd, Encode("\n")[0]], kept);
     }
 
     [Fact]
-    public void ToolCall_GoesToTheToolLayer_TextAroundItIsStreamed()
+    public async Task ToolCall_GoesToTheToolLayer_TextAroundItIsStreamed()
     {
-        (string visible, string tool, int[] kept) = Route("Let me check.\n<tool_call>\n{\"name\": \"get_range\", \"arguments\": {\"unit\": \"km\"}}\n</tool_call><|im_end|>");
+        var (turn, _, _) = await Answer("Let me check.\n<tool_call>\n{\"name\": \"get_range\", \"arguments\": {\"unit\": \"km\"}}\n</tool_call><|im_end|>", tools: Registry);
 
-        Assert.Equal("Let me check.\n", visible);
-        Assert.Equal("<tool_call>\n{\"name\": \"get_range\", \"arguments\": {\"unit\": \"km\"}}\n</tool_call>", tool);
-        Assert.Equal(Encode("Let me check.\n<tool_call>\n{\"name\": \"get_range\", \"arguments\": {\"unit\": \"km\"}}\n</tool_call><|im_end|>"), kept);
+        int call = turn.Events.ToList().FindIndex(e => e.Kind == ChatEventKind.ToolCall);
+        Assert.True(call > 0, "a tool call event after the streamed text");
+        Assert.Equal("Let me check.\n", string.Concat(turn.Events.Take(call).Where(e => e.Kind == ChatEventKind.Token).Select(e => e.Text)));
+        Assert.Equal("get_range", turn.Events[call].Name);
+        Assert.Equal("{\"unit\": \"km\"}", turn.Events[call].Arguments);
+        Assert.False(Assert.Single(turn.Events, e => e.Kind == ChatEventKind.ToolResult).IsError);
+        Assert.DoesNotContain(turn.Events, e => e.Kind == ChatEventKind.Token && e.Text.Contains("tool_call", StringComparison.Ordinal));
+        Assert.Equal(1, turn.Metrics.ToolCalls);
     }
 
     [Fact]
-    public void EndOfAnswer_StopsRouting()
+    public async Task EndOfAnswer_StopsRouting()
     {
-        int[] tokens = Encode("Done.<|im_end|>more");
-        var router = new AnswerRouter(new SpecialTokens(llm.Model.Tokenizer, llm.Model.Info.EosTokenIds));
-        TokenRoute[] routes = tokens.Select((t, i) => router.Route(t, i)).ToArray();
+        var (turn, kept, _) = await Answer("Done.<|im_end|>more text the model would never get to say");
 
-        Assert.Equal(TokenRoute.End, routes[Array.IndexOf(tokens, 151645)]);
-        Assert.Equal(TokenRoute.End, router.Route(151643, 99));
+        Assert.Equal("Done.", turn.Text);
+        Assert.Equal(Encode("Done.<|im_end|>\n"), kept);
+        Assert.False(turn.Metrics.HitTokenLimit);
     }
 
-    /// <summary>Routes an answer as the session does: visible and tool text decoded, thinking cut from the kept tokens.</summary>
-    private (string Visible, string Tool, int[] Kept) Route(string answer)
+    /// <summary>Runs one turn of a real session whose model generates <paramref name="answer"/>; returns the turn, the
+    /// conversation tokens from the answer on, and the answer's history entry.</summary>
+    private async Task<(Turn Turn, int[] Kept, ChatEntry History)> Answer(string answer, int maxNewTokens = 64, ToolRegistry? tools = null)
     {
+        const string question = "How far can I drive?";
+        var options = new LlmOptions { MaxNewTokens = maxNewTokens };
+        int answerStart;
+        using (var probe = new LlmChatSession(llm.Model, options, tools))
+        {
+            // The session encodes the user turn and the assistant prompt apart, after its system prompt.
+            answerStart = probe.Tokens.Length + Encode(QwenChatTemplate.User(question)).Length + Encode(QwenChatTemplate.AssistantPrompt(false)).Length;
+        }
+
         int[] tokens = Encode(answer);
-        var router = new AnswerRouter(new SpecialTokens(llm.Model.Tokenizer, llm.Model.Info.EosTokenIds));
-        var visible = new List<int>();
-        var tool = new List<int>();
-        for (int i = 0; i < tokens.Length; i++)
-        {
-            switch (router.Route(tokens[i], i))
-            {
-                case TokenRoute.Visible: visible.Add(tokens[i]); break;
-                case TokenRoute.ToolCall: tool.Add(tokens[i]); break;
-            }
-        }
-
-        List<int> kept = [.. tokens];
-        if (router.ThinkSpan(tokens.Length) is { } span)
-        {
-            kept.RemoveRange(span.Start, span.End - span.Start);
-        }
-
-        return (Decode([.. visible], skipSpecial: true), Decode([.. tool], skipSpecial: false), [.. kept]);
-    }
-
-    /// <summary>Decodes runs of ordinary tokens together (so multi-byte characters stay whole) and names the control tokens.</summary>
-    private string Decode(int[] tokens, bool skipSpecial)
-    {
-        var names = new Dictionary<int, string> { [151645] = "<|im_end|>", [151657] = "<tool_call>", [151658] = "</tool_call>", [151667] = "<think>", [151668] = "</think>" };
-        var text = new System.Text.StringBuilder();
-        var run = new List<int>();
-        foreach (int token in tokens.Append(-1))
-        {
-            if (token >= 0 && !names.ContainsKey(token))
-            {
-                run.Add(token);
-                continue;
-            }
-
-            if (run.Count > 0) text.Append(llm.Model.Tokenizer.Decode(run.ToArray()));
-            run.Clear();
-            if (token >= 0 && !skipSpecial) text.Append(names[token]);
-        }
-
-        return text.ToString();
+        Assert.Contains(ThinkClose, Encode("</think>")); // the recorded answers use Qwen3's own control tokens
+        using var scripted = new ScriptedLlm(llm.Directory, answerStart, tokens);
+        using var session = new LlmChatSession(scripted.Model, options, tools);
+        Turn turn = await Turn.Run(session, question);
+        ChatEntry history = session.History.First(e => e.Role == ChatRole.Assistant);
+        return (turn, session.Tokens[answerStart..].ToArray(), history);
     }
 
     private int[] Encode(string text)

@@ -1,4 +1,5 @@
 using EdgeAI.TestKit;
+using Google.Protobuf;
 using EdgeAI.Vision.Tests.Faces;
 
 namespace EdgeAI.Vision.Tests.Cli;
@@ -43,6 +44,46 @@ public sealed class VisionCommandTests
 
     [Fact]
     public void Vision_ModelThatIsNotBlazeFace_NamesTheTensorItLacks()
+    {
+        // A valid ONNX model of another shape: y = x + x over [1, 3] floats, no 'input:0'.
+        using var dir = new TempDirectory();
+        string model = dir.File("other.onnx");
+        File.WriteAllBytes(model, Doubler().ToByteArray());
+        string video = dir.File("drive.mp4");
+        File.WriteAllBytes(video, [0]);
+        var r = Run("vision", video, "--model", model);
+        AssertOneLineBadInput(r, $"{model}: no tensor 'input:0'; not a BlazeFace 128 model");
+    }
+
+    private static Onnx.ModelProto Doubler()
+    {
+        static Onnx.ValueInfoProto Tensor(string name)
+        {
+            var shape = new Onnx.TensorShapeProto();
+            shape.Dim.Add(new Onnx.TensorShapeProto.Types.Dimension { DimValue = 1 });
+            shape.Dim.Add(new Onnx.TensorShapeProto.Types.Dimension { DimValue = 3 });
+            return new Onnx.ValueInfoProto
+            {
+                Name = name,
+                Type = new Onnx.TypeProto { TensorType = new Onnx.TypeProto.Types.Tensor { ElemType = (int)Onnx.TensorProto.Types.DataType.Float, Shape = shape } },
+            };
+        }
+
+        var graph = new Onnx.GraphProto { Name = "doubler" };
+        graph.Input.Add(Tensor("x"));
+        graph.Output.Add(Tensor("y"));
+        var add = new Onnx.NodeProto { OpType = "Add", Name = "add" };
+        add.Input.Add("x");
+        add.Input.Add("x");
+        add.Output.Add("y");
+        graph.Node.Add(add);
+        var model = new Onnx.ModelProto { IrVersion = 8, ProducerName = "edgeai tests", Graph = graph };
+        model.OpsetImport.Add(new Onnx.OperatorSetIdProto { Domain = "", Version = 17 });
+        return model;
+    }
+
+    [Fact]
+    public void Vision_TruncatedBlazeFaceFile_IsOneLineBadInputNamingIt()
     {
         // Half a real BlazeFace file: truncated in the middle of its weights.
         string real = BlazeFaceSession.RequireModel();

@@ -55,7 +55,18 @@ public sealed class BlazeFaceDecoderTests
     [Fact]
     public void Decode_ScoresBelowMinimum_FindNothing()
     {
-        Place(100, 0f, 0, 0, 20, 20); // sigmoid(0) = 0.5 is kept; just below is not
+        // Every anchor below the front model's 0.5 minimum: sigmoid(-0.01) = 0.4975 at the top, the rest near sigmoid(-10).
+        Place(100, -0.01f, 0, 0, 20, 20);
+        Place(600, -0.5f, 0, 0, 30, 30);
+        var decoder = new BlazeFaceDecoder(BlazeFaceModel.Front);
+        Assert.Equal(0, Decode(decoder, new LetterboxTransform(1, 1, 0, 0)));
+        Assert.Empty(decoder.Faces.ToArray());
+    }
+
+    [Fact]
+    public void Decode_ScoreExactlyAtMinimum_IsKeptAndJustBelowIsNot()
+    {
+        Place(100, 0f, 0, 0, 20, 20); // sigmoid(0) = 0.5, the minimum itself
         Place(200, -0.01f, 0, 0, 20, 20);
         var decoder = new BlazeFaceDecoder(BlazeFaceModel.Front);
         Assert.Equal(1, Decode(decoder, new LetterboxTransform(1, 1, 0, 0)));

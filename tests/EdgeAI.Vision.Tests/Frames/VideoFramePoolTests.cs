@@ -10,7 +10,7 @@ public sealed class VideoFramePoolTests
         var frame = pool.Rent();
         frame.Dispose();
         frame.Dispose();
-        Assert.Equal(1, pool.FreeCount);
+        Assert.Equal(1, pool.Free);
 
         var first = pool.Rent();
         var second = pool.Rent();
@@ -27,7 +27,7 @@ public sealed class VideoFramePoolTests
         var frames = Enumerable.Range(0, 10).Select(_ => pool.Rent()).ToList();
         foreach (var f in frames) f.Dispose();
 
-        Assert.Equal(3, pool.FreeCount);
+        Assert.Equal(3, pool.Free);
         Assert.Equal(10, pool.Created);
     }
 
@@ -40,6 +40,6 @@ public sealed class VideoFramePoolTests
         var again = pool.Rent();
         Assert.Same(frame, again);
         again.Dispose(); // the new holder's Dispose returns it
-        Assert.Equal(1, pool.FreeCount);
+        Assert.Equal(1, pool.Free);
     }
 }

@@ -15,12 +15,12 @@ public sealed class VisionPipelineTests
     private static RawImage Coffee => PublicPhotos.Load(PublicPhotos.Coffee, PixelFormat.Nv12, 512, 512);
 
     private static (List<(long Frame, TimeSpan At, int Faces, AttentionStatus Status)> Log, VisionSummary Summary) Run(
-        IReadOnlyList<(RawImage, double)> script, DriverMonitorProfile profile)
+        IReadOnlyList<(RawImage, double)> script, DriverMonitorProfile profile, TimeProvider? time = null)
     {
         if (PublicPhotos.MissingReason is { } photos) Assert.Skip(photos);
         using var model = new OnnxFaceModel(BlazeFaceSession.RequireModel(), BlazeFaceModel.Front);
         using var metrics = new VisionMetrics();
-        var pipeline = new VisionPipeline(model, new DriverMonitor(profile), metrics);
+        var pipeline = new VisionPipeline(model, new DriverMonitor(profile), metrics, time: time);
         using var source = new PhotoSequenceSource(script);
         var log = new List<(long, TimeSpan, int, AttentionStatus)>();
         var summary = pipeline.RunAsync(source, (frame, r) => log.Add((r.Frame, r.Timestamp, r.FaceCount, r.Attention)), TestContext.Current.CancellationToken)
@@ -56,13 +56,21 @@ public sealed class VisionPipelineTests
     }
 
     [Fact]
-    public void Run_Summary_HasEveryStageTimed()
+    public void Run_Summary_HasEveryStageTimedBetweenItsOwnClockReadings()
     {
-        var (_, summary) = Run([(Astronaut, 1)], DriverMonitorProfile.Default);
+        // A virtual clock that moves 1 ms at every reading: each stage spans exactly one reading (1 ms) and the frame
+        // spans the four stages after capture (4 ms); a stage timed across the wrong readings shows a different figure.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        var (_, summary) = Run([(Astronaut, 1)], DriverMonitorProfile.Default, clock);
         Assert.Equal(10, summary.Frames);
         Assert.Equal(0, summary.Dropped);
         Assert.Equal(["capture", "preprocess", "inference", "decode", "monitor", "frame"], summary.Stages.Select(s => s.Stage));
-        Assert.All(summary.Stages, s => Assert.True(s.P99 >= s.P50 && s.P50 >= 0, s.Stage));
+        double[] expected = [1, 1, 1, 1, 1, 4];
+        for (int i = 0; i < expected.Length; i++)
+        {
+            var stage = summary.Stages[i];
+            Assert.Equal((stage.Stage, expected[i], expected[i]), (stage.Stage, stage.P50, stage.P99));
+        }
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class CanDumpCommand : Command
         console?.Flush();
         capture?.Flush();
         stderr.WriteLine($"edgeai: {frames} frames captured" + (capture is null ? "" : $" into {capture.Path}" + (capture.Rotations > 0 ? $" ({capture.Rotations} rotated files)" : ""))
-            + (bus is SimulatedCanNode sim && sim.ReceiveOverflows > 0 ? $"; {sim.ReceiveOverflows} frames lost to a full receive queue" : ""));
+            + FramesLostText.Suffix(bus));
         return ExitCodes.Ok;
     }
 

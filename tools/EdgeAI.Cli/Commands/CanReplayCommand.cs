@@ -98,9 +98,11 @@ public sealed class CanReplayCommand : Command
                 await running;
             }
             var results = checks.ConvertAll(c => new CheckResult(c.Name, c.Check.Received, c.Check.InOrder, c.Check.OutOfOrder,
-                Math.Max(report.SentByTarget.GetValueOrDefault(targets[c.Name].Name) - c.Check.InOrder - c.Check.OutOfOrder, 0), c.Listener.ReceiveOverflows));
-            if (parse.GetValue(_json)) WriteJson(stdout, input, report, results);
-            else WriteText(stdout, input, report, results);
+                Math.Max(report.SentByTarget.GetValueOrDefault(targets[c.Name].Name) - c.Check.InOrder - c.Check.OutOfOrder, 0), c.Listener.FramesLost));
+            var lost = new List<(string Target, long Lost)>();
+            foreach (var (name, bus) in targets) lost.Add((name, bus.FramesLost));
+            if (parse.GetValue(_json)) WriteJson(stdout, input, report, results, lost);
+            else WriteText(stdout, input, report, results, lost);
             return results.Any(r => !r.Ok) ? ExitCodes.Failed : ExitCodes.Ok;
         }
         finally
@@ -137,7 +139,7 @@ public sealed class CanReplayCommand : Command
         public bool Ok => OutOfOrder == 0 && Missing == 0 && Overflows == 0;
     }
 
-    private static void WriteText(TextWriter o, string input, CanReplayReport r, List<CheckResult> checks)
+    private static void WriteText(TextWriter o, string input, CanReplayReport r, List<CheckResult> checks, List<(string Target, long Lost)> lost)
     {
         var inv = CultureInfo.InvariantCulture;
         o.WriteLine($"replay of {input} at {SpeedText(r.Speed)}{(r.Cancelled ? " (cancelled)" : "")}");
@@ -155,9 +157,11 @@ public sealed class CanReplayCommand : Command
         foreach (var c in checks)
             o.WriteLine(string.Create(inv, $"  {c.Target} check  {c.Received} frames received, {c.InOrder} in order, {c.OutOfOrder} out of order, {c.Missing} missing, {c.Overflows} receive overflows")
                 + (c.Ok ? ": every frame arrived in order" : ": FAILED"));
+        foreach (var (target, count) in lost)
+            if (count > 0) o.WriteLine(string.Create(inv, $"  frames lost      {count} on {target} (its receive queue was full)"));
     }
 
-    private static void WriteJson(TextWriter o, string input, CanReplayReport r, List<CheckResult> checks)
+    private static void WriteJson(TextWriter o, string input, CanReplayReport r, List<CheckResult> checks, List<(string Target, long Lost)> lost)
     {
         static double? Us(TimeSpan? t) => t is { } v ? Math.Round(v.TotalMicroseconds, 1) : null;
         var busOffs = new JsonArray();
@@ -185,8 +189,16 @@ public sealed class CanReplayCommand : Command
             ["send_error_us"] = new JsonObject { ["p50"] = Us(r.SendErrorP50), ["p99"] = Us(r.SendErrorP99), ["max"] = Us(r.SendErrorMax) },
             ["bus_off"] = busOffs,
             ["checks"] = checkList,
+            ["frames_lost"] = FramesLost(lost),
         };
         o.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static JsonObject FramesLost(List<(string Target, long Lost)> lost)
+    {
+        var o = new JsonObject();
+        foreach (var (target, count) in lost) o[target] = count;
+        return o;
     }
 
     private static JsonObject Counts(IReadOnlyDictionary<string, long> counts)
