@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using EdgeAI.Cli.Input;
 using EdgeAI.Inference.Models;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 
 namespace EdgeAI.Cli.Commands;
 
