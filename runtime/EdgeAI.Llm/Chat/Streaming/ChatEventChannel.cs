@@ -32,7 +32,7 @@ internal sealed class ChatEventChannel : IDisposable
     /// <summary>Events the channel holds at most.</summary>
     public int Capacity { get; }
 
-    /// <summary>Events written so far over the session's life (for tests: the bound and that nothing is dropped).</summary>
+    /// <summary>Events for the reader written so far over the session's life, answer ends not counted (for tests: the bound, nothing dropped).</summary>
     public long Written => Volatile.Read(ref _written);
 
     /// <summary>Events waiting for the reader now.</summary>
@@ -46,7 +46,7 @@ internal sealed class ChatEventChannel : IDisposable
     {
         if (_channel.Writer.TryWrite(item))
         {
-            Volatile.Write(ref _written, _written + 1);
+            Count(item);
             return new ValueTask<bool>(true);
         }
 
@@ -86,6 +86,14 @@ internal sealed class ChatEventChannel : IDisposable
         Volatile.Read(ref _pendingCut)?.TrySetResult(AnswerCut.Closed);
     }
 
+    private void Count(in StreamItem item)
+    {
+        if (!item.EndsAnswer)
+        {
+            Volatile.Write(ref _written, _written + 1);
+        }
+    }
+
     /// <summary>Call after <see cref="Close"/>, once no turn is running.</summary>
     public void Dispose() => _closing.Dispose();
 
@@ -97,7 +105,7 @@ internal sealed class ChatEventChannel : IDisposable
         {
             if (_channel.Writer.TryWrite(item))
             {
-                Volatile.Write(ref _written, _written + 1);
+                Count(item);
                 return true;
             }
         }
