@@ -50,11 +50,15 @@ public sealed class StreamingTests(TestLlm llm)
 
         // The reader holds on to its first event; the model goes on without it until the channel is full.
         await WaitUntil(() => session.BufferedEvents == buffer, "the channel never filled while the reader waited");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
         long generated = session.GeneratedTokens;
         await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        // Held at the bound: nothing more written (nor dropped), and the model stopped, its next piece waiting to go in.
         Assert.Equal(buffer, session.BufferedEvents);
         Assert.Equal(1 + buffer, session.StreamedEvents);
         Assert.Equal(generated, session.GeneratedTokens);
+        Assert.True(generated > 1 + buffer, $"{generated} tokens generated for {1 + buffer} events: the model did not go on to the next one");
 
         while (await events.MoveNextAsync())
         {
