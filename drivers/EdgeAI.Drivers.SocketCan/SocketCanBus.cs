@@ -297,6 +297,14 @@ public sealed unsafe class SocketCanBus : ICanBus
         }, cancellation));
     }
 
+    /// <summary>
+    /// Ready for the caller's read or write, or in error: POLLERR, POLLHUP and POLLNVAL count as ready so that the
+    /// recv/send that follows fails with the socket's error (ENETDOWN when the interface goes down) instead of this
+    /// loop polling again at full speed.
+    /// </summary>
+    internal static bool IsReady(short revents, short events) =>
+        (revents & (events | Native.POLLERR | Native.POLLHUP | Native.POLLNVAL)) != 0;
+
     private bool Poll(short events, int timeoutMs)
     {
         bool added = false;
@@ -306,7 +314,13 @@ public sealed unsafe class SocketCanBus : ICanBus
             _socket.DangerousAddRef(ref added);
             var fd = new pollfd { fd = _socket.Fd, events = events };
             int ready = Native.poll(&fd, 1, timeoutMs);
-            return ready > 0 && (fd.revents & events) != 0;
+            if (ready < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno == Native.EINTR) return false; // a signal: poll again
+                throw SocketCanErrors.From(Name, "poll", errno);
+            }
+            return ready > 0 && IsReady(fd.revents, events);
         }
         catch (ObjectDisposedException)
         {

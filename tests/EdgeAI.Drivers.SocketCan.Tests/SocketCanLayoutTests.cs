@@ -50,6 +50,7 @@ public sealed class SocketCanLayoutTests
           P("CAN_SFF_MASK", CAN_SFF_MASK); P("CAN_EFF_MASK", CAN_EFF_MASK); P("CAN_ERR_MASK", CAN_ERR_MASK); P("CAN_INV_FILTER", CAN_INV_FILTER);
           P("CANFD_BRS", CANFD_BRS); P("CANFD_ESI", CANFD_ESI); P("CANFD_FDF", CANFD_FDF); P("CAN_MTU", CAN_MTU); P("CANFD_MTU", CANFD_MTU);
           P("MSG_DONTWAIT", MSG_DONTWAIT); P("MSG_CONFIRM", MSG_CONFIRM); P("POLLIN", POLLIN); P("POLLOUT", POLLOUT);
+          P("POLLERR", POLLERR); P("POLLHUP", POLLHUP); P("POLLNVAL", POLLNVAL);
           P("EINTR", EINTR); P("EAGAIN", EAGAIN); P("ENODEV", ENODEV); P("ENETDOWN", ENETDOWN); P("ENOBUFS", ENOBUFS); P("EAFNOSUPPORT", EAFNOSUPPORT);
           P("CAN_ERR_TX_TIMEOUT", CAN_ERR_TX_TIMEOUT); P("CAN_ERR_LOSTARB", CAN_ERR_LOSTARB); P("CAN_ERR_CRTL", CAN_ERR_CRTL);
           P("CAN_ERR_PROT", CAN_ERR_PROT); P("CAN_ERR_TRX", CAN_ERR_TRX); P("CAN_ERR_ACK", CAN_ERR_ACK); P("CAN_ERR_BUSOFF", CAN_ERR_BUSOFF);
@@ -120,6 +121,7 @@ public sealed class SocketCanLayoutTests
         { "CAN_SFF_MASK", Native.CAN_SFF_MASK }, { "CAN_EFF_MASK", Native.CAN_EFF_MASK }, { "CAN_ERR_MASK", Native.CAN_ERR_MASK }, { "CAN_INV_FILTER", Native.CAN_INV_FILTER },
         { "CANFD_BRS", Native.CANFD_BRS }, { "CANFD_ESI", Native.CANFD_ESI }, { "CANFD_FDF", Native.CANFD_FDF }, { "CAN_MTU", Native.CAN_MTU }, { "CANFD_MTU", Native.CANFD_MTU },
         { "MSG_DONTWAIT", Native.MSG_DONTWAIT }, { "MSG_CONFIRM", Native.MSG_CONFIRM }, { "POLLIN", Native.POLLIN }, { "POLLOUT", Native.POLLOUT },
+        { "POLLERR", Native.POLLERR }, { "POLLHUP", Native.POLLHUP }, { "POLLNVAL", Native.POLLNVAL },
         { "EINTR", Native.EINTR }, { "EAGAIN", Native.EAGAIN }, { "ENODEV", Native.ENODEV }, { "ENETDOWN", Native.ENETDOWN }, { "ENOBUFS", Native.ENOBUFS }, { "EAFNOSUPPORT", Native.EAFNOSUPPORT },
         { "CAN_ERR_TX_TIMEOUT", (long)Can.Errors.CanErrorClass.TxTimeout }, { "CAN_ERR_LOSTARB", (long)Can.Errors.CanErrorClass.LostArbitration },
         { "CAN_ERR_CRTL", (long)Can.Errors.CanErrorClass.Controller }, { "CAN_ERR_PROT", (long)Can.Errors.CanErrorClass.Protocol },

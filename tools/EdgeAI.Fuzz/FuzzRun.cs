@@ -17,7 +17,7 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly string[] LogFiles = ["drive.log", "drive.asc", "drive.blf", "drive.trc", "drive.csv", "drive.log.gz", "drive.parquet"];
     private static readonly string[] Nasty = ["NaN", "-1", "1e400", "", "America", "0", "999999999999", "sim:busoff=5000000s+1s", "sim:bitrate=1e-300",
-        "sim:bitrate=NaN", new string('x', 300) + ".log", "-", "\u00e9\u00e9.log", "1e-300", "Infinity", "0x7FF,zzz", "/dev/null", "/proc/self/fd/1"];
+        "sim:bitrate=NaN", new string('x', 300) + ".log", "\u00e9\u00e9.log", "1e-300", "Infinity", "0x7FF,zzz", "/dev/null", "/proc/self/fd/1"];
     private static readonly string[][] ArgumentTemplates =
     [
         ["can", "stats", "{LOG}", "--bitrate", "{V}"],
@@ -102,7 +102,10 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
         bool text = target is "drive.log" or "drive.asc" or "drive.trc" or "drive.csv";
         var damage = Pick(text);
         string file = Path.Combine(work, $"case{index}-{target}");
-        File.WriteAllBytes(file, damage.Apply(_seeds[target], _random));
+        byte[] damaged = damage.Apply(_seeds[target], _random);
+        File.WriteAllBytes(file, damaged);
+        // A cut that lands right after a line end (or at byte 0) leaves a complete, shorter text log: no reader can see it.
+        bool hides = damage.Hides || text && damage.Name.StartsWith("cut", StringComparison.Ordinal) && (damaged.Length == 0 || damaged[^1] is (byte)'\n' or (byte)'\r');
         string[] args = _random.Next(3) switch
         {
             0 => ["can", "stats", file, "--json"],
@@ -111,7 +114,7 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
         };
         var verdict = Judge(args, out string detail, out int code, out string stdout, out string stderr);
         File.Delete(Path.Combine(work, $"out{index}.log"));
-        if (verdict == FuzzCase.Ok && code == 0 && !damage.Hides && stderr.Length == 0 && args[1] != "decode")
+        if (verdict == FuzzCase.Ok && code == 0 && !hides && stderr.Length == 0 && args[1] != "decode")
         {
             long frames = args[1] == "stats" ? JsonDocument.Parse(stdout).RootElement.GetProperty("frames").GetInt64()
                 : long.Parse(ConvertedFrames().Match(stdout).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -141,6 +144,8 @@ internal sealed partial class FuzzRun(string models, string work, int seed)
         // --loop 0 means "until Ctrl+C" by design: not a case.
         if (template.Contains("--loop") && value == "0") value = "-1";
         string log = Path.Combine(work, "seed-drive.log");
+        // A value that names a file is placed in the work folder: the run never writes where it was started.
+        if (value.EndsWith(".log", StringComparison.Ordinal)) value = Path.Combine(work, value);
         string[] args = [.. template.Select(a => a.Replace("{LOG}", log, StringComparison.Ordinal)
             .Replace("{OUT}", Path.Combine(work, $"out{index}.asc"), StringComparison.Ordinal).Replace("{V}", value, StringComparison.Ordinal))];
         var verdict = Judge(args, out string detail, out _, out _, out _);

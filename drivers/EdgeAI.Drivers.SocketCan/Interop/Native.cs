@@ -49,6 +49,9 @@ internal static unsafe partial class Native
     public const int MSG_CONFIRM = 0x800;
     public const short POLLIN = 0x1;
     public const short POLLOUT = 0x4;
+    public const short POLLERR = 0x8;
+    public const short POLLHUP = 0x10;
+    public const short POLLNVAL = 0x20;
 
     public const int EINTR = 4;
     public const int EAGAIN = 11;

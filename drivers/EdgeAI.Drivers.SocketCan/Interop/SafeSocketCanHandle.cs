@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 namespace EdgeAI.Drivers.SocketCan.Interop;
 
 /// <summary>A CAN_RAW socket file descriptor, closed exactly once.</summary>
-internal sealed class SafeSocketCanHandle : SafeHandleZeroOrMinusOneIsInvalid
+internal sealed class SafeSocketCanHandle : SafeHandleMinusOneIsInvalid
 {
     public SafeSocketCanHandle() : base(ownsHandle: true) { }
 

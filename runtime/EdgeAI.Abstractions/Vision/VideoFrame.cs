@@ -8,6 +8,10 @@ public sealed class VideoFrame : IDisposable
 {
     private readonly VideoFramePool? _pool;
     private byte[] _buffer;
+    private int _rented = 1; // 1 while a caller holds the frame; Dispose hands it back once
+
+    /// <summary>Marks a frame taken from the pool as held again (the pool's Rent calls it).</summary>
+    internal void MarkRented() => Volatile.Write(ref _rented, 1);
 
     /// <summary>Creates a frame over its own buffer of <paramref name="capacity"/> bytes; pools call this once per buffer.</summary>
     public VideoFrame(int capacity, VideoFramePool? pool = null)
@@ -66,5 +70,9 @@ public sealed class VideoFrame : IDisposable
     }
 
     /// <summary>Hands the frame back to its pool (or drops it when it has none).</summary>
-    public void Dispose() => _pool?.Return(this);
+    public void Dispose()
+    {
+        // A second Dispose must not return the frame twice: two later renters would share one buffer.
+        if (Interlocked.Exchange(ref _rented, 0) == 1) _pool?.Return(this);
+    }
 }

@@ -50,6 +50,12 @@ public sealed class DbcFile
     /// <summary>What was skipped or ignored, one line each (<c>file:line:column: ...</c>).</summary>
     public IReadOnlyList<string> Warnings => WarningList;
 
+    /// <summary>
+    /// The warnings that mean some frames decode wrong or not at all (a signal outside its frame, a duplicate id or
+    /// signal, factor 0, minimum above maximum, a value table or type for an unknown signal): refused under --strict.
+    /// </summary>
+    public IReadOnlyList<string> SeriousWarnings => SeriousWarningList;
+
     internal List<DbcNode> NodeList { get; } = [];
     internal List<DbcMessage> MessageList { get; } = [];
     internal Dictionary<string, DbcValueTable> ValueTableMap { get; } = new(StringComparer.Ordinal);
@@ -57,6 +63,7 @@ public sealed class DbcFile
     internal Dictionary<string, DbcAttributeValue> AttributeValues { get; } = new(StringComparer.Ordinal);
     internal List<DbcEnvironmentVariable> EnvironmentVariableList { get; } = [];
     internal List<string> WarningList { get; } = [];
+    internal List<string> SeriousWarningList { get; } = [];
 
     /// <summary>A message by name.</summary>
     public bool TryGetMessage(string name, [MaybeNullWhen(false)] out DbcMessage message)

@@ -56,8 +56,10 @@ public static class CanLogFiles
         var format = GetFormat(path);
         file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (format == CanLogFormat.Parquet) return OpenReader(file, format, path, options);
-        Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        return OpenReader(stream, format, path, options ?? CanLogReadOptions.Default);
+        options ??= CanLogReadOptions.Default;
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return OpenReader(file, format, path, options);
+        var gzip = new GzipLogStream(file, path);
+        return new GzipLogReader(OpenReader(gzip, format, path, options), gzip, path, options);
     }
 
     /// <summary>Opens a reader over a stream (which it disposes; seekable for Parquet); <paramref name="name"/> appears in errors.</summary>

@@ -18,4 +18,7 @@ public interface ICanLogReader : IDisposable
     /// <summary>Reads the next frame; false at the end of the log.</summary>
     /// <exception cref="CanLogFormatException">a malformed CAN record (unless skipping bad records).</exception>
     bool TryRead(out CanFrame frame);
+
+    /// <summary>What the reader noticed but read through (a file that ends inside a line), one line each naming the file.</summary>
+    IReadOnlyList<string> Warnings => [];
 }

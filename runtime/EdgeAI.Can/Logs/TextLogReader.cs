@@ -11,6 +11,7 @@ namespace EdgeAI.Can.Logs;
 public abstract class TextLogReader : ICanLogReader
 {
     private readonly Utf8LineReader _lines;
+    private readonly List<string> _warnings = [];
 
     private protected TextLogReader(Stream stream, string name, CanLogReadOptions options)
     {
@@ -30,13 +31,17 @@ public abstract class TextLogReader : ICanLogReader
     public long BadRecords { get; private set; }
     public long Position => _lines.Position;
 
+    public IReadOnlyList<string> Warnings => _warnings;
+
     public bool TryRead(out CanFrame frame)
     {
         while (_lines.TryReadLine(out var raw))
         {
             var line = Utf8Fields.Trim(raw);
             if (line.IsEmpty) continue;
-            switch (ParseLine(line, out frame, out string expected))
+            var record = ParseLine(line, out frame, out string expected);
+            if (_lines.EndedInsideLine && record != TextRecord.Bad) EndedInsideLine();
+            switch (record)
             {
                 case TextRecord.Frame: return true;
                 case TextRecord.Header: continue;
@@ -47,6 +52,14 @@ public abstract class TextLogReader : ICanLogReader
         }
         frame = default;
         return false;
+    }
+
+    // A frame line without its line end is what a logger that lost power leaves: its data may be cut short.
+    private void EndedInsideLine()
+    {
+        string problem = $"{Name}:{_lines.LineNumber}: the file ends inside this line (no line end): the log may be cut, and its last line incomplete";
+        if (Options.Strict) throw new CanLogFormatException(Name, _lines.LineNumber, "a line end after the last frame (--strict)", "the end of the file");
+        _warnings.Add(problem);
     }
 
     /// <summary>What one non-blank, trimmed line is; for <see cref="TextRecord.Bad"/>, <paramref name="expected"/> says what should have been there.</summary>

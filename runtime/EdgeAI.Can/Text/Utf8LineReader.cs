@@ -29,6 +29,9 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>Bytes consumed up to the end of the line last returned.</summary>
     public long Position { get; private set; }
 
+    /// <summary>The last line returned had no line end: the stream ended inside it (usually a cut file).</summary>
+    public bool EndedInsideLine { get; private set; }
+
     /// <summary>Next line without its line ending; false at the end of the stream.</summary>
     /// <exception cref="InvalidDataException">a line longer than <see cref="MaxLineLength"/>.</exception>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
@@ -51,6 +54,7 @@ internal sealed class Utf8LineReader : IDisposable
                 Position += _end - _start;
                 _start = _end;
                 LineNumber++;
+                EndedInsideLine = true;
                 return true;
             }
             Fill();

@@ -17,6 +17,12 @@ public sealed class ModelRunner : IDisposable
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly OrtIoBinding _binding;
+
+    /// <summary>
+    /// Dimensions the model leaves symbolic or unknown that no shape was given for, bound as 1
+    /// (<c>input[0] ('batch') = 1</c>); give <see cref="RunnerOptions.Shapes"/> to choose others.
+    /// </summary>
+    public IReadOnlyList<string> AssumedDimensions { get; } = [];
     private readonly Array[] _inputs, _outputs;
     private readonly OrtValue[] _values;
     private readonly Histogram<double> _latency;
@@ -31,10 +37,12 @@ public sealed class ModelRunner : IDisposable
         _time = runner.TimeProvider;
         _latency = InferenceMeter.For(modelId);
         var values = new List<OrtValue>();
+        var assumed = new List<string>();
         try
         {
-            Inputs = Describe(path, modelId, session.InputNames, session.InputMetadata, runner);
-            Outputs = Describe(path, modelId, session.OutputNames, session.OutputMetadata, runner);
+            Inputs = Describe(path, modelId, session.InputNames, session.InputMetadata, runner, assumed);
+            Outputs = Describe(path, modelId, session.OutputNames, session.OutputMetadata, runner, assumed);
+            AssumedDimensions = assumed;
             _inputs = new Array[Inputs.Count];
             _outputs = new Array[Outputs.Count];
             // Names are bound once: a plain Run marshals every name to UTF-8 on every call.
@@ -56,6 +64,7 @@ public sealed class ModelRunner : IDisposable
         catch
         {
             foreach (var v in values) v.Dispose();
+            _binding?.Dispose(); // created before a failing bind: it holds a native OrtIoBinding
             _runOptions.Dispose();
             throw;
         }
@@ -170,7 +179,7 @@ public sealed class ModelRunner : IDisposable
         new($"model {ModelId}: tensor {tensor} read as {TensorInfo.OnnxName(asked)}");
 
     private static List<TensorInfo> Describe(string path, string modelId, IReadOnlyList<string> names,
-        IReadOnlyDictionary<string, NodeMetadata> metadata, RunnerOptions runner)
+        IReadOnlyDictionary<string, NodeMetadata> metadata, RunnerOptions runner, List<string> assumed)
     {
         var list = new List<TensorInfo>(names.Count);
         foreach (var name in names)
@@ -178,7 +187,19 @@ public sealed class ModelRunner : IDisposable
             var node = metadata[name];
             if (!node.IsTensor)
                 throw new InvalidDataException($"{path}: model {modelId} tensor '{name}' is a {node.OnnxValueType}; the runner binds tensors only");
-            long[] shape = runner.Shapes.TryGetValue(name, out var given) ? given : node.Dimensions.Select(d => d > 0 ? (long)d : 1L).ToArray();
+            long[] shape;
+            if (runner.Shapes.TryGetValue(name, out var given)) shape = given;
+            else
+            {
+                shape = node.Dimensions.Select(d => d > 0 ? (long)d : 1L).ToArray();
+                // A symbolic or unknown dimension the caller gave no size for is bound as 1: said, never silent.
+                for (int d = 0; d < node.Dimensions.Length; d++)
+                {
+                    if (node.Dimensions[d] > 0) continue;
+                    string symbol = node.SymbolicDimensions is { } symbols && d < symbols.Length && symbols[d].Length > 0 ? $"'{symbols[d]}'" : "unknown";
+                    assumed.Add($"{name}[{d}] ({symbol}) = 1");
+                }
+            }
             list.Add(new TensorInfo(name, shape, node.ElementType));
         }
         return list;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EdgeAI.Llm.Chat;
 
 /// <summary>What one user turn has counted so far; becomes <see cref="TurnMetrics"/> at its end.</summary>
@@ -8,8 +6,10 @@ internal sealed class TurnCounters
     public int PromptTokens;
     public int NewTokens;
     public double FirstTokenMs;
-    public long PrefillTicks;
-    public long DecodeTicks;
+    // Durations from the session's TimeProvider (GetElapsedTime): right on a virtual clock too, whose timestamps
+    // do not tick at Stopwatch.Frequency.
+    public TimeSpan Prefill;
+    public TimeSpan Decode;
     public int ReprefilledTokens;
     public int DroppedTurns;
     public int ToolCalls;
@@ -29,8 +29,8 @@ internal sealed class TurnCounters
         PromptTokens,
         NewTokens,
         FirstTokenMs,
-        PrefillTicks * 1000.0 / Stopwatch.Frequency,
-        DecodeTicks * 1000.0 / Stopwatch.Frequency,
+        Prefill.TotalMilliseconds,
+        Decode.TotalMilliseconds,
         contextTokens,
         ReprefilledTokens,
         DroppedTurns,

@@ -117,7 +117,7 @@ public class CanDumpCommandTests
 
     [Theory]
     [InlineData("--rotate-size", "12X", "--rotate-size: expected a size such as 1048576, 64M or 1G, found '12X'")]
-    [InlineData("--rotate-time", "soon", "--rotate-time: expected a duration such as 500ms, 30s, 10m or 1h, found 'soon'")]
+    [InlineData("--rotate-time", "soon", "--rotate-time: expected a duration from 0 to 1000000s such as 500ms, 30s, 10m or 1h, found 'soon'")]
     public void Dump_BadOption_OneLineAndExitTwo(string option, string value, string message)
     {
         using var dir = new TempDirectory();

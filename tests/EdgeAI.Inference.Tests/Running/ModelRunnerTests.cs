@@ -140,4 +140,18 @@ public sealed class ModelRunnerTests
         var e = Assert.Throws<FileNotFoundException>(() => ModelRunner.Load("silero-vad", "/nonexistent/silero.onnx"));
         Assert.Equal("/nonexistent/silero.onnx: model silero-vad not found; run: edgeai models fetch", e.Message);
     }
+
+    [Fact]
+    public void Load_WithoutShapes_SaysWhichSymbolicDimensionsItBoundAsOne()
+    {
+        string path = SharedModels.Require("silero-vad");
+        // The file alone (no manifest shapes): Silero leaves batch and samples symbolic. Bound as 1 the model cannot
+        // even run (its STFT pads need 2+ samples), which is why the binding must be said: no warm-up here.
+        using var runner = ModelRunner.Load("silero-vad", path, new EdgeAI.Inference.Configuration.InferenceOptions { WarmUpRuns = 0 }, new RunnerOptions());
+        Assert.NotEmpty(runner.AssumedDimensions);
+        Assert.Contains(runner.AssumedDimensions, d => d.StartsWith("input[", StringComparison.Ordinal) && d.EndsWith(" = 1", StringComparison.Ordinal));
+
+        using var shaped = ModelRunner.Load(SharedModels.Cache, "silero-vad", prepareWarmUp: r => r.Input<long>(r.InputIndex("sr"))[0] = 16000);
+        Assert.DoesNotContain(shaped.AssumedDimensions, d => d.StartsWith("input[", StringComparison.Ordinal));
+    }
 }

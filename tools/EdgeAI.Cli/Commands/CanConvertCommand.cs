@@ -14,7 +14,7 @@ public sealed class CanConvertCommand : Command
 {
     private readonly Argument<string> _input = new("IN") { Description = "input log (.log .asc .blf .trc .csv, optionally .gz, or .parquet), or - for candump -L lines on standard input" };
     private readonly Argument<string> _output = new("OUT") { Description = "output log; the format follows the extension (.parquet: one row per frame); - writes candump -L lines to standard output" };
-    private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold (with --dbc: frames the DBC cannot decode)" };
+    private readonly Option<bool> _strict = new("--strict") { Description = "fail instead of dropping what OUT's format cannot hold (with --dbc: frames the DBC cannot decode, and a DBC that would decode some frames wrong)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "with a .parquet OUT: one row per decoded frame, one column per signal (Message.Signal)" };
     private readonly FrameSelectionOptions _selection = new();
 
@@ -39,8 +39,8 @@ public sealed class CanConvertCommand : Command
         string? dbc = parse.GetValue(_dbc);
         if (dbc is not null && format != CanLogFormat.Parquet)
             throw new UsageException($"--dbc: decoded rows are written to Parquet only: expected OUT ending in .parquet, found '{Path.GetFileName(output)}'");
-        if (dbc is not null) return ExportSignals(parse, input, output, DbcDatabase.Load(dbc), stdout, stderr, cancellation);
-        using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
+        if (dbc is not null) return ExportSignals(parse, input, output, DbcInput.Load(dbc, parse.GetValue(_strict), stderr), stdout, stderr, cancellation);
+        using var log = LogInput.Open(input, _selection.ReadOptions(parse) with { Strict = parse.GetValue(_strict) }, stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         var writeOptions = new CanLogWriteOptions { Strict = parse.GetValue(_strict), Channels = log.Reader.Channels, TimeZone = _selection.TimeZoneOf(parse) };
         using var standardOutput = toStdout ? OutputStream.For(stdout) : null;
@@ -68,7 +68,7 @@ public sealed class CanConvertCommand : Command
     private int ExportSignals(ParseResult parse, string input, string output, DbcDatabase database, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         bool strict = parse.GetValue(_strict);
-        using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
+        using var log = LogInput.Open(input, _selection.ReadOptions(parse) with { Strict = parse.GetValue(_strict) }, stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         using var writer = ParquetSignalWriter.Create(output, database, log.Reader.Channels);
         long read = 0, selected = 0;

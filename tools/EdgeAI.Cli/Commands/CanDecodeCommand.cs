@@ -16,6 +16,7 @@ public sealed class CanDecodeCommand : Command
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC file describing the messages", Required = true };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON object per decoded frame" };
     private readonly Option<bool> _all = new("--all") { Description = "also list frames whose id the DBC lacks" };
+    private readonly Option<bool> _strict = new("--strict") { Description = "refuse a DBC that would decode some frames wrong (a signal outside its frame, a duplicate id, factor 0, ...) and a log that ends inside a line" };
     private readonly FrameSelectionOptions _selection = new();
 
     public CanDecodeCommand() : base("decode", "Decode frames into physical signal values with a DBC")
@@ -24,15 +25,16 @@ public sealed class CanDecodeCommand : Command
         Options.Add(_dbc);
         Options.Add(_json);
         Options.Add(_all);
+        Options.Add(_strict);
         _selection.AddTo(this);
         SetAction(parse => CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr)));
     }
 
     private int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        var database = DbcDatabase.Load(parse.GetRequiredValue(_dbc));
+        var database = DbcInput.Load(parse.GetRequiredValue(_dbc), parse.GetValue(_strict), stderr);
         bool json = parse.GetValue(_json), all = parse.GetValue(_all);
-        using var log = LogInput.Open(parse.GetRequiredValue(_input), _selection.ReadOptions(parse), stderr);
+        using var log = LogInput.Open(parse.GetRequiredValue(_input), _selection.ReadOptions(parse) with { Strict = parse.GetValue(_strict) }, stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         var values = new double[Math.Max(database.MaxSignalCount, 1)];
         using var output = OutputStream.For(stdout);
@@ -82,8 +84,9 @@ public sealed class CanDecodeCommand : Command
                 var w = Begin(in frame);
                 w.WriteString("message"u8, decoder.Message.Name);
                 w.WriteStartObject("signals"u8);
+                // JSON has no infinity: a value past double's range (a huge factor) is left out like a signal not in the frame.
                 for (int i = 0; i < decoder.SignalCount; i++)
-                    if (!double.IsNaN(values[i])) w.WriteNumber(signals[i].Name, signals[i].Round(values[i]));
+                    if (double.IsFinite(values[i])) w.WriteNumber(signals[i].Name, signals[i].Round(values[i]));
                 w.WriteEndObject();
                 bool labels = false;
                 for (int i = 0; i < decoder.SignalCount; i++)

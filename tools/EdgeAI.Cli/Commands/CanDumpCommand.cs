@@ -48,7 +48,7 @@ public sealed class CanDumpCommand : Command
     private async Task<int> ExecuteAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         string name = parse.GetRequiredValue(_interface);
-        var database = parse.GetValue(_dbc) is { } dbc ? DbcDatabase.Load(dbc) : null;
+        var database = parse.GetValue(_dbc) is { } dbc ? DbcInput.Load(dbc, strict: false, stderr) : null;
         var ids = CanIdSelection.Parse(parse.GetValue(_ids), database);
         long? rotateBytes = parse.GetValue(_rotateSize) is { } size ? Durations.ParseSize(size, "--rotate-size") : null;
         TimeSpan? rotateAfter = parse.GetValue(_rotateTime) is { } age ? Durations.Parse(age, "--rotate-time") : null;

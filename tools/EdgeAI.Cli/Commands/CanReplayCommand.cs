@@ -54,7 +54,7 @@ public sealed class CanReplayCommand : Command
         double speed = Durations.ParseSpeed(parse.GetValue(_speed)!, "--speed");
         int loops = parse.GetValue(_loop);
         if (loops < 0) throw new UsageException($"--loop: expected 0 (forever) or more passes, found '{loops}'");
-        var database = parse.GetValue(_dbc) is { } dbc ? DbcDatabase.Load(dbc) : null;
+        var database = parse.GetValue(_dbc) is { } dbc ? DbcInput.Load(dbc, strict: false, stderr) : null;
         var readOptions = _selection.ReadOptions(parse);
         string to = parse.GetRequiredValue(_to);
         var map = ParseMap(parse.GetValue(_map) ?? []);

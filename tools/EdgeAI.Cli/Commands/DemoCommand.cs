@@ -29,22 +29,25 @@ public sealed class DemoCommand : Command
         Options.Add(_dbc);
         Options.Add(_plain);
         Options.Add(_every);
-        SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, cancellation)));
+        SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
 
-    private async Task<int> ExecuteAsync(ParseResult parse, TextWriter stdout, CancellationToken cancellation)
+    private async Task<int> ExecuteAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         double speed = ParseSpeed(parse.GetValue(_speed)!);
         string log = Assets.Require(parse.GetValue(_log) ?? Assets.CityDriveLog, "the bundled drive");
         string dbc = Assets.Require(parse.GetValue(_dbc) ?? Assets.DemoDbc, "the demo DBC");
         double every = parse.GetValue(_every);
         if (!(every > 0)) throw new UsageException($"--every: expected seconds above 0, found '{every.ToString(CultureInfo.InvariantCulture)}'");
-        var store = new LatestSignalStore(DbcDatabase.Load(dbc));
+        var store = new LatestSignalStore(DbcInput.Load(dbc, strict: false, stderr));
+        if (DriveDashboard.Missing(store) is { Count: > 0 } missing)
+            throw new UsageException($"{dbc}: lacks {missing.Count} of the {DriveDashboard.SignalNames.Length} signals the demo shows ({string.Join(", ", missing.Take(6))}{(missing.Count > 6 ? ", ..." : "")}); the demo reads edgeai_demo.dbc's signal names");
         var dashboard = new DriveDashboard(store, new CanBusStatistics());
         bool live = !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         IDemoView view = live ? new LiveDemoView() : new PlainDemoView(stdout, every);
         var pacer = new ReplayPacer(TimeProvider.System, speed);
-        view.Start($"EdgeAI demo: {Path.GetFileName(Path.GetDirectoryName(log))} at {(double.IsPositiveInfinity(speed) ? "max" : speed.ToString("0.##", CultureInfo.InvariantCulture) + "x")} speed");
+        string title = log == Assets.CityDriveLog ? Path.GetFileName(Path.GetDirectoryName(log))! : Path.GetFileName(log);
+        view.Start($"EdgeAI demo: {title} at {(double.IsPositiveInfinity(speed) ? "max" : speed.ToString("0.##", CultureInfo.InvariantCulture) + "x")} speed");
         using var reader = CanLogFiles.OpenReader(log);
         try
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeAI.Cli.Input;
+using EdgeAI.Host.Models;
 using EdgeAI.Inference.Models;
 
 namespace EdgeAI.Cli.Commands;

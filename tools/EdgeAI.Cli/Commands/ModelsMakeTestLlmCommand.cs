@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using EdgeAI.Cli.Input;
+using EdgeAI.Host.Models;
 using EdgeAI.Inference.Models;
 using EdgeAI.TestModels;
 

@@ -62,6 +62,7 @@ public sealed class ModelsVerifyCommand : Command
                 stdout.WriteLine(string.Format(inv, "{0}: ok, provider {1}, median {2:F3} ms over {3} runs", model.Id, runner.Provider, times[runs / 2], runs));
                 foreach (var t in runner.Inputs) stdout.WriteLine($"  in  {t}");
                 foreach (var t in runner.Outputs) stdout.WriteLine($"  out {t}");
+                if (runner.AssumedDimensions.Count > 0) stdout.WriteLine("  assumed " + string.Join(", ", runner.AssumedDimensions));
                 foreach (string problem in CompareWithManifest(model, runner))
                 {
                     failed++;

@@ -23,6 +23,13 @@ internal sealed class DriveDashboard
     private bool _leftOn, _rightOn, _moving;
     private double _startSoc = double.NaN, _startOdometer = double.NaN;
 
+    /// <summary>The signals the dashboard reads, by name in edgeai_demo.dbc (a real car's DBC needs the vehicle-context signal map).</summary>
+    public static readonly string[] SignalNames =
+        ["VehicleSpeed", "GearPosition", "VCU_DriveState.ParkingBrake", "StateOfCharge", "RangeEstimate", "HvBatteryPower", "SteeringAngle", "TurnIndicatorLeft", "TurnIndicatorRight", "DoorOpen_FL", "DoorOpen_FR", "DoorOpen_RL", "DoorOpen_RR", "TrunkOpen", "SeatBelt_Driver", "CabinTemperature", "OutsideTemperature", "WiperMode", "HighBeam", "Odometer", "AcceleratorPedal", "BrakePedalPosition"];
+
+    /// <summary>The names of <see cref="SignalNames"/> that <paramref name="store"/>'s DBC lacks.</summary>
+    public static List<string> Missing(LatestSignalStore store) => [.. SignalNames.Where(name => !store.TryFind(name, out _))];
+
     public DriveDashboard(LatestSignalStore store, CanBusStatistics bus)
     {
         _store = store;
@@ -86,9 +93,11 @@ internal sealed class DriveDashboard
     public string StatusLine()
     {
         var inv = CultureInfo.InvariantCulture;
+        // A signal not seen yet (or never sent by this log) shows as "-", not NaN.
+        string Show(SignalRef signal, string format) => Value(signal) is var v && double.IsNaN(v) ? "-" : v.ToString(format, inv);
         return string.Format(inv,
-            "{0,7:F1} s | {1,5:F1} km/h {2} | SoC {3,4:F1} % range {4,3:F0} km | {5,6:F1} kW | steer {6,6:F1} deg | cabin {7:F1} C out {8:F1} C | bus {9,6:F0} frames {10,4:F1} % load",
-            Seconds, Value(_speed), Label(_gear), Value(_soc), Value(_range), Value(_power), Value(_steering), Value(_cabin), Value(_outside),
+            "{0,7:F1} s | {1,5} km/h {2} | SoC {3,4} % range {4,3} km | {5,6} kW | steer {6,6} deg | cabin {7} C out {8} C | bus {9,6:F0} frames {10,4:F1} % load",
+            Seconds, Show(_speed, "F1"), Label(_gear), Show(_soc, "F1"), Show(_range, "F0"), Show(_power, "F1"), Show(_steering, "F1"), Show(_cabin, "F1"), Show(_outside, "F1"),
             Bus.Frames, Bus.Channels.FirstOrDefault()?.BusLoadNominalPercent ?? 0);
     }
 

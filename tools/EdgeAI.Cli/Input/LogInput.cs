@@ -69,6 +69,7 @@ internal sealed class LogInput : IDisposable
         if (_showProgress) _progress.Write("\r" + new string(' ', 60) + "\r");
         if (Reader.SkippedRecords > 0) error.WriteLine($"edgeai: {Path}: skipped {Reader.SkippedRecords} records that are not CAN frames");
         if (Reader.BadRecords > 0) error.WriteLine($"edgeai: {Path}: skipped {Reader.BadRecords} malformed records (--skip-bad)");
+        foreach (string warning in Reader.Warnings) error.WriteLine("edgeai: warning: " + warning);
     }
 
     public void Dispose() => Reader.Dispose();

@@ -145,7 +145,7 @@ internal sealed class DbcParser
 
         var message = new DbcMessage(rawId, name, (int)size, sender);
         if (!_messages.TryAdd(rawId, message))
-            Warn(idLine, idColumn, $"message id {rawId} is defined again by '{name}'; statements naming the id refer to '{_messages[rawId].Name}'");
+            Warn(idLine, idColumn, $"message id {rawId} is defined again by '{name}'; statements naming the id refer to '{_messages[rawId].Name}'", serious: true);
         _file.MessageList.Add(message);
         _current = message;
     }
@@ -179,9 +179,9 @@ internal sealed class DbcParser
         bool signed = _s.TryChar('-');
         if (!signed && !_s.TryChar('+')) throw _s.Error("'+' (unsigned) or '-' (signed) after the byte order");
         _s.Expect('(', "'(' before factor and offset");
-        double factor = _s.Number("a factor");
+        double factor = _s.FiniteNumber("a factor");
         _s.Expect(',', "',' between factor and offset");
-        double offset = _s.Number("an offset");
+        double offset = _s.FiniteNumber("an offset");
         _s.Expect(')', "')' after the offset");
         _s.Expect('[', "'[' before min and max");
         double minimum = _s.Number("a minimum");
@@ -200,7 +200,7 @@ internal sealed class DbcParser
         // Real files carry signals no frame can hold (e.g. J1939 transport-protocol data of 1600 bits): skip, not fail.
         if (length > 64 || start >= 512 || SignalLayout.LastLinearBit((int)start, (int)Math.Min(length, 64), order) >= 512)
         {
-            Warn(line, column, $"signal '{name}' of message '{_current.Name}' ({length} bits from bit {start}) does not fit a CAN frame (64 bits, 64 bytes); skipped");
+            Warn(line, column, $"signal '{name}' of message '{_current.Name}' ({length} bits from bit {start}) does not fit a CAN frame (64 bits, 64 bytes); skipped", serious: true);
             return;
         }
 
@@ -209,10 +209,14 @@ internal sealed class DbcParser
             MultiplexRole = role,
         };
         if (SignalLayout.EndByte((int)start, (int)length, order) > _current.Size)
-            Warn(line, startColumn, $"signal '{name}' reaches past the {_current.Size}-byte message '{_current.Name}'");
+            Warn(line, startColumn, $"signal '{name}' reaches past the {_current.Size}-byte message '{_current.Name}'", serious: true);
+        if (factor == 0)
+            Warn(line, column, $"signal '{name}' of message '{_current.Name}' has factor 0: every value decodes as its offset", serious: true);
+        if (minimum > maximum)
+            Warn(line, column, $"signal '{name}' of message '{_current.Name}' has minimum {minimum} above maximum {maximum}", serious: true);
         if (!_current.TryAdd(signal))
         {
-            Warn(line, column, $"signal '{name}' is defined twice in message '{_current.Name}'; the first is kept");
+            Warn(line, column, $"signal '{name}' is defined twice in message '{_current.Name}'; the first is kept", serious: true);
             return;
         }
         _sources[signal] = new SignalSource(line, column, role is DbcMultiplexRole.Multiplexed or DbcMultiplexRole.MultiplexedMultiplexor ? switchValue : null);
@@ -524,7 +528,7 @@ internal sealed class DbcParser
     private DbcMessage? FindMessage(uint id, int line, int column, string what)
     {
         if (_messages.TryGetValue(id, out var message)) return message;
-        Warn(line, column, $"{what} for unknown message id {id} ignored");
+        Warn(line, column, $"{what} for unknown message id {id} ignored", serious: true);
         return null;
     }
 
@@ -532,11 +536,17 @@ internal sealed class DbcParser
     {
         if (FindMessage(id, line, column, what) is not { } message) return null;
         if (message.TryGetSignal(name, out var signal)) return signal;
-        Warn(line, column, $"{what} for unknown signal '{name}' of message '{message.Name}' ignored");
+        Warn(line, column, $"{what} for unknown signal '{name}' of message '{message.Name}' ignored", serious: true);
         return null;
     }
 
-    private void Warn(int line, int column, string text) => _file.WarningList.Add($"{_file.Name}:{line}:{column}: {text}");
+    // Serious: some frames decode wrong or not at all because of it (--strict refuses the file).
+    private void Warn(int line, int column, string text, bool serious = false)
+    {
+        string warning = $"{_file.Name}:{line}:{column}: {text}";
+        _file.WarningList.Add(warning);
+        if (serious) _file.SeriousWarningList.Add(warning);
+    }
 
     private void Resolve()
     {

@@ -117,6 +117,19 @@ internal sealed class DbcScanner
         return value;
     }
 
+    /// <summary>
+    /// A number that must be finite: 1e400 parses as infinity, and a factor or offset of infinity makes every value it
+    /// touches infinite or NaN (unwritable as JSON). Ranges may be huge: real J1939 DBCs write maxima of 4.4E+481.
+    /// </summary>
+    public double FiniteNumber(string expected)
+    {
+        Skip();
+        int line = Line, column = Column;
+        string token = DescribeCurrent(out _);
+        double value = Number(expected);
+        return double.IsFinite(value) ? value : throw new DbcFormatException(_file, line, column, expected + " (a finite number)", token);
+    }
+
     /// <summary>A number that must be a whole value (value tables accept <c>3</c>, <c>-1</c> and <c>3.0</c>).</summary>
     public long Integer(string expected)
     {

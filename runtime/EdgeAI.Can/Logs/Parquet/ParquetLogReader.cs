@@ -45,6 +45,7 @@ internal sealed class ParquetLogReader : ICanLogReader
         _fileLength = stream.Length;
         try
         {
+            ThriftFooter.Check(stream);
             _reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: false).GetAwaiter().GetResult();
         }
         catch (Exception e) when (IsCorruption(e))

@@ -97,7 +97,7 @@ internal sealed class RenderedConversation : IDisposable
         int kv = KvTokens;
         long before = time.GetTimestamp();
         _generator.AppendTokens(_tokens.AsSpan(kv, _count - kv));
-        turn.PrefillTicks += time.GetTimestamp() - before;
+        turn.Prefill += time.GetElapsedTime(before);
 
         // History re-rendered after dropping old turns is counted apart from the turn's own new tokens.
         int again = Math.Max(0, _rendered - kv);

@@ -31,7 +31,7 @@ internal sealed class GuidedToolCallDecoder(LlmModel model, LlmOptions options, 
         using var guided = new Generator(model.Model, parameters);
         long before = time.GetTimestamp();
         guided.AppendTokens(conversation.Tokens);
-        turn.PrefillTicks += time.GetTimestamp() - before;
+        turn.Prefill += time.GetElapsedTime(before);
         turn.ReprefilledTokens += conversation.Count;
         int jsonStart = conversation.Count;
 
@@ -52,7 +52,7 @@ internal sealed class GuidedToolCallDecoder(LlmModel model, LlmOptions options, 
             turn.CountNewToken(time, started);
         }
 
-        turn.DecodeTicks += time.GetTimestamp() - before;
+        turn.Decode += time.GetElapsedTime(before);
         string json = conversation.Decode(jsonStart, conversation.Count - jsonStart);
         conversation.Append(conversation.Encode("\n" + ToolCallParser.CloseTag));
         answer.Append(ToolCallParser.OpenTag).Append('\n').Append(json).Append('\n').Append(ToolCallParser.CloseTag);

@@ -44,7 +44,7 @@ internal sealed class AnswerDecoder(SpecialTokens special, int maxNewTokens, Tim
 
                 long before = time.GetTimestamp();
                 int token = conversation.NextToken();
-                turn.DecodeTicks += time.GetTimestamp() - before;
+                turn.Decode += time.GetElapsedTime(before);
                 turn.CountNewToken(time, started);
                 Volatile.Write(ref _generated, _generated + 1);
                 TokenRoute route = router.Route(token, conversation.Count - 1);

