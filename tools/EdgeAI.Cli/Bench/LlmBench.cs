@@ -131,8 +131,8 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
     }
 
     /// <summary>
-    /// Runs a turn to its end and returns its figures; the bench waits for it here (the session generates on its own
-    /// task and this thread reads the events).
+    /// Runs a turn to its end and returns its figures. The session generates on its own task; the events are read as
+    /// they come on pool threads (as an app without a UI context would) while this thread waits for the turn's end.
     /// </summary>
     private static TurnMetrics Drain(IAsyncEnumerable<ChatEvent> events, Action<ChatEvent>? each = null) =>
         DrainAsync(events, each).GetAwaiter().GetResult();
