@@ -156,7 +156,8 @@ public sealed class LlmChatSession : IChatSession
         bool ended = false;
         try
         {
-            Volatile.Write(ref _turn, Task.Run(() => _loop.RunAsync(userMessage, guidedSchema, _events, stop.Token), CancellationToken.None));
+            // An answer blocks in native code for its whole length: a thread of its own, not one taken from the pool.
+            Volatile.Write(ref _turn, Task.Factory.StartNew(() => _loop.RunAsync(userMessage, guidedSchema, _events, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
             while (!ended)
             {
                 if (!_events.TryRead(out StreamItem item))
