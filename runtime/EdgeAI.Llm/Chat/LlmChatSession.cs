@@ -156,8 +156,8 @@ public sealed class LlmChatSession : IChatSession
         bool ended = false;
         try
         {
-            // An answer blocks in native code for its whole length: a thread of its own, not one taken from the pool.
-            Volatile.Write(ref _turn, Task.Factory.StartNew(() => _loop.RunAsync(userMessage, guidedSchema, _events, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
+            // Returns at once: the turn moves to a thread of its own (GenerationThread) before it touches the model.
+            Volatile.Write(ref _turn, _loop.RunAsync(userMessage, guidedSchema, _events, stop.Token));
             while (!ended)
             {
                 if (!_events.TryRead(out StreamItem item))

@@ -55,11 +55,13 @@ internal sealed class ChatEventChannel : IDisposable
 
     /// <summary>
     /// Ends a streamed answer and waits for the reader to reach it: the reader's <see cref="AnswerCut"/> says what it
-    /// saw. The generation waits here once per answer, never per token.
+    /// saw. The generation waits here once per answer, never per token, and goes on on the reader's thread.
     /// </summary>
     public async Task<AnswerCut> EndAnswerAsync()
     {
-        var cut = new TaskCompletionSource<AnswerCut>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continued synchronously by the reader's Acknowledge: closing the answer and writing Done there spares two
+        // thread hand-overs per answer; a turn that goes on to another round moves to a thread of its own first.
+        var cut = new TaskCompletionSource<AnswerCut>();
         Volatile.Write(ref _pendingCut, cut);
         if (!await WriteAsync(StreamItem.AnswerEnd()).ConfigureAwait(false))
         {

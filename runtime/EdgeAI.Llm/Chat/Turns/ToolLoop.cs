@@ -30,6 +30,7 @@ internal sealed class ToolLoop(
     /// <summary>Runs the turn to its end; never throws (a failure is the turn's last item on the channel).</summary>
     public async Task RunAsync(string userMessage, string? guidedSchema, ChatEventChannel events, CancellationToken stop)
     {
+        await GenerationThread.Start;
         try
         {
             TurnCounters turn = await RoundsAsync(userMessage, guidedSchema, events, stop).ConfigureAwait(false);
@@ -81,6 +82,9 @@ internal sealed class ToolLoop(
             {
                 return turn;
             }
+
+            // The reader's acknowledgement of the answer's end may have resumed this turn on its thread: leave it first.
+            await GenerationThread.Start;
 
             // The tools are read-only and quick: they run even when the reader has left, so the history stays whole.
             var results = new List<ToolOutcome>(parsed.Calls.Count);
