@@ -1,6 +1,6 @@
 using EdgeAI.Inference.Models;
 using EdgeAI.Llm.Loading;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 
 [assembly: AssemblyFixture(typeof(EdgeAI.Llm.Tests.TestLlm))]
 

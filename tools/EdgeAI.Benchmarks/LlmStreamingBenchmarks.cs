@@ -3,7 +3,7 @@ using EdgeAI.Inference.Models;
 using EdgeAI.Llm.Chat;
 using EdgeAI.Llm.Configuration;
 using EdgeAI.Llm.Loading;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace EdgeAI.Benchmarks;
@@ -60,17 +60,15 @@ public class LlmStreamingBenchmarks
     }
 
     [Benchmark]
-    public int EdgeAISession()
+    public async Task<int> EdgeAISession()
     {
         _session.Reset();
         int chars = 0;
-        var events = _session.SendAsync("hello").GetAsyncEnumerator();
-        while (events.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+        await foreach (ChatEvent e in _session.SendAsync("hello").ConfigureAwait(false))
         {
-            chars += events.Current.Text.Length;
+            chars += e.Text.Length;
         }
 
-        events.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return chars;
     }
 

@@ -1,10 +1,14 @@
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Runtime.ExceptionServices;
 using EdgeAI.Inference.Providers;
+using EdgeAI.Llm.Chat.Budget;
+using EdgeAI.Llm.Chat.Conversation;
+using EdgeAI.Llm.Chat.Guidance;
+using EdgeAI.Llm.Chat.Streaming;
+using EdgeAI.Llm.Chat.Turns;
 using EdgeAI.Llm.Configuration;
 using EdgeAI.Llm.Loading;
 using EdgeAI.Llm.Tools;
-using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace EdgeAI.Llm.Chat;
 
@@ -12,8 +16,15 @@ namespace EdgeAI.Llm.Chat;
 /// A conversation with a Qwen model through ORT GenAI. One generator lives as long as the conversation, so its KV
 /// cache is kept across turns: each turn renders and prefills only its own tokens (<see cref="QwenChatTemplate"/>).
 /// <para>
+/// Each turn runs on its own task and streams its events through a bounded channel (<see cref="LlmOptions.StreamBuffer"/>):
+/// the reader of <see cref="SendAsync(string, ToolChoice, CancellationToken)"/> never runs the model, and a slow reader
+/// holds the model back rather than lose events. Cancelling stops the model before its next token; the answer keeps
+/// exactly the pieces the reader was given.
+/// </para>
+/// <para>
 /// Invariant: <see cref="Tokens"/> is the rendering of <see cref="History"/>; the generator holds a prefix of it
-/// (<see cref="KvTokens"/>), the rest (the closing of the last answer) goes in with the next turn.
+/// (<see cref="KvTokens"/>), the rest (the closing of the last answer) goes in with the next turn. Read them between
+/// turns: during one they belong to the generation task.
 /// </para>
 /// <para>
 /// Memory: a hard KV budget sets max_length (<see cref="LlmModelInfo.MaxLengthFor"/>). When a turn would not fit,
@@ -27,24 +38,16 @@ public sealed class LlmChatSession : IChatSession
         "You are EdgeAI, the assistant in this car. The driver is driving: answer in one or two short sentences. " +
         "Use the tools for anything about the vehicle and never guess a value.";
 
-    /// <summary>Tokens a guided tool call may take even when answers are capped shorter: a cut call is useless.</summary>
-    private const int GuidedCallMaxTokens = 256;
-
     private readonly LlmModel _model;
     private readonly LlmOptions _options;
-    private readonly ToolRegistry? _tools;
-    private readonly GeneratorParams _parameters;
-    private readonly Generator _generator;
-    private readonly SpecialTokens _special;
-    private readonly TimeProvider _time;
-    private readonly List<ChatEntry> _history = [];
-    private readonly List<int> _entryStarts = [];
-    private readonly StringBuilder _answer;
-    private int[] _tokens;
-    private int _count;
-    private int _rendered;
-    private bool _generatedLast;
+    private readonly KvBudget _budget;
+    private readonly RenderedConversation _conversation;
+    private readonly AnswerDecoder _decoder;
+    private readonly ToolLoop _loop;
+    private readonly ChatEventChannel _events;
+    private Task _turn = Task.CompletedTask;
     private int _busy;
+    private bool _disposed;
 
     /// <summary>Starts a conversation: the system prompt, with the declarations of <paramref name="tools"/> when given.</summary>
     public LlmChatSession(LlmModel model, LlmOptions options, ToolRegistry? tools = null, TimeProvider? time = null)
@@ -54,70 +57,68 @@ public sealed class LlmChatSession : IChatSession
         options.Validate();
         _model = model;
         _options = options;
-        _tools = tools;
-        _time = time ?? TimeProvider.System;
-        _special = new SpecialTokens(model.Tokenizer, model.Info.EosTokenIds);
-        KvBudgetBytes = (long)(options.KvBudgetMiB * 1024 * 1024);
-        MaxLength = model.Info.MaxLengthFor(KvBudgetBytes);
-        if (MaxLength <= options.MaxNewTokens)
+        Tools = tools;
+        time ??= TimeProvider.System;
+        var special = new SpecialTokens(model.Tokenizer, model.Info.EosTokenIds);
+        _budget = new KvBudget(model.Info, options);
+        _conversation = new RenderedConversation(model, options, tools, special, _budget.MaxLength, options.SystemPrompt ?? DefaultSystemPrompt);
+        try
         {
-            throw new InvalidDataException(
-                $"{LlmOptions.Section}:KvBudgetMiB={options.KvBudgetMiB}: holds {MaxLength} tokens of this model ({model.Info.KvBytesPerToken} B each), not even one answer of MaxNewTokens={options.MaxNewTokens}");
+            _budget.CheckSystemPrompt(_conversation.Count);
+        }
+        catch
+        {
+            _conversation.Dispose();
+            throw;
         }
 
-        _tokens = new int[MaxLength + 8];
-        // Sized once for a whole answer, so keeping its text for the history does not grow a buffer per token.
-        _answer = new StringBuilder(options.MaxNewTokens * 8);
-        _parameters = new GeneratorParams(model.Model);
-        _parameters.SetSearchOption("max_length", MaxLength);
-        _parameters.SetSearchOption("do_sample", options.DoSample);
-        _parameters.SetSearchOption("temperature", options.Temperature);
-        _parameters.SetSearchOption("top_p", options.TopP);
-        _parameters.SetSearchOption("top_k", options.TopK);
-        _parameters.SetSearchOption("repetition_penalty", options.RepetitionPenalty);
-        if (options.Seed is { } seed)
-        {
-            _parameters.SetSearchOption("random_seed", seed);
-        }
-
-        _generator = new Generator(model.Model, _parameters);
-        _history.Add(ChatEntry.System(options.SystemPrompt ?? DefaultSystemPrompt));
-        Render();
-        if (_count + options.MaxNewTokens >= MaxLength)
-        {
-            throw new InvalidDataException($"the system prompt and tool declarations take {_count} tokens; the KV budget holds {MaxLength}");
-        }
+        _decoder = new AnswerDecoder(special, options.MaxNewTokens, time);
+        var guided = new GuidedToolCallDecoder(model, options, special, _budget.MaxLength, time);
+        _loop = new ToolLoop(_conversation, _budget, _decoder, guided, tools, options, time, () => Guidance);
+        _events = new ChatEventChannel(options.StreamBuffer);
     }
 
     /// <inheritdoc />
     public string Name => Path.GetFileName(_model.Info.Directory);
 
     /// <inheritdoc />
-    public IReadOnlyList<ChatEntry> History => _history;
+    public IReadOnlyList<ChatEntry> History => _conversation.History;
 
     /// <summary>The tools offered to the model; null when it has none.</summary>
-    public ToolRegistry? Tools => _tools;
+    public ToolRegistry? Tools { get; }
 
     /// <summary>The provider that runs the model.</summary>
     public ProviderChoice Provider => _model.Provider;
 
     /// <summary>Tokens the KV budget holds: GenAI's max_length for this conversation.</summary>
-    public int MaxLength { get; }
+    public int MaxLength => _budget.MaxLength;
 
     /// <summary>The KV budget in bytes.</summary>
-    public long KvBudgetBytes { get; }
+    public long KvBudgetBytes => _budget.Bytes;
 
     /// <summary>Tokens in the generator (its KV cache).</summary>
-    public int KvTokens => (int)_generator.TokenCount();
+    public int KvTokens => _conversation.KvTokens;
 
     /// <summary>KV cache bytes in use now.</summary>
     public long KvBytes => KvTokens * _model.Info.KvBytesPerToken;
 
     /// <summary>The rendering of <see cref="History"/>, token by token.</summary>
-    public ReadOnlySpan<int> Tokens => _tokens.AsSpan(0, _count);
+    public ReadOnlySpan<int> Tokens => _conversation.Tokens;
 
     /// <summary>The generator's own token sequence, to check it against <see cref="Tokens"/>.</summary>
-    public ReadOnlySpan<int> GeneratorSequence => _generator.GetSequence(0);
+    public ReadOnlySpan<int> GeneratorSequence => _conversation.GeneratorSequence;
+
+    /// <summary>Whether this session decodes required and retried tool calls under GenAI's guidance.</summary>
+    public bool Guidance => _options.ToolGuidance && Tools is not null && GuidanceSupport.IsAvailable(_model);
+
+    /// <summary>Tokens the model generated over the session's life, read from any thread (tests: barge-in stops within one).</summary>
+    internal long GeneratedTokens => _decoder.Generated;
+
+    /// <summary>Events the generation wrote to the channel over the session's life (tests: the bound, nothing dropped).</summary>
+    internal long StreamedEvents => _events.Written;
+
+    /// <summary>Events waiting for the reader now.</summary>
+    internal int BufferedEvents => _events.Buffered;
 
     /// <inheritdoc />
     public IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, CancellationToken cancellationToken = default) =>
@@ -126,381 +127,163 @@ public sealed class LlmChatSession : IChatSession
     /// <summary>
     /// <see cref="SendAsync(string, CancellationToken)"/>, with the model made to call a tool first when
     /// <paramref name="toolChoice"/> requires it (decoded under guidance: valid by construction).
+    /// <para>
+    /// The turn starts on its own task at the first MoveNextAsync. Leaving the stream early (break, dispose) counts as
+    /// a barge-in: the model stops before its next token and disposing waits for that, so the session is free again
+    /// when it returns.
+    /// </para>
     /// </summary>
     /// <exception cref="NotSupportedException">a tool call is required but the session has no tools, or this GenAI
     /// build has no guidance.</exception>
+    /// <exception cref="InvalidOperationException">another turn is streaming in this conversation.</exception>
     public async IAsyncEnumerable<ChatEvent> SendAsync(string userMessage, ToolChoice toolChoice, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userMessage);
-        if (toolChoice.Required && (_tools is null || !Guidance))
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (toolChoice.Required && (Tools is null || !Guidance))
         {
-            throw new NotSupportedException(_tools is null ? "a tool call is required but the session has no tools" : "a tool call is required but this ONNX Runtime GenAI build has no guidance");
+            throw new NotSupportedException(Tools is null ? "a tool call is required but the session has no tools" : "a tool call is required but this ONNX Runtime GenAI build has no guidance");
         }
 
-        string? guidedSchema = toolChoice.Required ? ToolCallSchema.For(_tools!, toolChoice.Name) : null;
+        string? guidedSchema = toolChoice.Required ? ToolCallSchema.For(Tools!, toolChoice.Name) : null;
         if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
             throw new InvalidOperationException("a turn is already streaming in this conversation");
         }
 
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _events.Closing);
+        AnswerCut delivered = AnswerCut.None;
+        bool ended = false;
         try
         {
-            await Task.CompletedTask.ConfigureAwait(false);
-            long started = _time.GetTimestamp();
-            var turn = new TurnCounters();
-            int[] user = Encode(QwenChatTemplate.User(userMessage));
-            int[] prompt = Encode(QwenChatTemplate.AssistantPrompt(_options.Thinking));
-            MakeRoom(user.Length + prompt.Length, protectFrom: _history.Count, turn);
-            int turnStart = _history.Count;
-            _history.Add(ChatEntry.User(userMessage));
-            _entryStarts.Add(_count);
-            Append(user);
-
-            for (int round = 0; ; round++)
+            // Returns at once: the turn moves to a thread of its own (GenerationThread) before it touches the model.
+            Volatile.Write(ref _turn, _loop.RunAsync(userMessage, guidedSchema, _events, stop.Token));
+            while (!ended)
             {
-                int answerStart = _count;
-                Append(prompt);
-                _answer.Clear();
-                if (guidedSchema is not null)
+                if (!_events.TryRead(out StreamItem item))
                 {
-                    GuidedToolCall(guidedSchema, turn, started);
-                    guidedSchema = null;
-                }
-                else
-                {
-                    Prefill(turn);
-                    using TokenizerStream stream = _model.Tokenizer.CreateStream();
-                    var router = new AnswerRouter(_special);
-                    int firstNew = _count;
-                    while (true)
+                    if (!await _events.WaitToReadAsync().ConfigureAwait(false))
                     {
-                        if (cancellationToken.IsCancellationRequested)
-                        {
-                            turn.Interrupted = true;
-                            break;
-                        }
-
-                        if (_count - firstNew >= _options.MaxNewTokens || _generator.IsDone())
-                        {
-                            turn.HitTokenLimit = true;
-                            break;
-                        }
-
-                        int token = NextToken(turn, started);
-                        TokenRoute route = router.Route(token, _count - 1);
-                        if (route == TokenRoute.End)
-                        {
-                            break;
-                        }
-
-                        if (route == TokenRoute.Thinking)
-                        {
-                            continue;
-                        }
-
-                        string piece = stream.Decode(token);
-                        if (piece.Length == 0)
-                        {
-                            continue;
-                        }
-
-                        _answer.Append(piece);
-                        if (route == TokenRoute.Visible)
-                        {
-                            yield return ChatEvent.Token(piece);
-                        }
+                        break;
                     }
 
-                    if (router.ThinkSpan(_count) is { } think)
+                    continue;
+                }
+
+                if (item.EndsAnswer)
+                {
+                    // The cut is decided here, where the reader is: a barge-in keeps what it was given, no more.
+                    _events.Acknowledge(delivered with { Interrupted = cancellationToken.IsCancellationRequested });
+                    delivered = AnswerCut.None;
+                    continue;
+                }
+
+                if (item.Failure is { } failure)
+                {
+                    ended = true;
+                    failure.Throw();
+                }
+
+                ChatEvent e = item.Event;
+                if (e.Kind == ChatEventKind.Token)
+                {
+                    if (cancellationToken.IsCancellationRequested)
                     {
-                        DropThinking(think.Start, think.End);
+                        continue;
                     }
+
+                    delivered = AnswerCut.After(item);
                 }
 
-                CloseAnswer();
-                string answer = _answer.ToString();
-                _history.Add(ChatEntry.Assistant(answer, turn.Interrupted));
-                _entryStarts.Add(answerStart);
-                if (turn.Interrupted || _tools is null || !answer.Contains(ToolCallParser.OpenTag, StringComparison.Ordinal))
-                {
-                    break;
-                }
-
-                ParsedAnswer parsed = ToolCallParser.Parse(answer);
-                if (parsed.Calls.Count == 0 || round >= _options.MaxToolRounds)
-                {
-                    break;
-                }
-
-                var results = new List<ToolOutcome>(parsed.Calls.Count);
-                foreach (ParsedToolCall call in parsed.Calls)
-                {
-                    yield return ChatEvent.ToolCall(call.Name ?? "", call.ArgumentsJson);
-                    ToolOutcome outcome = _tools.Execute(call);
-                    turn.ToolCalls++;
-                    results.Add(outcome);
-                    yield return ChatEvent.ToolResult(outcome.Name, outcome.ResultJson, outcome.IsError);
-                }
-
-                int[] toolResults = Encode(QwenChatTemplate.ToolResults(results.Select(r => r.ResultJson)));
-                MakeRoom(toolResults.Length + prompt.Length, protectFrom: turnStart, turn);
-                turnStart = _history.FindLastIndex(e => e.Role == ChatRole.User);
-                foreach (ToolOutcome outcome in results)
-                {
-                    _history.Add(ChatEntry.Tool(outcome.Name, outcome.ResultJson));
-                    _entryStarts.Add(_count);
-                }
-
-                Append(toolResults);
-
-                // A call that failed validation is retried under the tools' schemas when the build can (bounded by MaxToolRounds).
-                if (results.Any(r => r.IsError) && Guidance)
-                {
-                    guidedSchema = ToolCallSchema.For(_tools);
-                }
+                ended = e.Kind == ChatEventKind.Done;
+                yield return e;
             }
-
-            yield return ChatEvent.Done(turn.ToMetrics(_count));
         }
         finally
         {
+            ExceptionDispatchInfo? failure = ended ? null : await AbandonAsync(stop, delivered).ConfigureAwait(false);
+            await _turn.ConfigureAwait(false);
+            stop.Dispose();
             Volatile.Write(ref _busy, 0);
+
+            // A failure after the reader left is still the caller's to see, once the session is free again.
+            failure?.Throw();
         }
-    }
-
-    /// <summary>Whether this session decodes required and retried tool calls under GenAI's guidance.</summary>
-    public bool Guidance => _options.ToolGuidance && _tools is not null && GuidanceSupport.IsAvailable(_model);
-
-    /// <summary>Generates one token with the conversation's generator.</summary>
-    private int NextToken(TurnCounters turn, long started)
-    {
-        long before = _time.GetTimestamp();
-        _generator.GenerateNextToken();
-        _generatedLast = true;
-        int token = _generator.GetNextTokens()[0];
-        turn.Decode += _time.GetElapsedTime(before);
-        _tokens[_count++] = token;
-        turn.CountNewToken(_time, started);
-        return token;
-    }
-
-    /// <summary>
-    /// Writes a tool call decoded under guidance: GenAI keeps a grammar for a generator's whole life, so a second
-    /// generator with the schema prefills the conversation (counted as re-prefilled), writes the call's JSON, and the
-    /// call's tokens join the conversation's own generator with the next prefill.
-    /// </summary>
-    private void GuidedToolCall(string schema, TurnCounters turn, long started)
-    {
-        int[] open = Encode(ToolCallParser.OpenTag + "\n");
-        Append(open);
-        using var parameters = new GeneratorParams(_model.Model);
-        parameters.SetSearchOption("max_length", MaxLength);
-        parameters.SetGuidance("json_schema", schema, false);
-        using var guided = new Generator(_model.Model, parameters);
-        long before = _time.GetTimestamp();
-        guided.AppendTokens(_tokens.AsSpan(0, _count));
-        turn.Prefill += _time.GetElapsedTime(before);
-        turn.ReprefilledTokens += _count;
-        int jsonStart = _count;
-        // Never past max_length, with room for the closing tags: near the budget a call may be cut (and then refused).
-        int limit = Math.Min(Math.Max(_options.MaxNewTokens, GuidedCallMaxTokens), MaxLength - _count - 4);
-        before = _time.GetTimestamp();
-        while (!guided.IsDone() && _count - jsonStart < limit)
-        {
-            guided.GenerateNextToken();
-            int token = guided.GetNextTokens()[0];
-            if (_special.IsEnd(token))
-            {
-                break;
-            }
-
-            _tokens[_count++] = token;
-            turn.CountNewToken(_time, started);
-        }
-
-        turn.Decode += _time.GetElapsedTime(before);
-        string json = _model.Tokenizer.Decode(_tokens.AsSpan(jsonStart, _count - jsonStart));
-        Append(Encode("\n" + ToolCallParser.CloseTag));
-        _answer.Append(ToolCallParser.OpenTag).Append('\n').Append(json).Append('\n').Append(ToolCallParser.CloseTag);
     }
 
     /// <summary>
     /// Forgets the turn at <paramref name="entryIndex"/> (a user message) and everything after it; the KV cache is rewound
     /// to the tokens before it, so the next turn prefills only itself. For a cancelled or edited turn.
     /// </summary>
+    /// <exception cref="InvalidOperationException">a turn is streaming.</exception>
     public void RewindTo(int entryIndex)
     {
-        if (entryIndex <= 0 || entryIndex >= _history.Count || _history[entryIndex].Role != ChatRole.User)
+        IReadOnlyList<ChatEntry> history = _conversation.History;
+        if (entryIndex <= 0 || entryIndex >= history.Count || history[entryIndex].Role != ChatRole.User)
         {
             throw new ArgumentOutOfRangeException(nameof(entryIndex), entryIndex, "expected the index of a user message in History");
         }
 
-        _count = _entryStarts[entryIndex];
-        _history.RemoveRange(entryIndex, _history.Count - entryIndex);
-        _entryStarts.RemoveRange(entryIndex, _entryStarts.Count - entryIndex);
-        RewindGenerator(_count);
+        if (Volatile.Read(ref _busy) != 0)
+        {
+            throw new InvalidOperationException("a turn is streaming in this conversation; rewind after it ends");
+        }
+
+        _conversation.RewindTo(entryIndex);
     }
 
     /// <inheritdoc />
     public void Reset()
     {
-        if (_history.Count > 1)
+        if (_conversation.History.Count > 1)
         {
             RewindTo(1);
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops a turn in flight (its stream ends without Done) and frees the generator.</summary>
     public void Dispose()
     {
-        _generator.Dispose();
-        _parameters.Dispose();
-    }
-
-    /// <summary>Feeds the tokens the generator has not seen yet.</summary>
-    private void Prefill(TurnCounters turn)
-    {
-        RewindGenerator(_count);
-        int kv = KvTokens;
-        long before = _time.GetTimestamp();
-        _generator.AppendTokens(_tokens.AsSpan(kv, _count - kv));
-        turn.Prefill += _time.GetElapsedTime(before);
-
-        // History re-rendered after dropping old turns is counted apart from the turn's own new tokens.
-        int again = Math.Max(0, _rendered - kv);
-        turn.ReprefilledTokens += again;
-        turn.PromptTokens += _count - kv - again;
-        _rendered = 0;
-    }
-
-    /// <summary>
-    /// Drops the oldest whole turns (after the system prompt, before <paramref name="protectFrom"/>) until the history,
-    /// <paramref name="incoming"/> tokens and one full answer fit in max_length; the rest is prefilled once.
-    /// </summary>
-    private void MakeRoom(int incoming, int protectFrom, TurnCounters turn)
-    {
-        if (_count + incoming + _options.MaxNewTokens <= MaxLength)
+        if (_disposed)
         {
             return;
         }
 
-        while (_count + incoming + _options.MaxNewTokens > MaxLength)
-        {
-            int next = _history.Count > 2 ? _history.FindIndex(2, e => e.Role == ChatRole.User) : -1;
-            if (next < 0 || next > protectFrom)
-            {
-                next = protectFrom;
-            }
-
-            if (next <= 1)
-            {
-                throw new InvalidDataException(
-                    $"the message needs {incoming} tokens plus {_options.MaxNewTokens} for the answer; the KV budget holds {MaxLength} with {_count} for the system prompt");
-            }
-
-            _history.RemoveRange(1, next - 1);
-            protectFrom -= next - 1;
-            turn.DroppedTurns++;
-            Render();
-        }
-
-        RewindGenerator(0);
-        _rendered = _count;
-    }
-
-    /// <summary>Renders <see cref="History"/> into <see cref="Tokens"/> from scratch (after old turns were dropped).</summary>
-    private void Render()
-    {
-        _count = 0;
-        _entryStarts.Clear();
-        for (int i = 0; i < _history.Count; i++)
-        {
-            ChatEntry entry = _history[i];
-            _entryStarts.Add(_count);
-            switch (entry.Role)
-            {
-                case ChatRole.System:
-                    Append(Encode(QwenChatTemplate.System(entry.Content, _tools?.Declarations ?? [])));
-                    break;
-                case ChatRole.User:
-                    Append(Encode(QwenChatTemplate.User(entry.Content)));
-                    break;
-                case ChatRole.Assistant:
-                    Append(Encode(QwenChatTemplate.Assistant(entry.Content, _options.Thinking)));
-                    break;
-                case ChatRole.Tool:
-                    int last = i;
-                    while (last + 1 < _history.Count && _history[last + 1].Role == ChatRole.Tool)
-                    {
-                        last++;
-                        _entryStarts.Add(_entryStarts[i]);
-                    }
-
-                    Append(Encode(QwenChatTemplate.ToolResults(_history.Skip(i).Take(last - i + 1).Select(e => e.Content))));
-                    i = last;
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Think blocks never enter the history: their tokens are cut and the KV cache rewound to the cut.</summary>
-    private void DropThinking(int thinkStart, int thinkEnd)
-    {
-        int removed = thinkEnd - thinkStart;
-        Array.Copy(_tokens, thinkEnd, _tokens, thinkStart, _count - thinkEnd);
-        _count -= removed;
-        RewindGenerator(thinkStart);
-    }
-
-    /// <summary>Closes the answer as the template does (&lt;|im_end|&gt; and a newline); the generator sees it with the next turn.</summary>
-    private void CloseAnswer()
-    {
-        if (_count == 0 || _tokens[_count - 1] != _special.ImEnd)
-        {
-            _tokens[_count++] = _special.ImEnd;
-        }
-
-        _tokens[_count++] = _special.Newline;
+        _disposed = true;
+        _events.Close();
+        Volatile.Read(ref _turn).GetAwaiter().GetResult();
+        _events.Dispose();
+        _conversation.Dispose();
     }
 
     /// <summary>
-    /// Leaves the generator holding at most <paramref name="length"/> tokens, all with computed KV, so AppendTokens can
-    /// go on from there. GenAI 0.18 counts the last generated token as cached though its KV is only computed by the
-    /// next step (AppendTokens does not run it), and refuses a rewind by exactly one token: then it goes back two, and
-    /// the next prefill feeds those tokens again from <see cref="Tokens"/>.
+    /// The reader left before Done: the model stops before its next token, and the rest of the turn is read and dropped
+    /// here, answering the answer's end with what the reader was given, so the history is whole when this returns.
     /// </summary>
-    private void RewindGenerator(int length)
+    private async Task<ExceptionDispatchInfo?> AbandonAsync(CancellationTokenSource stop, AnswerCut delivered)
     {
-        int kv = KvTokens;
-        int target = length;
-        if (_generatedLast || length == kv - 1)
+        await stop.CancelAsync().ConfigureAwait(false);
+        while (true)
         {
-            target = Math.Min(length, kv - 2);
+            if (!_events.TryRead(out StreamItem item))
+            {
+                if (!await _events.WaitToReadAsync().ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (item.EndsAnswer)
+            {
+                _events.Acknowledge(delivered with { Interrupted = true });
+                delivered = AnswerCut.None;
+            }
+            else if (item.Failure is not null || item.Event.Kind == ChatEventKind.Done)
+            {
+                return item.Failure;
+            }
         }
-
-        if (target < kv)
-        {
-            _generator.RewindTo((ulong)Math.Max(0, target));
-        }
-
-        _generatedLast = false;
     }
-
-    private void Append(ReadOnlySpan<int> tokens)
-    {
-        if (_count + tokens.Length > _tokens.Length)
-        {
-            Array.Resize(ref _tokens, Math.Max(_tokens.Length * 2, _count + tokens.Length));
-        }
-
-        tokens.CopyTo(_tokens.AsSpan(_count));
-        _count += tokens.Length;
-    }
-
-    private int[] Encode(string text)
-    {
-        using Sequences sequences = _model.Tokenizer.Encode(text);
-        return sequences[0].ToArray();
-    }
-
 }

@@ -33,6 +33,12 @@ public sealed class LlmOptions
     /// </summary>
     public bool ToolGuidance { get; set; } = true;
 
+    /// <summary>
+    /// Events (text pieces, tool calls) the model may run ahead of the reader of a streamed answer; then it waits for
+    /// the reader, nothing is dropped. What the reader has not been given when it cancels is cut from the answer.
+    /// </summary>
+    public int StreamBuffer { get; set; } = 64;
+
     /// <summary>Sample (true) or greedy (false, reproducible).</summary>
     public bool DoSample { get; set; }
 
@@ -53,6 +59,7 @@ public sealed class LlmOptions
         if (MaxNewTokens < 1) throw new InvalidDataException($"{Section}:MaxNewTokens={MaxNewTokens}: expected at least 1");
         if (KvBudgetMiB <= 0) throw new InvalidDataException($"{Section}:KvBudgetMiB={KvBudgetMiB}: expected a positive size");
         if (MaxToolRounds < 0) throw new InvalidDataException($"{Section}:MaxToolRounds={MaxToolRounds}: expected 0 or more");
+        if (StreamBuffer < 1) throw new InvalidDataException($"{Section}:StreamBuffer={StreamBuffer}: expected at least 1");
         if (Temperature <= 0) throw new InvalidDataException($"{Section}:Temperature={Temperature}: expected > 0");
         if (TopP is <= 0 or > 1) throw new InvalidDataException($"{Section}:TopP={TopP}: expected 0 < TopP <= 1");
         if (TopK < 0) throw new InvalidDataException($"{Section}:TopK={TopK}: expected 0 or more");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using EdgeAI.Inference.Models;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Cli.Tests.Chat;

@@ -1,5 +1,5 @@
 using EdgeAI.Llm.Loading;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 using EdgeAI.TestKit;
 using Google.Protobuf;
 using Onnx;

@@ -69,11 +69,11 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
             if (e.Kind == ChatEventKind.Token && ++tokens == 1)
             {
                 decodeStart = Stopwatch.GetTimestamp();
-                decodeAllocated = GC.GetAllocatedBytesForCurrentThread();
+                decodeAllocated = AllocatedBytes();
             }
         });
         long end = Stopwatch.GetTimestamp();
-        double bytesPerToken = (GC.GetAllocatedBytesForCurrentThread() - decodeAllocated) / (double)Math.Max(1, metrics.NewTokens - 1);
+        double bytesPerToken = (AllocatedBytes() - decodeAllocated) / (double)Math.Max(1, metrics.NewTokens - 1);
         return new Sample(Ms(start, end), metrics.TimeToFirstTokenMs, metrics.PrefillMs, Ms(decodeStart, end), metrics.PromptTokens, metrics.NewTokens, bytesPerToken);
     }
 
@@ -103,7 +103,7 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
             if (tokens == 1)
             {
                 firstToken = Stopwatch.GetTimestamp();
-                decodeAllocated = GC.GetAllocatedBytesForCurrentThread();
+                decodeAllocated = AllocatedBytes();
             }
 
             if (token == 151645) break;
@@ -111,7 +111,7 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
         }
 
         long end = Stopwatch.GetTimestamp();
-        double bytesPerToken = (GC.GetAllocatedBytesForCurrentThread() - decodeAllocated) / (double)Math.Max(1, tokens - 1);
+        double bytesPerToken = (AllocatedBytes() - decodeAllocated) / (double)Math.Max(1, tokens - 1);
         GC.KeepAlive(sink);
         return new Sample(Ms(start, end), Ms(start, firstToken), Ms(start, prefilled), Ms(firstToken, end), promptTokens, tokens, bytesPerToken);
     }
@@ -130,26 +130,27 @@ internal sealed class LlmBench(LlmModel model, ToolRegistry tools, int newTokens
         return (metrics.PrefillMs, metrics.PromptTokens, fullMs, full);
     }
 
-    /// <summary>Runs a turn to its end on this thread (the bench times it synchronously) and returns its figures.</summary>
-    private static TurnMetrics Drain(IAsyncEnumerable<ChatEvent> events, Action<ChatEvent>? each = null)
+    /// <summary>
+    /// Runs a turn to its end and returns its figures. The session generates on its own task; the events are read as
+    /// they come on pool threads (as an app without a UI context would) while this thread waits for the turn's end.
+    /// </summary>
+    private static TurnMetrics Drain(IAsyncEnumerable<ChatEvent> events, Action<ChatEvent>? each = null) =>
+        DrainAsync(events, each).GetAwaiter().GetResult();
+
+    private static async Task<TurnMetrics> DrainAsync(IAsyncEnumerable<ChatEvent> events, Action<ChatEvent>? each)
     {
         TurnMetrics metrics = default;
-        IAsyncEnumerator<ChatEvent> turn = events.GetAsyncEnumerator();
-        try
+        await foreach (ChatEvent e in events.ConfigureAwait(false))
         {
-            while (turn.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-            {
-                each?.Invoke(turn.Current);
-                if (turn.Current.Kind == ChatEventKind.Done) metrics = turn.Current.Metrics;
-            }
-        }
-        finally
-        {
-            turn.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            each?.Invoke(e);
+            if (e.Kind == ChatEventKind.Done) metrics = e.Metrics;
         }
 
         return metrics;
     }
+
+    /// <summary>Bytes allocated by every thread: EdgeAI generates on a task of its own, the bare loop on this thread.</summary>
+    private static long AllocatedBytes() => GC.GetTotalAllocatedBytes(precise: true);
 
     private static Sample Median(List<Sample> samples) => new(
         Med(samples.Select(s => s.TotalMs)), Med(samples.Select(s => s.FirstTokenMs)), Med(samples.Select(s => s.PrefillMs)),

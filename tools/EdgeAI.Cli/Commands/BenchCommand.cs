@@ -104,7 +104,7 @@ public sealed class BenchCommand : Command
     private int ExecuteLlm(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         var inference = _inference.Resolve(parse);
-        string directory = parse.GetValue(_model) ?? EdgeAI.Llm.TestModel.TestLlmWriter.DefaultDirectory(new EdgeAI.Inference.Models.ModelCache().Root);
+        string directory = parse.GetValue(_model) ?? EdgeAI.TestModels.TestLlmWriter.DefaultDirectory(new EdgeAI.Inference.Models.ModelCache().Root);
         using var model = EdgeAI.Llm.Loading.LlmModel.Open(directory, inference);
         InferenceInput.Report(model.Provider, stderr);
         var store = EdgeAI.Llm.Vehicle.VehicleStateStore.FromDrive(Assets.CityDriveLog, Assets.DemoDbc, TimeSpan.FromSeconds(300));

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EdgeAI.Cli.Input;
 using EdgeAI.Inference.Models;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 
 namespace EdgeAI.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using EdgeAI.Cli.Input;
 using EdgeAI.Host.Models;
 using EdgeAI.Inference.Models;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 
 namespace EdgeAI.Cli.Commands;
 

@@ -3,7 +3,7 @@ using EdgeAI.Inference.Configuration;
 using EdgeAI.Inference.Models;
 using EdgeAI.Llm.Configuration;
 using EdgeAI.Llm.Loading;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 
 namespace EdgeAI.Cli.Doctor;
 

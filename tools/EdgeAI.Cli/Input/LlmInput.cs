@@ -7,7 +7,7 @@ using EdgeAI.Llm.Chat;
 using EdgeAI.Llm.Configuration;
 using EdgeAI.Llm.Fallback;
 using EdgeAI.Llm.Loading;
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 using EdgeAI.Llm.Tools;
 using EdgeAI.Llm.Vehicle;
 using Microsoft.Extensions.Configuration;

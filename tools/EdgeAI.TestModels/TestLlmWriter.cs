@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EdgeAI.Llm.Loading;
 
-namespace EdgeAI.Llm.TestModel;
+namespace EdgeAI.TestModels;
 
 /// <summary>
 /// Writes a model folder ORT GenAI loads as type "qwen3": model.onnx (random weights, real Qwen3 architecture, see
@@ -26,7 +27,7 @@ public static class TestLlmWriter
     public static string? Cached(string cacheRoot)
     {
         string directory = DefaultDirectory(cacheRoot);
-        return File.Exists(Path.Combine(directory, Loading.LlmModelFolder.ConfigFile)) ? directory : null;
+        return File.Exists(Path.Combine(directory, LlmModelFolder.ConfigFile)) ? directory : null;
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace EdgeAI.Llm.TestModel;
+namespace EdgeAI.TestModels;
 
 /// <summary>
 /// Dimensions of the tiny random-weight Qwen3 written by <see cref="TestLlmWriter"/>. The vocabulary is Qwen3's full

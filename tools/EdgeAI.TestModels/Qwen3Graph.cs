@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Onnx;
 
-namespace EdgeAI.Llm.TestModel;
+namespace EdgeAI.TestModels;
 
 /// <summary>
 /// Builds the ONNX graph of a Qwen3 decoder from standard ONNX ops (opset 17): token embedding, per layer RMSNorm,

@@ -1,8 +1,8 @@
-using EdgeAI.Llm.TestModel;
+using EdgeAI.TestModels;
 using EdgeAI.TestKit;
 using Onnx;
 
-namespace EdgeAI.Llm.Tests.TestModel;
+namespace EdgeAI.Llm.Tests.TestModels;
 
 /// <summary>The test model writer: reproducible bytes, the cache stamp, refusing foreign folders, the decoder's I/O names.</summary>
 public sealed class TestLlmWriterTests(TestLlm llm)

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using EdgeAI.Llm.Loading;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
-namespace EdgeAI.Llm.Chat;
+namespace EdgeAI.Llm.Chat.Guidance;
 
 /// <summary>
 /// Whether the GenAI build decodes under guidance (llguidance): builds without it throw when a generator is created
