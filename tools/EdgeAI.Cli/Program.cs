@@ -36,6 +36,7 @@ public static class Program
         var root = new RootCommand("EdgeAI: on-device runtime for in-car AI assistants (CAN, vision, voice, Qwen).");
         root.Subcommands.Add(new DemoCommand());
         root.Subcommands.Add(new CanCommand());
+        root.Subcommands.Add(new ContextCommand());
         root.Subcommands.Add(new BenchCommand());
         root.Subcommands.Add(new DoctorCommand());
         root.Subcommands.Add(new VisionCommand());

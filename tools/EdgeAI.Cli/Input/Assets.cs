@@ -24,6 +24,9 @@ internal static class Assets
     /// <summary>models/dbc/edgeai_demo.dbc.</summary>
     public static string DemoDbc => Path.Combine(Models, "dbc", "edgeai_demo.dbc");
 
+    /// <summary>models/vehicle/edgeai_demo.signals.json: the demo DBC's signals as context keys.</summary>
+    public static string DemoSignals => Path.Combine(Models, "vehicle", "edgeai_demo.signals.json");
+
     /// <summary>The bundled ten-minute city drive (candump -L, gzip).</summary>
     public static string CityDriveLog => Path.Combine(Models, "scenarios", "city-drive", "can.log.gz");
 

@@ -24,17 +24,7 @@ internal sealed class FrameSelectionOptions
     public CanLogReadOptions ReadOptions(ParseResult parse) =>
         new() { SkipBad = parse.GetValue(SkipBad), TimeZone = TimeZoneOf(parse) };
 
-    public TimeZoneInfo? TimeZoneOf(ParseResult parse)
-    {
-        string? zone = parse.GetValue(TimeZone);
-        if (zone is null) return null;
-        try { return TimeZoneInfo.FindSystemTimeZoneById(zone); }
-        // "America" is a folder of the zone database, not a zone: every way the lookup can fail is the same bad input.
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or IOException or UnauthorizedAccessException or ArgumentException or System.Security.SecurityException)
-        {
-            throw new UsageException($"--tz: expected a time zone id such as UTC or Europe/Berlin, found '{zone}'");
-        }
-    }
+    public TimeZoneInfo? TimeZoneOf(ParseResult parse) => TimeZones.Parse(parse.GetValue(TimeZone));
 
     /// <summary>The filter the options ask for; with a <paramref name="database"/>, --ids may name messages.</summary>
     public CanFrameFilter Filter(ParseResult parse, CanChannelTable channels, EdgeAI.Can.Dbc.DbcDatabase? database = null)

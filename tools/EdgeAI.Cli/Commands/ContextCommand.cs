@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EdgeAI.Can.Logs;
+using EdgeAI.Cli.Input;
+using EdgeAI.Fusion.Context;
+using EdgeAI.Fusion.Mapping;
+
+namespace EdgeAI.Cli.Commands;
+
+/// <summary>
+/// <c>edgeai context [LOG|SCENARIO]</c>: replays a drive through the vehicle context and shows every key's value, unit,
+/// age and quality, with the derived phase, workload and trip, at one moment (<c>--at</c>, default the end) or over the
+/// drive (<c>--every</c>).
+/// </summary>
+public sealed class ContextCommand : Command
+{
+    private readonly Argument<string?> _input = new("LOG|SCENARIO") { Description = "a CAN log, or a scenario folder holding can.log.gz (default: the bundled city drive)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string> _signals = new("--signals") { Description = "the vehicle's signal map (default: models/vehicle/edgeai_demo.signals.json)" };
+    private readonly Option<string> _dbc = new("--dbc") { Description = "DBC to use instead of the one the signal map names" };
+    private readonly Option<string> _at = new("--at") { Description = "the moment to show, as time since the first frame (e.g. 90s, 5m; default: the end)" };
+    private readonly Option<string> _every = new("--every") { Description = "show a snapshot every so often of drive time (e.g. 30s)" };
+    private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for the time of day (IANA name, default UTC)" };
+    private readonly Option<bool> _json = new("--json") { Description = "one JSON object per snapshot (docs/events.md)" };
+
+    public ContextCommand() : base("context", "The fused vehicle context of a drive: value, unit, age and quality per key; derived phase and workload")
+    {
+        Arguments.Add(_input);
+        Options.Add(_signals);
+        Options.Add(_dbc);
+        Options.Add(_at);
+        Options.Add(_every);
+        Options.Add(_timeZone);
+        Options.Add(_json);
+        SetAction(parse => CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr)));
+    }
+
+    private int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        string input = parse.GetValue(_input) ?? Assets.CityDriveLog;
+        if (Directory.Exists(input)) input = Path.Combine(input, "can.log.gz");
+        if (!File.Exists(input)) throw new FileNotFoundException($"{input}: no such log or scenario", input);
+        string? atText = parse.GetValue(_at), everyText = parse.GetValue(_every);
+        if (atText is not null && everyText is not null) throw new UsageException("--at and --every: expected one of them, found both");
+        long? atNs = atText is null ? null : Durations.Parse(atText, "--at").Ticks * 100;
+        long everyNs = everyText is null ? 0 : Durations.Parse(everyText, "--every").Ticks * 100;
+        if (everyText is not null && everyNs <= 0) throw new UsageException($"--every: expected a duration above 0, found '{everyText}'");
+        var zone = TimeZones.Parse(parse.GetValue(_timeZone));
+
+        string mapPath = parse.GetValue(_signals) ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
+        string? dbcOverride = parse.GetValue(_dbc);
+        var database = dbcOverride is null ? null : DbcInput.Load(dbcOverride, strict: false, stderr);
+        var map = SignalMap.Load(mapPath, database);
+        database ??= DbcInput.Load(map.DbcPath, strict: false, stderr);
+        var context = new VehicleContext(map, database, zone);
+        bool json = parse.GetValue(_json);
+
+        using var reader = CanLogFiles.OpenReader(input);
+        long firstNs = long.MinValue, nextNs = long.MinValue;
+        bool pastAt = false;
+        while (reader.TryRead(out var frame))
+        {
+            if (firstNs == long.MinValue) { firstNs = frame.TimestampNs; nextNs = firstNs + everyNs; }
+            if (atNs is { } at && frame.TimestampNs - firstNs > at) { pastAt = true; break; }
+            while (everyNs > 0 && frame.TimestampNs >= nextNs)
+            {
+                Show(stdout, context.Snapshot(nextNs), firstNs, json);
+                nextNs += everyNs;
+            }
+            context.Apply(in frame);
+        }
+        if (firstNs == long.MinValue) throw new InvalidDataException($"{input}: no frames");
+        if (atNs is { } moment && !pastAt && context.LatestNs - firstNs < moment)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--at: expected a moment within the drive's {(context.LatestNs - firstNs) / 1e9:F1} s, found '{atText}'"));
+        if (everyNs == 0) Show(stdout, context.Snapshot(atNs is { } a ? firstNs + a : context.LatestNs), firstNs, json);
+        return ExitCodes.Ok;
+    }
+
+    private static void Show(TextWriter stdout, ContextSnapshot snapshot, long firstNs, bool json)
+    {
+        double atSeconds = (snapshot.TimeNs - firstNs) / 1e9;
+        if (json) WriteJson(stdout, snapshot, atSeconds);
+        else WriteText(stdout, snapshot, atSeconds);
+    }
+
+    private static void WriteJson(TextWriter stdout, ContextSnapshot snapshot, double atSeconds)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("v", 1);
+            json.WriteString("t", DateTimeOffset.UnixEpoch.AddTicks(snapshot.TimeNs / 100).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteString("type", "context");
+            json.WriteNumber("at_s", Math.Round(atSeconds, 3));
+            json.WritePropertyName("keys");
+            ContextJson.WriteKeys(json, snapshot);
+            json.WriteEndObject();
+        }
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteText(TextWriter o, ContextSnapshot snapshot, double atSeconds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string Value(string key) => snapshot[key] is { } e ? Shown(e) : "-";
+        o.WriteLine(string.Format(inv, "context at {0:F1} s: phase {1}, workload {2}, trip {3} km in {4} s, {5} events",
+            atSeconds, Value(ContextKeys.Phase), Value(ContextKeys.Workload), Value(ContextKeys.TripDistance), Value(ContextKeys.TripDuration), snapshot.Events.Count));
+        int width = snapshot.Entries.Max(e => e.Key.Name.Length);
+        foreach (var entry in snapshot.Entries)
+        {
+            var r = entry.Reading;
+            string age = r.HasValue ? (r.AgeNs / 1e6).ToString("F0", inv) + " ms" : "-";
+            o.WriteLine(string.Format(inv, "  {0} {1,14} {2,-10} {3,10}  {4}", entry.Key.Name.PadRight(width), Shown(entry), entry.Key.Unit, age, ContextJson.QualityName(r.Quality)));
+        }
+    }
+
+    private static string Shown(ContextEntry entry)
+    {
+        var r = entry.Reading;
+        if (!r.HasValue || double.IsNaN(r.Value)) return "-";
+        if (entry.Key.Kind == KeyKind.Bool) return r.IsSet ? "yes" : "no";
+        if (entry.Label is not null) return entry.Label;
+        return Math.Round(r.Value, 3).ToString("G", CultureInfo.InvariantCulture);
+    }
+}
