@@ -1,10 +1,10 @@
 using System.Text.Json;
-using EdgeAI.Llm.Vehicle;
+using EdgeAI.Fusion.Context;
 
 namespace EdgeAI.Llm.Tools;
 
 /// <summary><c>get_cabin_climate</c>: cabin and outside temperature, setpoint, fan, air conditioning and humidity.</summary>
-public sealed class CabinClimateTool(VehicleStateStore store) : IChatTool
+public sealed class CabinClimateTool(IContextView context) : IChatTool
 {
     /// <inheritdoc/>
     public string Name => "get_cabin_climate";
@@ -23,13 +23,13 @@ public sealed class CabinClimateTool(VehicleStateStore store) : IChatTool
         bool fahrenheit = arguments.TryGetProperty("unit", out var unit) && unit.GetString() == "F";
         Func<double, double>? convert = fahrenheit ? c => c * 9 / 5 + 32 : null;
         string suffix = fahrenheit ? "_f" : "_c";
-        var report = new VehicleReport(store);
-        report.Number("cabin_temperature" + suffix, VehicleSignals.CabinTemperature, 1, convert);
-        report.Number("outside_temperature" + suffix, VehicleSignals.OutsideTemperature, 1, convert);
-        report.Number("setpoint" + suffix, VehicleSignals.CabinSetpoint, 1, convert);
-        report.Number("fan_level", VehicleSignals.FanLevel, 0);
-        report.Flag("air_conditioning_on", VehicleSignals.AirConditioningOn);
-        report.Number("humidity_percent", VehicleSignals.CabinHumidity, 0);
+        var report = new VehicleReport(context);
+        report.Number("cabin_temperature" + suffix, ContextKeys.CabinTemperature, 1, convert);
+        report.Number("outside_temperature" + suffix, ContextKeys.OutsideTemperature, 1, convert);
+        report.Number("setpoint" + suffix, "EdgeAI.Cabin.HVAC.Setpoint", 1, convert);
+        report.Number("fan_level", "EdgeAI.Cabin.HVAC.FanLevel", 0);
+        report.Flag("air_conditioning_on", "Vehicle.Cabin.HVAC.IsAirConditioningActive");
+        report.Number("humidity_percent", "EdgeAI.Cabin.Humidity", 0);
         return report.Finish();
     }
 }

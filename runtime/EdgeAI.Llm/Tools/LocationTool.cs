@@ -1,10 +1,10 @@
 using System.Text.Json;
-using EdgeAI.Llm.Vehicle;
+using EdgeAI.Fusion.Context;
 
 namespace EdgeAI.Llm.Tools;
 
 /// <summary><c>get_location</c>: latitude and longitude (5 decimals, about 1 m) and the fix's age.</summary>
-public sealed class LocationTool(VehicleStateStore store) : IChatTool
+public sealed class LocationTool(IContextView context) : IChatTool
 {
     /// <inheritdoc/>
     public string Name => "get_location";
@@ -19,9 +19,9 @@ public sealed class LocationTool(VehicleStateStore store) : IChatTool
     /// <inheritdoc/>
     public string Invoke(JsonElement arguments)
     {
-        var report = new VehicleReport(store);
-        report.Number("latitude", VehicleSignals.Latitude, 5);
-        report.Number("longitude", VehicleSignals.Longitude, 5);
+        var report = new VehicleReport(context);
+        report.Number("latitude", ContextKeys.Latitude, 5);
+        report.Number("longitude", ContextKeys.Longitude, 5);
         return report.Finish();
     }
 }

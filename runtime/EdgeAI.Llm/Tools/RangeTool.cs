@@ -1,10 +1,10 @@
 using System.Text.Json;
-using EdgeAI.Llm.Vehicle;
+using EdgeAI.Fusion.Context;
 
 namespace EdgeAI.Llm.Tools;
 
 /// <summary><c>get_range</c>: state of charge, estimated range, remaining energy, consumption and charging state.</summary>
-public sealed class RangeTool(VehicleStateStore store) : IChatTool
+public sealed class RangeTool(IContextView context) : IChatTool
 {
     private const double KmPerMile = 1.609344;
 
@@ -23,20 +23,20 @@ public sealed class RangeTool(VehicleStateStore store) : IChatTool
     public string Invoke(JsonElement arguments)
     {
         bool miles = arguments.TryGetProperty("unit", out var unit) && unit.GetString() == "mi";
-        var report = new VehicleReport(store);
-        report.Number("state_of_charge_percent", VehicleSignals.StateOfCharge, 1);
+        var report = new VehicleReport(context);
+        report.Number("state_of_charge_percent", ContextKeys.StateOfCharge, 1);
         if (miles)
         {
-            report.Number("range_mi", VehicleSignals.Range, 0, km => km / KmPerMile);
-            report.Number("consumption_kwh_per_100mi", VehicleSignals.EnergyConsumption, 1, perKm => perKm * KmPerMile);
+            report.Number("range_mi", ContextKeys.Range, 0, km => km / KmPerMile);
+            report.Number("consumption_kwh_per_100mi", "EdgeAI.Powertrain.EnergyConsumption", 1, perKm => perKm * KmPerMile);
         }
         else
         {
-            report.Number("range_km", VehicleSignals.Range, 0);
-            report.Number("consumption_kwh_per_100km", VehicleSignals.EnergyConsumption, 1);
+            report.Number("range_km", ContextKeys.Range, 0);
+            report.Number("consumption_kwh_per_100km", "EdgeAI.Powertrain.EnergyConsumption", 1);
         }
-        report.Number("remaining_energy_kwh", VehicleSignals.RemainingEnergy, 1);
-        report.Label("charging_state", VehicleSignals.ChargingState);
+        report.Number("remaining_energy_kwh", ContextKeys.RemainingEnergy, 1);
+        report.Label("charging_state", "EdgeAI.Charging.State");
         return report.Finish();
     }
 }

@@ -2,65 +2,82 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EdgeAI.Llm.Vehicle;
+using EdgeAI.Fusion.Context;
+using EdgeAI.Fusion.Mapping;
 
 namespace EdgeAI.Llm.Tools;
 
 /// <summary>
-/// Writes a vehicle tool's JSON result from store readings. A value the car never sent is written as null and its
-/// reason collected under <c>"unavailable"</c>, so the model says "I don't know" instead of inventing a number;
-/// <c>"age_s"</c> is the age of the oldest value used.
+/// Writes a vehicle tool's JSON result from a context snapshot. A value the car never sent, a key the vehicle's signal
+/// map lacks, a value that failed its end-to-end check or is implausible is written as null and its reason collected
+/// under <c>"unavailable"</c>, so the model says "I don't know" instead of inventing a number; <c>"age_s"</c> is the
+/// age of the oldest value used, and stale values are listed under <c>"stale"</c>.
 /// </summary>
 internal sealed class VehicleReport
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly VehicleStateStore _store;
+    private readonly ContextSnapshot _snapshot;
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
     private readonly Utf8JsonWriter _json;
     private readonly List<(string Field, string Reason)> _missing = [];
-    private TimeSpan _oldest = TimeSpan.MinValue;
+    private readonly List<string> _stale = [];
+    private long _oldestNs = -1;
 
-    public VehicleReport(VehicleStateStore store)
+    public VehicleReport(IContextView context)
     {
-        _store = store;
+        _snapshot = context.Current;
         _json = new Utf8JsonWriter(_buffer, Options);
         _json.WriteStartObject();
     }
 
-    /// <summary>A reading, or null with its reason recorded.</summary>
-    public SignalReading? Use(string field, string signal)
+    /// <summary>The entry of a context key, or null (written as null with its reason) when it has no usable value.</summary>
+    public ContextEntry? Use(string field, string key)
     {
-        var reading = _store.Read(signal);
-        if (reading is { } r)
+        if (_snapshot[key] is not { } entry)
         {
-            if (r.Age > _oldest) _oldest = r.Age;
-            return r;
+            Null(field, $"this vehicle's signal map has no {key}");
+            return null;
         }
-        Null(field, _store.WhyUnavailable(signal) ?? "no value");
-        return null;
+        var r = entry.Reading;
+        string? why = r.Quality switch
+        {
+            ContextQuality.NeverSeen => $"no value for {key} received yet",
+            ContextQuality.E2EFailed => $"{key} failed its end-to-end check",
+            ContextQuality.Implausible => $"{key} = {r.Value} is implausible",
+            _ => null,
+        };
+        if (why is not null)
+        {
+            Null(field, why);
+            return null;
+        }
+        if (r.AgeNs > _oldestNs) _oldestNs = r.AgeNs;
+        if (r.Quality == ContextQuality.Stale) _stale.Add(field);
+        return entry;
     }
 
     /// <summary>A number rounded to <paramref name="decimals"/>, optionally converted first.</summary>
-    public void Number(string field, string signal, int decimals, Func<double, double>? convert = null)
+    public void Number(string field, string key, int decimals, Func<double, double>? convert = null)
     {
-        if (Use(field, signal) is not { } r) return;
-        _json.WriteNumber(field, Math.Round(convert is null ? r.Value : convert(r.Value), decimals, MidpointRounding.AwayFromZero));
+        if (Use(field, key) is not { } e) return;
+        double value = e.Reading.Value;
+        _json.WriteNumber(field, Math.Round(convert is null ? value : convert(value), decimals, MidpointRounding.AwayFromZero));
     }
 
-    /// <summary>A 1-bit signal as true/false.</summary>
-    public void Flag(string field, string signal)
+    /// <summary>A flag as true/false.</summary>
+    public void Flag(string field, string key)
     {
-        if (Use(field, signal) is { } r) _json.WriteBoolean(field, r.IsSet);
+        if (Use(field, key) is { } e) _json.WriteBoolean(field, e.Reading.IsSet);
     }
 
-    /// <summary>A signal's value-table label; the DBC's "Invalid" or an unlabelled value becomes null with a reason.</summary>
-    public void Label(string field, string signal)
+    /// <summary>A key's label; "Invalid" or an unlabelled value becomes null with a reason.</summary>
+    public void Label(string field, string key)
     {
-        if (Use(field, signal) is not { } r) return;
-        if (r.Label is null) Null(field, $"{signal} = {r.Value} has no label in the DBC");
-        else if (r.Label == "Invalid") Null(field, $"{signal} reports Invalid");
-        else _json.WriteString(field, r.Label);
+        if (Use(field, key) is not { } e) return;
+        if (e.Label is null) Null(field, $"{key} = {e.Reading.Value} has no label in the signal map or DBC");
+        else if (e.Label == "Invalid") Null(field, $"{key} reports Invalid");
+        else _json.WriteString(field, e.Label);
     }
 
     /// <summary>A fixed text field.</summary>
@@ -87,7 +104,8 @@ internal sealed class VehicleReport
     /// <summary>Closes the object (adding age and unavailable reasons) and returns its text.</summary>
     public string Finish()
     {
-        if (_oldest >= TimeSpan.Zero) _json.WriteNumber("age_s", Math.Round(_oldest.TotalSeconds, 1));
+        if (_oldestNs >= 0) _json.WriteNumber("age_s", Math.Round(_oldestNs / 1e9, 1));
+        if (_stale.Count > 0) List("stale", _stale);
         if (_missing.Count > 0)
         {
             _json.WriteStartObject("unavailable");

@@ -14,7 +14,7 @@ namespace EdgeAI.Llm.Tests.Chat;
 public sealed class AnswerRouterTests(TestLlm llm)
 {
     private const int ImEnd = 151645, ThinkOpen = 151667, ThinkClose = 151668;
-    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Store));
+    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Context));
 
     [Fact]
     public async Task ThinkBlock_IsNeitherStreamedNorKept_WithTheBlankLineAfterIt()

@@ -1,7 +1,7 @@
+using EdgeAI.Llm.Tests.Vehicle;
 using System.Text.Json.Nodes;
 using EdgeAI.Llm.Chat;
 using EdgeAI.Llm.Tools;
-using EdgeAI.Llm.Vehicle;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Llm.Tests.Chat;
@@ -17,7 +17,7 @@ public sealed class QwenChatTemplateTests(TestLlm llm)
     [Fact]
     public void MessageByMessage_EqualsQwen3sOwnTemplateOverTheWholeConversation()
     {
-        var tools = new ToolRegistry(VehicleTools.Create(VehicleStateStore.FromDrive(RepoPaths.CityDriveLog, RepoPaths.DemoDbc, TimeSpan.FromSeconds(300))));
+        var tools = new ToolRegistry(VehicleTools.Create(DriveFixture.Context));
         const string call = "<tool_call>\n{\"name\": \"get_range\", \"arguments\": {\"unit\": \"km\"}}\n</tool_call>";
         const string range = "{\"range_km\": 334}";
         const string charge = "{\"state_of_charge_percent\": 71.2}";

@@ -10,7 +10,7 @@ namespace EdgeAI.Llm.Tests.Chat;
 /// <summary>The engine's tool loop on the real GenAI runtime: required calls under guidance, results fed back, history shape.</summary>
 public sealed class ToolLoopTests(TestLlm llm)
 {
-    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Store));
+    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Context));
 
     private static LlmOptions Greedy(int maxNewTokens = 12) => new() { MaxNewTokens = maxNewTokens };
 

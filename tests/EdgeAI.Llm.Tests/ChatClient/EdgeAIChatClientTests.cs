@@ -16,7 +16,7 @@ namespace EdgeAI.Llm.Tests.ChatClient;
 /// <summary>Microsoft.Extensions.AI's IChatClient over the engine (real GenAI, test Qwen3) and over the template fallback.</summary>
 public sealed partial class EdgeAIChatClientTests(TestLlm llm)
 {
-    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Store));
+    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Context));
 
     private LlmChatSession NewSession(int maxNewTokens = 12) => new(llm.Model, new LlmOptions { MaxNewTokens = maxNewTokens }, Registry);
 

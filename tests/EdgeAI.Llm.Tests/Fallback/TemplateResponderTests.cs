@@ -11,7 +11,7 @@ namespace EdgeAI.Llm.Tests.Fallback;
 public sealed partial class TemplateResponderTests
 {
     private static TemplateResponder NewResponder() =>
-        new(new ToolRegistry(VehicleTools.Create(DriveFixture.Store)), time: new FakeTimeProvider());
+        new(new ToolRegistry(VehicleTools.Create(DriveFixture.Context)), time: new FakeTimeProvider());
 
     private static async Task<List<ChatEvent>> Collect(IChatSession session, string message, CancellationToken token = default)
     {
@@ -164,7 +164,7 @@ public sealed partial class TemplateResponderTests
     [Fact]
     public async Task Reset_KeepsOnlyTheSystemPrompt()
     {
-        using var responder = new TemplateResponder(new ToolRegistry(VehicleTools.Create(DriveFixture.Store)), "Be brief.", new FakeTimeProvider());
+        using var responder = new TemplateResponder(new ToolRegistry(VehicleTools.Create(DriveFixture.Context)), "Be brief.", new FakeTimeProvider());
         await Collect(responder, "Where am I?", TestContext.Current.CancellationToken);
 
         responder.Reset();

@@ -6,7 +6,7 @@ namespace EdgeAI.Llm.Tests.Tools;
 
 public sealed class ToolRegistryTests
 {
-    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Store));
+    private static readonly ToolRegistry Registry = new(VehicleTools.Create(DriveFixture.Context));
 
     private static string Error(ToolOutcome outcome)
     {
@@ -61,9 +61,9 @@ public sealed class ToolRegistryTests
         Assert.False(outcome.IsError);
         Assert.Equal("get_range", outcome.Name);
         using var expectedArguments = JsonDocument.Parse("{\"unit\": \"km\"}");
-        Assert.Equal(new RangeTool(DriveFixture.Store).Invoke(expectedArguments.RootElement), outcome.ResultJson);
+        Assert.Equal(new RangeTool(DriveFixture.Context).Invoke(expectedArguments.RootElement), outcome.ResultJson);
         using var result = JsonDocument.Parse(outcome.ResultJson);
-        Assert.Equal(Math.Round(DriveFixture.Store.Range!.Value.Value), result.RootElement.GetProperty("range_km").GetDouble());
+        Assert.Equal(Math.Round(DriveFixture.Context.Current[EdgeAI.Fusion.Context.ContextKeys.Range]!.Reading.Value), result.RootElement.GetProperty("range_km").GetDouble());
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ToolRegistryTests
     {
         Assert.Equal(4, Registry.Declarations.Count);
         Assert.Equal(
-            "{\"type\": \"function\", \"function\": {\"name\": \"get_range\", \"description\": \"" + new RangeTool(DriveFixture.Store).Description +
+            "{\"type\": \"function\", \"function\": {\"name\": \"get_range\", \"description\": \"" + new RangeTool(DriveFixture.Context).Description +
             "\", \"parameters\": {\"type\": \"object\", \"properties\": {\"unit\": {\"type\": \"string\", \"enum\": [\"km\", \"mi\"], \"description\": \"Distance unit of the range, kilometres (default) or miles.\"}}, \"additionalProperties\": false}}}",
             Registry.Declarations[1]);
         for (int i = 0; i < Registry.Tools.Count; i++)
@@ -85,5 +85,5 @@ public sealed class ToolRegistryTests
 
     [Fact]
     public void Construct_DuplicateName_Throws() =>
-        Assert.Throws<ArgumentException>(() => new ToolRegistry([new LocationTool(DriveFixture.Store), new LocationTool(DriveFixture.Store)]));
+        Assert.Throws<ArgumentException>(() => new ToolRegistry([new LocationTool(DriveFixture.Context), new LocationTool(DriveFixture.Context)]));
 }

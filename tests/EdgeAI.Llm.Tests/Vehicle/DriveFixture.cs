@@ -1,16 +1,19 @@
-using EdgeAI.Llm.Vehicle;
+using EdgeAI.Fusion.Context;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Llm.Tests.Vehicle;
 
-/// <summary>The bundled city drive replayed to 300 s, shared by the tool and responder tests.</summary>
+/// <summary>The bundled city drive's context at 300 s, shared by the tool and responder tests.</summary>
 public static class DriveFixture
 {
-    /// <summary>Moment of the drive the shared store shows.</summary>
+    /// <summary>Moment of the drive the shared view shows.</summary>
     public static readonly TimeSpan At = TimeSpan.FromSeconds(300);
 
-    private static readonly Lazy<VehicleStateStore> Shared = new(() => VehicleStateStore.FromDrive(RepoPaths.CityDriveLog, RepoPaths.DemoDbc, At));
+    /// <summary>The demo vehicle's signal map.</summary>
+    public static string SignalMap => RepoPaths.Get("models", "vehicle", "edgeai_demo.signals.json");
 
-    /// <summary>The store at <see cref="At"/> (read-only use only).</summary>
-    public static VehicleStateStore Store => Shared.Value;
+    private static readonly Lazy<IContextView> Shared = new(() => new FixedContextView(ContextReplay.At(RepoPaths.CityDriveLog, SignalMap, At)));
+
+    /// <summary>The context at <see cref="At"/>.</summary>
+    public static IContextView Context => Shared.Value;
 }

@@ -107,8 +107,8 @@ public sealed class BenchCommand : Command
         string directory = parse.GetValue(_model) ?? EdgeAI.TestModels.TestLlmWriter.DefaultDirectory(new EdgeAI.Inference.Models.ModelCache().Root);
         using var model = EdgeAI.Llm.Loading.LlmModel.Open(directory, inference);
         InferenceInput.Report(model.Provider, stderr);
-        var store = EdgeAI.Llm.Vehicle.VehicleStateStore.FromDrive(Assets.CityDriveLog, Assets.DemoDbc, TimeSpan.FromSeconds(300));
-        var tools = new EdgeAI.Llm.Tools.ToolRegistry(EdgeAI.Llm.Tools.VehicleTools.Create(store));
+        var context = new EdgeAI.Fusion.Context.FixedContextView(EdgeAI.Fusion.Context.ContextReplay.At(Assets.CityDriveLog, Assets.DemoSignals, TimeSpan.FromSeconds(300)));
+        var tools = new EdgeAI.Llm.Tools.ToolRegistry(EdgeAI.Llm.Tools.VehicleTools.Create(context));
         int tokens = Math.Clamp(parse.GetValue(_tokens), 2, 4096);
         var f = new LlmBench(model, tools, tokens, Math.Clamp(parse.GetValue(_repeat), 1, 100), stderr).Run();
         var inv = CultureInfo.InvariantCulture;

@@ -9,7 +9,7 @@ using EdgeAI.Llm.Fallback;
 using EdgeAI.Llm.Loading;
 using EdgeAI.TestModels;
 using EdgeAI.Llm.Tools;
-using EdgeAI.Llm.Vehicle;
+using EdgeAI.Fusion.Context;
 using Microsoft.Extensions.Configuration;
 
 namespace EdgeAI.Cli.Input;
@@ -58,8 +58,8 @@ internal sealed class LlmInput
     {
         double at = parse.GetValue(At);
         if (!(at >= 0 && at <= Durations.MaximumSeconds)) throw new UsageException($"--at {at}: expected seconds from the start of the drive, from 0 to {Durations.MaximumSeconds}");
-        var store = VehicleStateStore.FromDrive(Assets.CityDriveLog, Assets.DemoDbc, TimeSpan.FromSeconds(at));
-        return new ToolRegistry(VehicleTools.Create(store));
+        var snapshot = ContextReplay.At(Assets.CityDriveLog, Assets.Require(Assets.DemoSignals, "the demo signal map"), TimeSpan.FromSeconds(at));
+        return new ToolRegistry(VehicleTools.Create(new FixedContextView(snapshot)));
     }
 
     /// <summary>What a user of the random-weight test model is told first.</summary>
