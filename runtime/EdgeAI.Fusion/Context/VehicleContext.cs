@@ -96,6 +96,9 @@ public sealed class VehicleContext
     /// <summary>Frames offered.</summary>
     public long Frames { get; private set; }
 
+    /// <summary>Frames whose id the DBC describes.</summary>
+    public long Decoded { get; private set; }
+
     /// <summary>Frames of messages the map uses, applied.</summary>
     public long Applied { get; private set; }
 
@@ -131,6 +134,7 @@ public sealed class VehicleContext
         Frames++;
         Advance(frame.TimestampNs);
         if (!_database.TryGetDecoder(in frame, out var decoder)) { Drive.Update(frame.TimestampNs); return false; }
+        Decoded++;
         int m = _messageIndex[decoder];
         int[] keys = _keysOfMessage[m];
         if (keys.Length == 0) { Drive.Update(frame.TimestampNs); return false; }

@@ -42,13 +42,16 @@ public sealed class DbcWarningTests
     }
 
     [Fact]
-    public void Demo_WithADbcLackingItsSignals_SaysWhichInsteadOfPrintingNaN()
+    public void Demo_WithADbcLackingTheMapsSignals_SaysWhichInsteadOfPrintingNaN()
     {
         using var dir = new TempDirectory();
         string dbc = WriteDbc(dir, """ SG_ Angle : 0|8@1+ (1,0) [0|255] "" A""");
         var (code, stdout, stderr) = CliRunner.Run("demo", "--speed", "max", "--plain", "--dbc", dbc);
         Assert.Equal(2, code);
         Assert.DoesNotContain("NaN", stdout);
-        Assert.Contains("lacks 22 of the 22 signals the demo shows (VehicleSpeed", stderr);
+        Assert.EndsWith(": Vehicle.Speed: car.dbc has no message ESP_VehicleDynamics", stderr.TrimEnd());
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith("edgeai: ", stderr);
+        Assert.Contains("edgeai_demo.signals.json:", stderr);
     }
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
 using EdgeAI.Can.Replay;
-using EdgeAI.Can.Signals;
+using EdgeAI.Fusion.Context;
+using EdgeAI.Fusion.Mapping;
 using EdgeAI.Can.Stats;
 using EdgeAI.Cli.Demo;
 using EdgeAI.Cli.Input;
@@ -18,7 +19,9 @@ public sealed class DemoCommand : Command
 {
     private readonly Option<string> _speed = new("--speed") { Description = "replay speed: a factor of real time (0.1-100) or 'max' (default 20)", DefaultValueFactory = _ => "20" };
     private readonly Option<string> _log = new("--log") { Description = "drive to replay (default: the bundled city drive)" };
-    private readonly Option<string> _dbc = new("--dbc") { Description = "DBC of the drive (default: models/dbc/edgeai_demo.dbc)" };
+    private readonly Option<string> _signals = new("--signals") { Description = "the vehicle's signal map (default: models/vehicle/edgeai_demo.signals.json)" };
+    private readonly Option<string> _dbc = new("--dbc") { Description = "DBC to use instead of the one the signal map names" };
+    private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for the time of day (IANA name, default UTC)" };
     private readonly Option<bool> _plain = new("--plain") { Description = "plain lines even on a terminal" };
     private readonly Option<double> _every = new("--every") { Description = "seconds of drive between plain status lines (default 30)", DefaultValueFactory = _ => 30 };
 
@@ -26,7 +29,9 @@ public sealed class DemoCommand : Command
     {
         Options.Add(_speed);
         Options.Add(_log);
+        Options.Add(_signals);
         Options.Add(_dbc);
+        Options.Add(_timeZone);
         Options.Add(_plain);
         Options.Add(_every);
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
@@ -36,13 +41,14 @@ public sealed class DemoCommand : Command
     {
         double speed = ParseSpeed(parse.GetValue(_speed)!);
         string log = Assets.Require(parse.GetValue(_log) ?? Assets.CityDriveLog, "the bundled drive");
-        string dbc = Assets.Require(parse.GetValue(_dbc) ?? Assets.DemoDbc, "the demo DBC");
         double every = parse.GetValue(_every);
         if (!(every > 0)) throw new UsageException($"--every: expected seconds above 0, found '{every.ToString(CultureInfo.InvariantCulture)}'");
-        var store = new LatestSignalStore(DbcInput.Load(dbc, strict: false, stderr));
-        if (DriveDashboard.Missing(store) is { Count: > 0 } missing)
-            throw new UsageException($"{dbc}: lacks {missing.Count} of the {DriveDashboard.SignalNames.Length} signals the demo shows ({string.Join(", ", missing.Take(6))}{(missing.Count > 6 ? ", ..." : "")}); the demo reads edgeai_demo.dbc's signal names");
-        var dashboard = new DriveDashboard(store, new CanBusStatistics());
+        var zone = TimeZones.Parse(parse.GetValue(_timeZone));
+        string mapPath = parse.GetValue(_signals) ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
+        var database = parse.GetValue(_dbc) is { } dbc ? DbcInput.Load(dbc, strict: false, stderr) : null;
+        var map = SignalMap.Load(mapPath, database);
+        database ??= DbcInput.Load(map.DbcPath, strict: false, stderr);
+        var dashboard = new DriveDashboard(new VehicleContext(map, database, zone), new CanBusStatistics());
         bool live = !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         IDemoView view = live ? new LiveDemoView() : new PlainDemoView(stdout, every);
         var pacer = new ReplayPacer(TimeProvider.System, speed);
