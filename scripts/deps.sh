@@ -33,7 +33,7 @@ ensure_dotnet() {
 # camera pixel formats and test clips, for the vision tests; gcc compiles the SocketCAN struct-layout probe against
 # the kernel headers from linux-libc-dev, and the GStreamer interop probe against libgstreamer1.0-dev's headers,
 # found through pkgconf).
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf)
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf)
 # Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
 # GStreamer core, appsink and videotestsrc for --gst pipelines.
 EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base)

@@ -10,6 +10,10 @@ public static class ExternalTool
 
     private static readonly Lazy<string?> PythonCanMissing = new(() => ProbePython("import can", "python3-can"));
     private static readonly Lazy<string?> CanmatrixMissing = new(() => ProbePython("import canmatrix", "python3-canmatrix"));
+    private static readonly Lazy<string?> JsonSchemaMissing = new(() => ProbePython("import jsonschema", "python3-jsonschema"));
+
+    /// <summary>Null when python-jsonschema (an independent JSON Schema validator) is importable; otherwise why not.</summary>
+    public static string? JsonSchemaMissingReason => JsonSchemaMissing.Value;
 
     /// <summary>Null when python-can is importable by Debian's python; otherwise why not.</summary>
     public static string? PythonCanMissingReason => PythonCanMissing.Value;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Can.Logs;
 using EdgeAI.Cli.Input;
+using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Mapping;
 
@@ -86,12 +87,9 @@ public sealed class ContextCommand : Command
     private static void WriteJson(TextWriter stdout, ContextSnapshot snapshot, double atSeconds)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, EventEnvelope.WriterOptions))
         {
-            json.WriteStartObject();
-            json.WriteNumber("v", 1);
-            json.WriteString("t", DateTimeOffset.UnixEpoch.AddTicks(snapshot.TimeNs / 100).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-            json.WriteString("type", "context");
+            EventEnvelope.Start(json, snapshot.TimeNs, "context");
             json.WriteNumber("at_s", Math.Round(atSeconds, 3));
             json.WritePropertyName("keys");
             ContextJson.WriteKeys(json, snapshot);

@@ -23,6 +23,7 @@ public sealed class DemoCommand : Command
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC to use instead of the one the signal map names" };
     private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for the time of day (IANA name, default UTC)" };
     private readonly Option<bool> _plain = new("--plain") { Description = "plain lines even on a terminal" };
+    private readonly Option<bool> _json = new("--json") { Description = "one JSON event per line (docs/events.md)" };
     private readonly Option<double> _every = new("--every") { Description = "seconds of drive between plain status lines (default 30)", DefaultValueFactory = _ => 30 };
 
     public DemoCommand() : base("demo", "Replay the bundled city drive through the pipeline and show it live; needs no hardware")
@@ -33,6 +34,7 @@ public sealed class DemoCommand : Command
         Options.Add(_dbc);
         Options.Add(_timeZone);
         Options.Add(_plain);
+        Options.Add(_json);
         Options.Add(_every);
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
@@ -49,8 +51,9 @@ public sealed class DemoCommand : Command
         var map = SignalMap.Load(mapPath, database);
         database ??= DbcInput.Load(map.DbcPath, strict: false, stderr);
         var dashboard = new DriveDashboard(new VehicleContext(map, database, zone), new CanBusStatistics());
-        bool live = !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        IDemoView view = live ? new LiveDemoView() : new PlainDemoView(stdout, every);
+        bool json = parse.GetValue(_json);
+        bool live = !json && !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        IDemoView view = json ? new JsonDemoView(stdout, every) : live ? new LiveDemoView() : new PlainDemoView(stdout, every);
         var pacer = new ReplayPacer(TimeProvider.System, speed);
         string title = log == Assets.CityDriveLog ? Path.GetFileName(Path.GetDirectoryName(log))! : Path.GetFileName(log);
         view.Start($"EdgeAI demo: {title} at {(double.IsPositiveInfinity(speed) ? "max" : speed.ToString("0.##", CultureInfo.InvariantCulture) + "x")} speed");

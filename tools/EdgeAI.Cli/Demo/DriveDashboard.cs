@@ -30,7 +30,7 @@ internal sealed class DriveDashboard(VehicleContext context, CanBusStatistics bu
         int before = _events.Count;
         Context.Apply(in frame);
         var derived = Context.Drive.Events;
-        for (int i = before; i < derived.Count; i++) _events.Add(new DriveEvent((derived[i].TimeNs - _firstNs) / 1e9, derived[i].Text));
+        for (int i = before; i < derived.Count; i++) _events.Add(new DriveEvent((derived[i].TimeNs - _firstNs) / 1e9, derived[i].Text, derived[i].Kind, derived[i].TimeNs));
         if (double.IsNaN(_startSoc)) _startSoc = Value(ContextKeys.StateOfCharge);
         if (double.IsNaN(_startOdometer)) _startOdometer = Value(ContextKeys.Odometer);
         return _events.Count - before;
