@@ -41,6 +41,17 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void Scenarios_EveryBundledScenario_FollowsTheSchema()
+    {
+        var scenarios = Directory.GetFiles(RepoPaths.Get("models", "scenarios"), "scenario.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(scenarios);
+        var (problems, count) = Check(Schema("scenario.schema.json"), ["files", .. scenarios]);
+        Assert.Empty(problems);
+        Assert.Equal(scenarios.Length, count);
+        foreach (var file in scenarios) Assert.Equal(Path.GetFileName(Path.GetDirectoryName(file)), EdgeAI.Fusion.Scenarios.Scenario.Load(file).Name);
+    }
+
+    [Fact]
     public void DemoJson_EveryLine_FollowsTheEventSchema()
     {
         var (code, stdout, stderr) = CliRunner.Run("demo", "--speed", "max", "--json", "--every", "60");

@@ -6,6 +6,7 @@ using EdgeAI.Cli.Input;
 using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Mapping;
+using EdgeAI.Fusion.Scenarios;
 
 namespace EdgeAI.Cli.Commands;
 
@@ -21,7 +22,7 @@ public sealed class ContextCommand : Command
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC to use instead of the one the signal map names" };
     private readonly Option<string> _at = new("--at") { Description = "the moment to show, as time since the first frame (e.g. 90s, 5m; default: the end)" };
     private readonly Option<string> _every = new("--every") { Description = "show a snapshot every so often of drive time (e.g. 30s)" };
-    private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for the time of day (IANA name, default UTC)" };
+    private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for the time of day (IANA name; default: the scenario's, else UTC)" };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON object per snapshot (docs/events.md)" };
 
     public ContextCommand() : base("context", "The fused vehicle context of a drive: value, unit, age and quality per key; derived phase and workload")
@@ -38,18 +39,19 @@ public sealed class ContextCommand : Command
 
     private int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        string input = parse.GetValue(_input) ?? Assets.CityDriveLog;
-        if (Directory.Exists(input)) input = Path.Combine(input, "can.log.gz");
+        string input = parse.GetValue(_input) ?? Path.GetDirectoryName(Assets.CityDriveLog)!;
+        Scenario? scenario = Directory.Exists(input) || input.EndsWith(Scenario.FileName, StringComparison.Ordinal) ? Scenario.Load(input) : null;
+        if (scenario is not null) input = scenario.CanLog;
         if (!File.Exists(input)) throw new FileNotFoundException($"{input}: no such log or scenario", input);
         string? atText = parse.GetValue(_at), everyText = parse.GetValue(_every);
         if (atText is not null && everyText is not null) throw new UsageException("--at and --every: expected one of them, found both");
         long? atNs = atText is null ? null : Durations.Parse(atText, "--at").Ticks * 100;
         long everyNs = everyText is null ? 0 : Durations.Parse(everyText, "--every").Ticks * 100;
         if (everyText is not null && everyNs <= 0) throw new UsageException($"--every: expected a duration above 0, found '{everyText}'");
-        var zone = TimeZones.Parse(parse.GetValue(_timeZone));
+        var zone = TimeZones.Parse(parse.GetValue(_timeZone) ?? scenario?.TimeZone);
 
-        string mapPath = parse.GetValue(_signals) ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
-        string? dbcOverride = parse.GetValue(_dbc);
+        string mapPath = parse.GetValue(_signals) ?? scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
+        string? dbcOverride = parse.GetValue(_dbc) ?? scenario?.Dbc;
         var database = dbcOverride is null ? null : DbcInput.Load(dbcOverride, strict: false, stderr);
         var map = SignalMap.Load(mapPath, database);
         database ??= DbcInput.Load(map.DbcPath, strict: false, stderr);

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using EdgeAI.Fusion.Mapping;
+
+namespace EdgeAI.Fusion.Scenarios;
+
+/// <summary>
+/// A scenario folder's <c>scenario.json</c> (v1, docs/scenarios.md): the drive's name, time zone, the vehicle's signal
+/// map and its input files, all resolved to absolute paths. Later issues add sections (services, voice, assistant,
+/// HIL) under the version rule in docs/scenarios.md.
+/// </summary>
+/// <param name="Name">The scenario's name.</param>
+/// <param name="Folder">The folder holding scenario.json.</param>
+/// <param name="TimeZone">The IANA time zone, or null for UTC.</param>
+/// <param name="SignalMap">The vehicle's signal map.</param>
+/// <param name="Dbc">A DBC to use instead of the one the map names, or null.</param>
+/// <param name="CanLog">The CAN log.</param>
+/// <param name="Gps">An NMEA file of the same drive, or null.</param>
+/// <param name="CabinVideo">The cabin camera's clip, or null.</param>
+public sealed record Scenario(string Name, string Folder, string? TimeZone, string SignalMap, string? Dbc, string CanLog, string? Gps, string? CabinVideo)
+{
+    /// <summary>The file a scenario folder holds.</summary>
+    public const string FileName = "scenario.json";
+
+    /// <summary>Reads <paramref name="path"/> (a scenario.json or the folder holding one).</summary>
+    /// <exception cref="FileNotFoundException">no scenario.json, or a file it names is missing.</exception>
+    /// <exception cref="SignalMapException">not valid JSON or not a v1 scenario (one line naming the file and what was expected).</exception>
+    public static Scenario Load(string path)
+    {
+        string file = Directory.Exists(path) ? Path.Combine(path, FileName) : path;
+        if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such scenario", file);
+        string folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new SignalMapException($"{file}:{(e.LineNumber ?? 0) + 1}: expected JSON");
+        }
+        SignalMapException Bad(string what) => new($"{file}: expected {what}");
+        if (root.ValueKind != JsonValueKind.Object) throw Bad("a JSON object");
+        if (!root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || v.GetDouble() != 1) throw Bad("\"version\": 1");
+        string name = Text(root, "name") ?? throw Bad("\"name\"");
+        if (!root.TryGetProperty("vehicle", out var vehicle) || vehicle.ValueKind != JsonValueKind.Object || Text(vehicle, "signals") is not { } signals)
+            throw Bad("\"vehicle\": {\"signals\": MAP}");
+        if (!root.TryGetProperty("inputs", out var inputs) || inputs.ValueKind != JsonValueKind.Object || Text(inputs, "can") is not { } can)
+            throw Bad("\"inputs\": {\"can\": LOG}");
+        string Existing(string relative)
+        {
+            string full = Path.GetFullPath(Path.Combine(folder, relative));
+            return File.Exists(full) ? full : throw new FileNotFoundException($"{file}: names {relative}, which is missing", full);
+        }
+        string? Optional(JsonElement section, string key) => Text(section, key) is { } relative ? Existing(relative) : null;
+        return new Scenario(name, folder, Text(root, "time_zone"), Existing(signals), Optional(vehicle, "dbc"), Existing(can), Optional(inputs, "gps"), Optional(inputs, "cabin_video"));
+    }
+
+    private static string? Text(JsonElement element, string key) =>
+        element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
+}
