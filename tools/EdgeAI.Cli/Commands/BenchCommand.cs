@@ -14,7 +14,7 @@ namespace EdgeAI.Cli.Commands;
 /// </summary>
 public sealed class BenchCommand : Command
 {
-    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus) or vision" };
+    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm or fusion (the vehicle context)" };
     private readonly Option<bool> _json = new("--json") { Description = "results as JSON" };
     private readonly Option<string> _log = new("--log") { Description = "log to measure with (default: the bundled city drive)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC for the decode figures (default: models/dbc/edgeai_demo.dbc)" };
@@ -25,9 +25,9 @@ public sealed class BenchCommand : Command
     private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx; llm: ORT GenAI model folder (default: the model cache)" };
     private readonly Option<int> _tokens = new("--tokens") { Description = "llm: new tokens per answer (default 128)", DefaultValueFactory = _ => 128 };
 
-    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision")
+    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion")
     {
-        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -53,6 +53,7 @@ public sealed class BenchCommand : Command
         int repeat = Math.Clamp(parse.GetValue(_repeat), 1, 100);
         List<BenchResult> results;
         if (parse.GetValue(_area) == "replay") results = new ReplayBench(log, repeat, stderr).Run();
+        else if (parse.GetValue(_area) == "fusion") results = new FusionBench(log, Assets.Require(Assets.DemoSignals, "the demo signal map"), repeat, stderr).Run();
         else results = [.. new CanBench(log, dbc, repeat, stderr).Run(), .. new ProcessBench(repeat, stderr).Run()];
         if (parse.GetValue(_json)) WriteJson(stdout, results);
         else WriteTable(stdout, results);
