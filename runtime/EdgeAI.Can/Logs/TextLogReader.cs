@@ -38,7 +38,13 @@ public abstract class TextLogReader : ICanLogReader
         while (_lines.TryReadLine(out var raw))
         {
             var line = Utf8Fields.Trim(raw);
-            if (line.IsEmpty) continue;
+            if (line.IsEmpty)
+            {
+                // Spaces after the last newline and no newline after them: the start of a line the file was cut in
+                // (TRC indents its lines), not a blank line.
+                if (_lines.LastLineUnterminated && !raw.IsEmpty) CutLine(raw);
+                continue;
+            }
             var record = ParseLine(line, out frame, out string expected);
             if (_lines.LastLineUnterminated && record is TextRecord.Frame or TextRecord.Bad)
             {

@@ -49,6 +49,19 @@ public sealed class CutLogTests
     }
 
     [Fact]
+    public void Read_TrcCutInTheIndentOfItsNextLine_Warns()
+    {
+        // TRC indents each line: a cut just after a line end leaves spaces and no newline (found by edgeai-fuzz).
+        string trc = ";$FILEVERSION=1.1\r\n;$STARTTIME=46156.3200\r\n      1)         1.000  Rx         0123  2  11 22 \r\n     ";
+        using var reader = CanLogFiles.OpenReader(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(trc)), CanLogFormat.Trc, "cut.trc");
+        int frames = 0;
+        while (reader.TryRead(out _)) frames++;
+
+        Assert.Equal(1, frames);
+        Assert.Equal("cut.trc: ends inside line 4 (the file may be cut)", Assert.Single(reader.Warnings));
+    }
+
+    [Fact]
     public void Read_TextLogEndingInsideALine_IsRefusedWhenStrict()
     {
         var error = Assert.Throws<CanLogFormatException>(() =>
