@@ -2,17 +2,21 @@ using System.Globalization;
 using EdgeAI.Can;
 using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
+using EdgeAI.DriveGen.TeslaModel3;
 
 namespace EdgeAI.DriveGen;
 
 /// <summary>
-/// Writes the bundled city drive (see <see cref="CityDrive"/>) as a candump -L log and prints its timeline.
-/// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- [--dbc F] [--out F] [--seed N]</c>
+/// Writes the bundled city drive (see <see cref="CityDrive"/>) or the Tesla Model 3 drive (see
+/// <see cref="TeslaModel3Drive"/>) as a candump -L log and prints its timeline.
+/// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- [--dbc F] [--out F] [--seed N]</c>;
+/// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- tesla-model3 [OUT] [--dbc F] [--seed N]</c>
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "tesla-model3") return WriteTeslaModel3(args);
         string dbc = Arg(args, "--dbc") ?? Path.Combine("models", "dbc", "edgeai_demo.dbc");
         string output = Arg(args, "--out") ?? Path.Combine("models", "scenarios", "city-drive", "can.log.gz");
         int seed = int.Parse(Arg(args, "--seed") ?? CityDrive.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
@@ -33,6 +37,31 @@ public static class Program
         Console.WriteLine("timeline:");
         foreach (var (from, to, what) in timeline)
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F0} s - {1,6:F0} s  {2}", from, to, what));
+        return 0;
+    }
+
+    private static int WriteTeslaModel3(string[] args)
+    {
+        string dbc = Arg(args, "--dbc") ?? Path.Combine("models", "dbc", "tesla_model3_vehicle.dbc");
+        string output = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1]
+            : Path.Combine("models", "scenarios", "tesla-model3-short", "can.log.gz");
+        int seed = int.Parse(Arg(args, "--seed") ?? TeslaModel3Drive.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var channels = new CanChannelTable();
+        channels.GetOrAdd("can0");
+        long frames = 0;
+        using (var writer = CanLogFiles.CreateWriter(output, new CanLogWriteOptions { Channels = channels }))
+        {
+            foreach (var frame in TeslaModel3Drive.Record(DbcDatabase.Load(dbc), seed))
+            {
+                writer.Write(in frame);
+                frames++;
+            }
+            writer.Complete();
+        }
+        Console.WriteLine($"{output}: {frames} frames, {TeslaModel3Drive.DurationSeconds:F0} s, seed {seed}");
+        Console.WriteLine("timeline:");
+        foreach (var (at, what) in TeslaModel3Drive.Timeline())
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F1} s  {1}", at, what));
         return 0;
     }
 

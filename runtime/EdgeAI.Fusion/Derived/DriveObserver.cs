@@ -139,7 +139,8 @@ public sealed class DriveObserver
             if (!_moving && speed > MovingAboveKmh) _moving = true;
             else if (_moving && speed < StoppedBelowKmh) _moving = false;
         }
-        if (double.IsNaN(speed) && _charging < 0 && _ready < 0) return; // nothing to tell the phase from
+        // Without a speed the phase cannot be told (ready in D may be driving or waiting), except while charging.
+        if (double.IsNaN(speed) && !charging) return;
         Phase = charging ? DrivePhase.Charging
             : _moving ? DrivePhase.Moving
             : ready && gear is "D" or "R" ? DrivePhase.StoppedInTraffic
