@@ -190,6 +190,8 @@ public sealed class E2EChecker
     {
         ArgumentOutOfRangeException.ThrowIfNegative(checksumByte);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(checksumByte, payload.Length);
+        if (algorithm == E2EAlgorithm.Crc8SaeJ1850 && dataId is < 0 or > 0xFFFF)
+            throw new ArgumentOutOfRangeException(nameof(dataId), dataId, "Profile 1's data id is a 16-bit value");
         if (algorithm == E2EAlgorithm.Crc8H2F && dataIdList.Length != 16)
             throw new ArgumentException("Profile 2 (Crc8H2F) needs 16 data ids, one per counter value", nameof(dataIdList));
         return Compute(algorithm, payload, checksumByte, messageId, (ushort)dataId, dataIdMode, dataIdList, counter);
