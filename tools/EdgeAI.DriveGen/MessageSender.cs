@@ -1,9 +1,10 @@
 using EdgeAI.Can;
 using EdgeAI.Can.Dbc;
+using EdgeAI.Fusion.E2E;
 
 namespace EdgeAI.DriveGen;
 
-/// <summary>One periodic message: its schedule, counter and the values it encodes.</summary>
+/// <summary>One periodic message: its schedule, counter, end-to-end checksum and the values it encodes.</summary>
 internal sealed class MessageSender
 {
     private readonly MessageDecoder _decoder;
@@ -12,6 +13,7 @@ internal sealed class MessageSender
     private readonly int _counter;
     private readonly int _checksum;
     private readonly int _page;
+    private readonly E2EChecker? _protection;
     private long _nominalNs;
     private int _sequence;
 
@@ -23,8 +25,20 @@ internal sealed class MessageSender
         _nominalNs = (long)(random.NextDouble() * _periodNs) / 1000 * 1000;
         NextNs = _nominalNs;
         _counter = IndexEndingWith("_Counter");
-        _checksum = IndexEndingWith("_Checksum");
         _page = decoder.IndexOf("CellPage");
+        if (DemoProtection.ByMessage.TryGetValue(decoder.Message.Name, out var spec))
+        {
+            _protection = new E2EChecker(decoder, spec);
+            _counter = decoder.IndexOf(spec.CounterSignal ?? "");
+            _checksum = decoder.IndexOf(spec.ChecksumSignal);
+        }
+        else
+        {
+            _checksum = -1;
+            int unprotected = IndexEndingWith("_Checksum");
+            if (unprotected >= 0)
+                throw new InvalidOperationException($"{decoder.Message.Name}.{decoder.Message.Signals[unprotected].Name} has no entry in DemoProtection");
+        }
     }
 
     public long NextNs { get; private set; }
@@ -34,15 +48,14 @@ internal sealed class MessageSender
         var signals = _decoder.Message.Signals;
         for (int i = 0; i < _values.Length; i++)
             _values[i] = SignalSources.ByName.TryGetValue(signals[i].Name, out var source) ? source(state) : 0;
-        if (_counter >= 0) _values[_counter] = _sequence & 0xF;
+        // Profile 1 counters run 0..14; the others use the whole 4 bits.
+        if (_counter >= 0) _values[_counter] = _protection is { CounterModulus: > 0 } ? _sequence % _protection.CounterModulus : _sequence & 0xF;
         if (_page >= 0) FillCellPage(state, _sequence & 7);
         long timestamp = startNs + NextNs;
         var frame = _decoder.EncodeFrame(_values, timestamp);
-        if (_checksum >= 0)
+        if (_protection is not null)
         {
-            int sum = (int)(_decoder.Message.Id & 0xFF);
-            for (int i = 0; i < frame.Length - 1; i++) sum += frame.Data[i];
-            _values[_checksum] = sum & 0xFF;
+            _values[_checksum] = _protection.ComputeChecksum(frame.Data);
             frame = _decoder.EncodeFrame(_values, timestamp);
         }
         _sequence++;

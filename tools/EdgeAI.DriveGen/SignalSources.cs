@@ -97,6 +97,8 @@ internal static class SignalSources
         ["CabinSetpoint"] = s => s.CabinSetpointC,
         ["FanLevel"] = s => s.CabinTempC < s.CabinSetpointC - 1 ? 5 : 3,
         ["AirConditioningOn"] = _ => 1,
+        ["Defrost"] = s => s.Defrost ? 1 : 0,
+        ["WindscreenTemperature"] = s => s.WindscreenTempC,
         ["CabinHumidity"] = s => 48 - s.CabinTempC * 0.3,
         ["HvacPower"] = s => s.CabinTempC < s.CabinSetpointC ? 2.0 : 0.4,
         // IC, VCU range, TCU position

@@ -110,5 +110,9 @@ internal sealed class VehicleModel
         // Cabin climate warms towards the set point; outside drifts slowly.
         s.CabinTempC += (s.CabinSetpointC - s.CabinTempC) * 0.004 * dt;
         s.OutsideTempC = 11.5 + 0.6 * Math.Sin(t / 400);
+        // Defrost on the cool start and through the shower; the glass lags between outside and cabin air, warmed by defrost.
+        s.Defrost = t is > 12 and < 150 || t is > 330 and < 420;
+        double glassTarget = s.OutsideTempC + 0.4 * (s.CabinTempC - s.OutsideTempC) + (s.Defrost ? 6 : 0);
+        s.WindscreenTempC += (glassTarget - s.WindscreenTempC) * 0.01 * dt;
     }
 }

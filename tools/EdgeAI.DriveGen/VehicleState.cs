@@ -32,6 +32,8 @@ internal sealed class VehicleState
     public double CabinTempC = 15.5;
     public double OutsideTempC = 11.5;
     public double CabinSetpointC = 21;
+    public double WindscreenTempC = 11.0;  // inner glass surface: starts a little below the cool morning air
+    public bool Defrost;
     public bool[] SeatOccupied = [true, false, false, false, false];
     public bool[] BeltBuckled = [false, false, false, false, false];
     public bool[] DoorOpen = [false, false, false, false, false]; // FL, FR, RL, RR, trunk
