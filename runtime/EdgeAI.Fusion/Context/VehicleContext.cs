@@ -1,6 +1,7 @@
 using EdgeAI.Can;
 using EdgeAI.Can.Dbc;
 using EdgeAI.Fusion.Derived;
+using EdgeAI.Fusion.E2E;
 using EdgeAI.Fusion.Mapping;
 using EdgeAI.Sensors;
 
@@ -31,6 +32,7 @@ public sealed class VehicleContext
     private readonly KeySource[] _sources;
     private readonly bool[] _e2eFailed;
     private readonly long[] _messageFrames;
+    private readonly E2EChecker?[] _checkers;  // per message: its end-to-end check, when the map declares one
     private long _gpsFreshUntilNs = long.MinValue;
 
     /// <summary>Builds the context of <paramref name="map"/> over <paramref name="database"/> (the DBC the map was
@@ -68,6 +70,7 @@ public sealed class VehicleContext
         _keysOfMessage = new int[decoders.Count][];
         _signalsOfMessage = new int[decoders.Count][];
         _messageFrames = new long[decoders.Count];
+        _checkers = new E2EChecker?[decoders.Count];
         for (int m = 0; m < decoders.Count; m++)
         {
             _messageIndex[decoders[m]] = m;
@@ -77,6 +80,9 @@ public sealed class VehicleContext
             _keysOfMessage[m] = [.. fed.Select(f => f.Key)];
             _signalsOfMessage[m] = [.. fed.Select(f => f.Signal)];
         }
+        foreach (var declaration in map.E2E)
+            if (database.TryGetDecoder(declaration.Message, out var protectedMessage))
+                _checkers[_messageIndex[protectedMessage]] = new E2EChecker(protectedMessage, declaration.ToSpec());
         _scratch = new double[Math.Max(database.MaxSignalCount, 1)];
         Drive = new DriveObserver(this, timeZone ?? TimeZoneInfo.Utc);
     }
@@ -101,6 +107,12 @@ public sealed class VehicleContext
 
     /// <summary>Frames of messages the map uses, applied.</summary>
     public long Applied { get; private set; }
+
+    /// <summary>Frames refused by their end-to-end check (not applied).</summary>
+    public long E2EFailures { get; private set; }
+
+    /// <summary>The end-to-end checkers of the protected messages, with their counts.</summary>
+    public IEnumerable<E2EChecker> E2ECheckers => _checkers.OfType<E2EChecker>();
 
     /// <summary>CAN position values not applied because a fresh GPS fix was preferred.</summary>
     public long CanPositionsSkipped { get; private set; }
@@ -137,6 +149,14 @@ public sealed class VehicleContext
         Decoded++;
         int m = _messageIndex[decoder];
         int[] keys = _keysOfMessage[m];
+        if (_checkers[m] is { } checker && checker.Check(in frame) is not (E2EStatus.Ok or E2EStatus.Initial))
+        {
+            // Not applied: the keys keep their last good value and say why.
+            E2EFailures++;
+            MarkE2EFailed(m);
+            Drive.Update(frame.TimestampNs);
+            return false;
+        }
         if (keys.Length == 0) { Drive.Update(frame.TimestampNs); return false; }
         _messageFrames[m]++;
         Applied++;

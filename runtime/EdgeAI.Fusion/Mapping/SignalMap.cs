@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Can.Dbc;
+using EdgeAI.Fusion.E2E;
 
 namespace EdgeAI.Fusion.Mapping;
 
@@ -204,7 +205,23 @@ public sealed class SignalMap
             }
             int maxDelta = (int)OptionalNumber(item, "max_delta_counter", "e2e " + message, 1);
             if (maxDelta < 1) throw Error(line, $"e2e {message}: expected \"max_delta_counter\" of 1 or more");
-            return new E2EDeclaration(message, algorithm, checksum, counter, dataId, list, maxDelta);
+            var mode = OptionalString(item, "data_id_mode", "e2e " + message) switch
+            {
+                null or "both" => E2EDataIdMode.Both,
+                "alternating" => E2EDataIdMode.Alternating,
+                "low" => E2EDataIdMode.Low,
+                var other => throw Error(line, $"e2e {message}: expected \"data_id_mode\" both, alternating or low, found '{other}'"),
+            };
+            var declaration = new E2EDeclaration(message, algorithm, checksum, counter, dataId, list, maxDelta, mode);
+            try
+            {
+                _ = new E2EChecker(decoder, declaration.ToSpec()); // the checker's own checks: a whole checksum byte, the profile's needs
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw Error(line, e.Message.ReplaceLineEndings(" "));
+            }
+            return declaration;
         }
 
         private static bool IsKeyName(string key) =>

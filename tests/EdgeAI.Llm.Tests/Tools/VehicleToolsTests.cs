@@ -30,7 +30,15 @@ public sealed class VehicleToolsTests
             var decoder = Dbc.GetDecoder(message);
             var all = new double[decoder.SignalCount];
             foreach (var (signal, value) in values) all[decoder.IndexOf(signal)] = value;
-            context.Apply(decoder.EncodeFrame(all, Now));
+            var frame = decoder.EncodeFrame(all, Now);
+            if (Map.E2E.FirstOrDefault(d => d.Message == message) is { } declaration)
+            {
+                // A protected message carries its checksum, as its ECU sends it (one frame: any counter is the first).
+                byte[] data = frame.Data.ToArray();
+                new EdgeAI.Fusion.E2E.E2EChecker(decoder, declaration.ToSpec()).Protect(data);
+                frame = new EdgeAI.Can.CanFrame(frame.Id, data, frame.Flags, frame.TimestampNs, frame.Channel);
+            }
+            context.Apply(frame);
         }
         return new FixedContextView(context.Snapshot(Now + later.Ticks * 100));
     }
