@@ -14,6 +14,7 @@ public sealed class CanStatsCommand : Command
     private readonly Option<string> _bitrate = new("--bitrate") { Description = "nominal bit rate for bus load (default 500k)", DefaultValueFactory = _ => "500k" };
     private readonly Option<string> _dataBitrate = new("--data-bitrate") { Description = "CAN FD data bit rate (default 2M)", DefaultValueFactory = _ => "2M" };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON document instead of tables" };
+    private readonly Option<string> _signals = new("--signals") { Description = "a vehicle signal map: check the end-to-end protection it declares (checksum and alive-counter failures per message)" };
     private readonly FrameSelectionOptions _selection = new();
 
     public CanStatsCommand() : base("stats", "Frames, ids, rates, periods, jitter, DLC/FD mix and bus load per channel")
@@ -22,6 +23,7 @@ public sealed class CanStatsCommand : Command
         Options.Add(_bitrate);
         Options.Add(_dataBitrate);
         Options.Add(_json);
+        Options.Add(_signals);
         _selection.AddTo(this);
         SetAction(parse => CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr)));
     }
@@ -30,12 +32,15 @@ public sealed class CanStatsCommand : Command
     {
         string input = parse.GetRequiredValue(_input);
         var stats = new CanBusStatistics(BitRate.Parse(parse.GetValue(_bitrate)!, "--bitrate"), BitRate.Parse(parse.GetValue(_dataBitrate)!, "--data-bitrate"));
+        var e2e = parse.GetValue(_signals) is { } mapPath ? E2EInput.Load(mapPath, stderr) : null;
         using var log = LogInput.Open(input, _selection.ReadOptions(parse), stderr);
         var filter = _selection.Filter(parse, log.Reader.Channels);
         while (log.TryRead(out var frame))
         {
             if (filter.IsPastEnd(in frame)) break;
-            if (filter.Accepts(in frame)) stats.Add(in frame);
+            if (!filter.Accepts(in frame)) continue;
+            stats.Add(in frame);
+            e2e?.Check(in frame);
         }
         log.ReportSkipped(stderr);
         foreach (var ch in stats.Channels)
@@ -46,8 +51,12 @@ public sealed class CanStatsCommand : Command
             if (ch.BusLoadNominalPercent > 100)
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edgeai: warning: {input}: channel {name}: bus load {ch.BusLoadNominalPercent:F0} % at {stats.NominalBitRate / 1e3:G4} kbit/s is more than the bus can carry; is --bitrate right?"));
         }
-        if (parse.GetValue(_json)) WriteJson(stdout, input, stats, log.Reader.Channels);
-        else WriteText(stdout, input, stats, log.Reader.Channels);
+        if (parse.GetValue(_json)) WriteJson(stdout, input, stats, log.Reader.Channels, e2e);
+        else
+        {
+            WriteText(stdout, input, stats, log.Reader.Channels);
+            e2e?.WriteText(stdout);
+        }
         return ExitCodes.Ok;
     }
 
@@ -76,7 +85,7 @@ public sealed class CanStatsCommand : Command
         }
     }
 
-    private static void WriteJson(TextWriter o, string input, CanBusStatistics stats, CanChannelTable names)
+    private static void WriteJson(TextWriter o, string input, CanBusStatistics stats, CanChannelTable names, E2EInput? e2e)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -126,6 +135,7 @@ public sealed class CanStatsCommand : Command
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            e2e?.WriteJson(w);
             w.WriteEndObject();
         }
         o.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
