@@ -56,6 +56,7 @@ public sealed class GpsdClient : IGpsSource
         }
         catch (SocketException e)
         {
+            client.Dispose();
             throw new IOException($"{Name}: cannot connect to gpsd ({e.SocketErrorCode}); is gpsd running and listening there?", e);
         }
         var stream = client.GetStream();
@@ -94,7 +95,18 @@ public sealed class GpsdClient : IGpsSource
                     }
                 }
                 var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellation).ConfigureAwait(false);
-                if (read == 0) break;
+                if (read == 0)
+                {
+                    // a recorded file may end without a newline: its last report still counts
+                    if (filled > 0 && !discarding && filled < buffer.Length)
+                    {
+                        buffer[filled++] = (byte)'\n';
+                        var tail = ProcessLines(buffer, ref filled, ref discarding, ref fixes);
+                        for (var i = 0; i < tail; i++)
+                            yield return fixes[i];
+                    }
+                    break;
+                }
                 filled += read;
                 var count = ProcessLines(buffer, ref filled, ref discarding, ref fixes);
                 for (var i = 0; i < count; i++)

@@ -34,7 +34,8 @@ public sealed class NmeaFileGpsSource : IGpsSource
 
     /// <inheritdoc />
     /// <exception cref="FileNotFoundException">the file does not exist.</exception>
-    /// <exception cref="InvalidDataException">no line of the file is an NMEA sentence (the message names the file, the line and what was expected).</exception>
+    /// <exception cref="InvalidDataException">no line of the file is an NMEA sentence (the message names the file, its
+    /// first line and what was expected).</exception>
     public async IAsyncEnumerable<GpsFix> ReadFixesAsync([EnumeratorCancellation] CancellationToken cancellation = default)
     {
         if (!File.Exists(Name)) throw new FileNotFoundException($"{Name}: GPS file not found", Name);
@@ -46,7 +47,7 @@ public sealed class NmeaFileGpsSource : IGpsSource
                 yield return fix;
         }
         if (!_reader.SawValidSentence && _reader.LastSkippedLine > 0)
-            throw new InvalidDataException(LastSkipReason);
+            throw new InvalidDataException($"{Name}:{_reader.FirstSkippedLine}: {_reader.FirstSkip.Describe()}");
     }
 
     /// <inheritdoc />

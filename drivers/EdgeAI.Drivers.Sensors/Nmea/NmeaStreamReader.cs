@@ -17,6 +17,12 @@ internal sealed class NmeaStreamReader(NmeaFixAssembler assembler)
     /// <summary>The line number of the last skipped line, 0 when none was skipped.</summary>
     public long LastSkippedLine { get; private set; }
 
+    /// <summary>The line number of the first skipped line, 0 when none was skipped.</summary>
+    public long FirstSkippedLine { get; private set; }
+
+    /// <summary>Why the first skipped line was skipped.</summary>
+    public NmeaSkip FirstSkip { get; private set; }
+
     /// <summary>True once a line passed as a valid sentence.</summary>
     public bool SawValidSentence { get; private set; }
 
@@ -50,6 +56,14 @@ internal sealed class NmeaStreamReader(NmeaFixAssembler assembler)
         }
     }
 
+    private void Skipped()
+    {
+        LastSkippedLine = LineNumber;
+        if (FirstSkippedLine != 0) return;
+        FirstSkippedLine = LineNumber;
+        FirstSkip = assembler.LastSkip;
+    }
+
     // Feeds every complete line in buffer[..filled] and moves the remainder to the front; returns fixes completed.
     private int ProcessLines(byte[] buffer, ref int filled, ref bool discarding, ref GpsFix[] fixes, bool final)
     {
@@ -74,7 +88,7 @@ internal sealed class NmeaStreamReader(NmeaFixAssembler assembler)
                 if (count == fixes.Length) Array.Resize(ref fixes, count * 2);
                 fixes[count++] = fix;
             }
-            if (error != NmeaError.None) LastSkippedLine = LineNumber;
+            if (error != NmeaError.None) Skipped();
             else if (line.TrimEnd("\r\n \t"u8).Length > 0) SawValidSentence = true;
         }
         if (start < filled)
@@ -88,7 +102,7 @@ internal sealed class NmeaStreamReader(NmeaFixAssembler assembler)
             // no newline in a whole buffer: not NMEA; count it once and drop up to the next newline
             LineNumber++;
             assembler.Accept(buffer.AsSpan(0, filled), out _, out _);
-            LastSkippedLine = LineNumber;
+            Skipped();
             filled = 0;
             discarding = true;
         }
