@@ -24,6 +24,8 @@ public sealed class Bme280ClimateSensorTests
         Assert.Equal(Nmea.Ns(clock.GetUtcNow()), reading.TimestampNs);
         Assert.Equal("bme280@i2c-1:0x76", sensor.Name);
         Assert.True(chip.Conversions >= 1); // the binding used forced mode: the chip converted on request
+        Assert.Equal(0, chip.Register(0xF4) & 0x03); // and the chip went back to sleep after it
+        Assert.Equal((3, 3, 3), (chip.Register(0xF4) >> 5, (chip.Register(0xF4) >> 2) & 0x07, chip.Register(0xF2) & 0x07)); // x4 oversampling
     }
 
     [Theory]

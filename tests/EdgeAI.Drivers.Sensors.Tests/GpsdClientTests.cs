@@ -40,6 +40,28 @@ public sealed class GpsdClientTests
     }
 
     [Fact]
+    public void Parse_TpvAndSkyReports_AllocatesNothingPerReport()
+    {
+        var parser = new GpsdReportParser(TimeProvider.System);
+        var tpv = """{"class":"TPV","device":"/dev/pts/1","mode":3,"time":"2026-11-20T07:45:20.000Z","ept":0.005,"lat":52.430067333,"lon":13.529901000,"altHAE":79.6000,"altMSL":39.8000,"alt":39.8000,"epx":9.777,"epy":11.679,"epv":27.600,"track":112.6500,"magtrack":116.7389,"magvar":4.1,"speed":13.900,"geoidSep":39.800,"eph":12.300,"sep":27.600}"""u8.ToArray();
+        var sky = """{"class":"SKY","device":"/dev/pts/1","xdop":0.52,"ydop":0.54,"hdop":0.90,"pdop":1.40,"nSat":3,"uSat":2,"satellites":[{"PRN":2,"el":67.0,"az":102.0,"ss":44.0,"used":true,"gnssid":0,"svid":2},{"PRN":5,"el":41.0,"az":264.0,"ss":41.0,"used":true},{"PRN":13,"used":false}]}"""u8.ToArray();
+        parser.TryParse(sky, out _);
+        parser.TryParse(tpv, out _);
+
+        var fixes = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            parser.TryParse(sky, out _);
+            if (parser.TryParse(tpv, out _)) fixes++;
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(1000, fixes);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public async Task Connect_NoDaemon_FailsWithOneLineNamingHostAndPort()
     {
         var port = FreePort();
