@@ -95,23 +95,40 @@ public sealed class GpsdClientTests
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(90));
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
             var reported = new Dictionary<long, GpsFix>();
+            var untimed = 0;
             using var gpsd = new GpsdClient("127.0.0.1", port);
-            await foreach (var fix in ReadWhenUpAsync(gpsd, timeout.Token))
+            try
             {
-                if (!fix.HasPosition) continue; // gpsd's no-fix reports carry no time
-                reported[fix.TimestampNs] = fix;
-                if (fix.TimestampNs >= last) break;
+                await foreach (var fix in ReadWhenUpAsync(gpsd, timeout.Token))
+                {
+                    if (!fix.HasPosition) continue;
+                    if (!expected.ContainsKey(fix.TimestampNs))
+                    {
+                        // before gpsd has a date it reports fixes without time (the client stamps them with the clock's
+                        // now): their position must still be one of the file's
+                        Assert.Contains(expected.Values, f => Math.Abs(f.Latitude - fix.Latitude) < 1e-9 && Math.Abs(f.Longitude - fix.Longitude) < 1e-9);
+                        untimed++;
+                        continue;
+                    }
+                    reported[fix.TimestampNs] = fix;
+                    if (fix.TimestampNs == last) break;
+                }
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                // gpsd never reported the last epoch: judge what it did report
             }
 
             // gpsd needs a few sentences to recognise the receiver, so the first seconds may be missing; and before it
             // has seen a GGA it reports 2D fixes without altitude: values it gives must equal the file's
             var threeD = reported.Values.Count(f => f.Quality == GpsFixQuality.Fix3D && double.IsFinite(f.AltitudeM));
+            TestContext.Current.TestOutputHelper?.WriteLine($"gpsd reported {reported.Count} fixes ({threeD} 3D) of the file's {expected.Count}, and {untimed} without time");
             Assert.True(threeD >= 60, $"gpsd reported {threeD} 3D fixes of the file's {expected.Count}");
             foreach (var (time, fix) in reported)
             {
-                Assert.True(expected.TryGetValue(time, out var ours), $"gpsd reported a fix at {time} ns that the file does not have");
+                var ours = expected[time];
                 Assert.Equal(ours.Latitude, fix.Latitude, 9);
                 Assert.Equal(ours.Longitude, fix.Longitude, 9);
                 if (double.IsFinite(fix.AltitudeM)) Assert.Equal(ours.AltitudeM, fix.AltitudeM, 4);
