@@ -120,6 +120,45 @@ public sealed class NmeaFileGpsSourceTests
     }
 
     [Fact]
+    public async Task Serial_ReceiverOnAPseudoTerminal_GivesTheSameFixesAsTheFile()
+    {
+        Assert.SkipWhen(!File.Exists(ExternalTool.DebianPython), $"{ExternalTool.DebianPython} is missing");
+        var file = Nmea.DataFile("adlershof-drive.nmea");
+        using var reference = new NmeaFileGpsSource(file);
+        var expected = await ReadAllAsync(reference);
+
+        // a python helper plays the receiver: it holds the master side of a pty and writes the file into it
+        using var feeder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(ExternalTool.DebianPython, [Nmea.DataFile("pty_feeder.py"), file])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            var device = (await feeder.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken))!;
+            using var serial = new NmeaSerialGpsSource(device, 9600);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            await using var fixes = serial.ReadFixesAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+            var first = fixes.MoveNextAsync(); // opens the port, then waits for data
+            await feeder.StandardInput.WriteLineAsync("go");
+            await feeder.StandardInput.FlushAsync(TestContext.Current.CancellationToken);
+            var got = new List<GpsFix>();
+            if (await first) got.Add(fixes.Current);
+            while (got.Count < expected.Count && await fixes.MoveNextAsync()) got.Add(fixes.Current);
+
+            Assert.Equal(expected, got);
+            Assert.Equal(0, serial.SentencesSkipped);
+        }
+        finally
+        {
+            feeder.StandardInput.Close();
+            if (!feeder.WaitForExit(5000)) feeder.Kill();
+        }
+    }
+
+    [Fact]
     public async Task Serial_MissingDevice_FailsWithOneLineNamingTheDevice()
     {
         using var source = new NmeaSerialGpsSource("/dev/ttyEDGEAI-NO-GPS", 9600);
