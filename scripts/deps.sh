@@ -32,8 +32,9 @@ ensure_dotnet() {
 # asc2log test build an en_US locale; python3-skimage's public-domain photos and ffmpeg, which converts them into
 # camera pixel formats and test clips, for the vision tests; gcc compiles the SocketCAN struct-layout probe against
 # the kernel headers from linux-libc-dev, and the GStreamer interop probe against libgstreamer1.0-dev's headers,
-# found through pkgconf).
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf)
+# found through pkgconf; gpsd with gpsd-clients' gpsfake, a real daemon the gpsd client is tested against;
+# python3-jsonschema, an independent JSON Schema validator for docs/schemas).
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients)
 # Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
 # GStreamer core, appsink and videotestsrc for --gst pipelines.
 EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base)
