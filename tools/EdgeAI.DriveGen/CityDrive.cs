@@ -16,7 +16,7 @@ public static class CityDrive
     private const long StepNs = 10_000_000;
 
     /// <summary>Recording start: 2026-05-14 07:42:10 UTC, a weekday morning.</summary>
-    private static readonly long StartNs = new DateTimeOffset(2026, 5, 14, 7, 42, 10, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
+    internal static readonly long StartNs = new DateTimeOffset(2026, 5, 14, 7, 42, 10, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
 
     /// <summary>The drive's frames in time order, all on channel 0.</summary>
     public static IEnumerable<CanFrame> Record(DbcDatabase database, int seed = DefaultSeed)

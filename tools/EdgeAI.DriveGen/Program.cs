@@ -8,7 +8,7 @@ namespace EdgeAI.DriveGen;
 
 /// <summary>
 /// Writes the bundled city drive (see <see cref="CityDrive"/>) or the Tesla Model 3 drive (see
-/// <see cref="TeslaModel3Drive"/>) as a candump -L log and prints its timeline.
+/// <see cref="TeslaModel3Drive"/>) as a candump -L log (the city drive with its GPS as gps.nmea) and prints its timeline.
 /// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- [--dbc F] [--out F] [--seed N]</c>;
 /// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- tesla-model3 [OUT] [--dbc F] [--seed N]</c>
 /// </summary>
@@ -34,6 +34,9 @@ public static class Program
         }
         var timeline = CityDrive.Timeline(seed);
         Console.WriteLine($"{output}: {frames} frames, {timeline[^1].To:F0} s, seed {seed}");
+        string gps = Path.Combine(Path.GetDirectoryName(output) ?? ".", "gps.nmea");
+        File.WriteAllText(gps, CityDriveGps.Nmea(seed));
+        Console.WriteLine($"{gps}: one GGA and RMC per second from the same vehicle model");
         Console.WriteLine("timeline:");
         foreach (var (from, to, what) in timeline)
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F0} s - {1,6:F0} s  {2}", from, to, what));

@@ -94,4 +94,11 @@ public sealed class ContextReplayTests
         var e = Assert.Throws<DbcFormatException>(() => ContextReplay.At(RepoPaths.CityDriveLog, dir.File("car.signals.json"), TimeSpan.FromSeconds(1)));
         Assert.Contains("broken.dbc", e.Message);
     }
+
+    [Fact]
+    public void CityDriveGps_IsWhatTheGeneratorWrites()
+    {
+        string committed = File.ReadAllText(RepoPaths.Get("models", "scenarios", "city-drive", "gps.nmea"));
+        Assert.Equal(EdgeAI.DriveGen.CityDriveGps.Nmea(), committed);
+    }
 }

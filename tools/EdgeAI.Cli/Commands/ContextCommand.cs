@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Can.Logs;
 using EdgeAI.Cli.Input;
+using EdgeAI.Drivers.Sensors.Nmea;
+using EdgeAI.Sensors;
 using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Mapping;
@@ -20,6 +22,7 @@ public sealed class ContextCommand : Command
     private readonly Argument<string?> _input = new("LOG|SCENARIO") { Description = "a CAN log, or a scenario folder holding can.log.gz (default: the bundled city drive)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string> _signals = new("--signals") { Description = "the vehicle's signal map (default: models/vehicle/edgeai_demo.signals.json)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC to use instead of the one the signal map names" };
+    private readonly Option<string> _gps = new("--gps") { Description = "an NMEA 0183 file of the same drive (default: the scenario's); GPS is preferred over the CAN position while fresh" };
     private readonly Option<string> _at = new("--at") { Description = "the moment to show, as time since the first frame (e.g. 90s, 5m; default: the end)" };
     private readonly Option<string> _every = new("--every") { Description = "show a snapshot every so often of drive time (e.g. 30s)" };
     private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for the time of day (IANA name; default: the scenario's, else UTC)" };
@@ -30,6 +33,7 @@ public sealed class ContextCommand : Command
         Arguments.Add(_input);
         Options.Add(_signals);
         Options.Add(_dbc);
+        Options.Add(_gps);
         Options.Add(_at);
         Options.Add(_every);
         Options.Add(_timeZone);
@@ -58,6 +62,8 @@ public sealed class ContextCommand : Command
         var context = new VehicleContext(map, database, zone);
         bool json = parse.GetValue(_json);
 
+        var fixes = (parse.GetValue(_gps) ?? scenario?.Gps) is { } gpsPath ? ReadGps(gpsPath, stderr) : [];
+        int nextFix = 0;
         using var reader = CanLogFiles.OpenReader(input);
         long firstNs = long.MinValue, nextNs = long.MinValue;
         bool pastAt = false;
@@ -70,6 +76,7 @@ public sealed class ContextCommand : Command
                 Show(stdout, context.Snapshot(nextNs), firstNs, json);
                 nextNs += everyNs;
             }
+            for (; nextFix < fixes.Count && fixes[nextFix].TimestampNs <= frame.TimestampNs; nextFix++) context.Apply(fixes[nextFix]);
             context.Apply(in frame);
         }
         if (firstNs == long.MinValue) throw new InvalidDataException($"{input}: no frames");
@@ -77,6 +84,27 @@ public sealed class ContextCommand : Command
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--at: expected a moment within the drive's {(context.LatestNs - firstNs) / 1e9:F1} s, found '{atText}'"));
         if (everyNs == 0) Show(stdout, context.Snapshot(atNs is { } a ? firstNs + a : context.LatestNs), firstNs, json);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The fixes of an NMEA file in time order; skipped sentences are one warning line.</summary>
+    private static List<GpsFix> ReadGps(string path, TextWriter stderr)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such NMEA file", path);
+        using var source = new NmeaFileGpsSource(path);
+        var fixes = new List<GpsFix>();
+        var reading = source.ReadFixesAsync().GetAsyncEnumerator();
+        try
+        {
+            while (reading.MoveNextAsync().AsTask().GetAwaiter().GetResult()) fixes.Add(reading.Current);
+        }
+        finally
+        {
+            reading.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        if (source.SentencesSkipped > 0)
+            stderr.WriteLine($"edgeai: warning: {path}: {source.SentencesSkipped} of {source.SentencesRead} sentences skipped (last: {source.LastSkipReason})");
+        fixes.Sort((a, b) => a.TimestampNs.CompareTo(b.TimestampNs));
+        return fixes;
     }
 
     private static void Show(TextWriter stdout, ContextSnapshot snapshot, long firstNs, bool json)
