@@ -45,4 +45,37 @@ public sealed class TestLlm : IDisposable
             _model.Value.Dispose();
         }
     }
+
+    /// <summary>The test model's tokens for <paramref name="text"/>.</summary>
+    public int[] Encode(string text)
+    {
+        using Microsoft.ML.OnnxRuntimeGenAI.Sequences sequences = Model.Tokenizer.Encode(text);
+        return sequences[0].ToArray();
+    }
+
+    /// <summary>What a fresh generator greedily continues <paramref name="prompt"/> with: the oracle for a session's cache.</summary>
+    public int[] FreshGreedy(int[] prompt, int count)
+    {
+        using var parameters = new Microsoft.ML.OnnxRuntimeGenAI.GeneratorParams(Model.Model);
+        parameters.SetSearchOption("max_length", prompt.Length + count + 1);
+        using var generator = new Microsoft.ML.OnnxRuntimeGenAI.Generator(Model.Model, parameters);
+        generator.AppendTokens(prompt);
+        var tokens = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            generator.GenerateNextToken();
+            tokens[i] = generator.GetNextTokens()[0];
+        }
+        return tokens;
+    }
+
+    /// <summary>The session's generator holds its rendered history (all but the last few prompt tokens).</summary>
+    public static void AssertGeneratorHoldsHistory(EdgeAI.Llm.Chat.LlmChatSession session)
+    {
+        int[] generator = session.GeneratorSequence.ToArray();
+        int[] rendered = session.Tokens.ToArray();
+        Assert.True(generator.Length <= rendered.Length, $"generator holds {generator.Length} tokens, history renders to {rendered.Length}");
+        Assert.True(rendered.Length - generator.Length <= 4, $"{rendered.Length - generator.Length} tokens of history not in the cache");
+        Assert.Equal(rendered[..generator.Length], generator);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class AnswerRouterTests(TestLlm llm)
 
         Assert.Equal("You can drive 334 km.", turn.Text);
         Assert.Equal("You can drive 334 km.", history.Content);
-        Assert.Equal(Encode("You can drive 334 km.<|im_end|>\n"), kept);
+        Assert.Equal(llm.Encode("You can drive 334 km.<|im_end|>\n"), kept);
     }
 
     [Fact]
@@ -32,19 +32,19 @@ public sealed class AnswerRouterTests(TestLlm llm)
         var (turn, kept, _) = await Answer("<think>\n\n</think>\n\nIt is 19.5 °C inside.<|im_end|>");
 
         Assert.Equal("It is 19.5 °C inside.", turn.Text);
-        Assert.Equal(Encode("It is 19.5 °C inside.<|im_end|>\n"), kept);
+        Assert.Equal(llm.Encode("It is 19.5 °C inside.<|im_end|>\n"), kept);
     }
 
     [Fact]
     public async Task AnswerCutInsideThinking_KeepsNothing()
     {
         string thinking = "<think>\nLet me think about the route to the charger and";
-        var (turn, kept, _) = await Answer(thinking + " the traffic on the way there", maxNewTokens: Encode(thinking).Length);
+        var (turn, kept, _) = await Answer(thinking + " the traffic on the way there", maxNewTokens: llm.Encode(thinking).Length);
 
         Assert.True(turn.Metrics.HitTokenLimit);
         Assert.Equal("", turn.Text);
         Assert.DoesNotContain(ThinkOpen, kept);
-        Assert.Equal([ImEnd, Encode("\n")[0]], kept);
+        Assert.Equal([ImEnd, llm.Encode("\n")[0]], kept);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class AnswerRouterTests(TestLlm llm)
         var (turn, kept, _) = await Answer("Done.<|im_end|>more text the model would never get to say");
 
         Assert.Equal("Done.", turn.Text);
-        Assert.Equal(Encode("Done.<|im_end|>\n"), kept);
+        Assert.Equal(llm.Encode("Done.<|im_end|>\n"), kept);
         Assert.False(turn.Metrics.HitTokenLimit);
     }
 
@@ -82,11 +82,11 @@ public sealed class AnswerRouterTests(TestLlm llm)
         using (var probe = new LlmChatSession(llm.Model, options, tools))
         {
             // The session encodes the user turn and the assistant prompt apart, after its system prompt.
-            answerStart = probe.Tokens.Length + Encode(QwenChatTemplate.User(question)).Length + Encode(QwenChatTemplate.AssistantPrompt(false)).Length;
+            answerStart = probe.Tokens.Length + llm.Encode(QwenChatTemplate.User(question)).Length + llm.Encode(QwenChatTemplate.AssistantPrompt(false)).Length;
         }
 
-        int[] tokens = Encode(answer);
-        Assert.Contains(ThinkClose, Encode("</think>")); // the recorded answers use Qwen3's own control tokens
+        int[] tokens = llm.Encode(answer);
+        Assert.Contains(ThinkClose, llm.Encode("</think>")); // the recorded answers use Qwen3's own control tokens
         using var scripted = new ScriptedLlm(llm.Directory, answerStart, tokens);
         using var session = new LlmChatSession(scripted.Model, options, tools);
         Turn turn = await Turn.Run(session, question);
@@ -94,9 +94,4 @@ public sealed class AnswerRouterTests(TestLlm llm)
         return (turn, session.Tokens[answerStart..].ToArray(), history);
     }
 
-    private int[] Encode(string text)
-    {
-        using Sequences sequences = llm.Model.Tokenizer.Encode(text);
-        return sequences[0].ToArray();
-    }
 }

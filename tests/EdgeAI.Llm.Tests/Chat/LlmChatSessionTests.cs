@@ -14,7 +14,7 @@ public sealed class LlmChatSessionTests(TestLlm llm)
     public async Task Send_StreamsTokensThenOneDone_TextIsTheDecodedAnswer()
     {
         using var session = new LlmChatSession(llm.Model, Greedy());
-        int answerStart = session.Tokens.Length + Encode(QwenChatTemplate.User("How far can I drive?") + QwenChatTemplate.AssistantPrompt(false)).Length;
+        int answerStart = session.Tokens.Length + llm.Encode(QwenChatTemplate.User("How far can I drive?") + QwenChatTemplate.AssistantPrompt(false)).Length;
         Turn turn = await Turn.Run(session, "How far can I drive?");
 
         Assert.NotEmpty(turn.Tokens);
@@ -34,7 +34,7 @@ public sealed class LlmChatSessionTests(TestLlm llm)
         // Sampling the random model draws tokens from all of Qwen's vocabulary: CJK, emoji and byte fragments.
         var options = new LlmOptions { MaxNewTokens = 120, DoSample = true, Seed = 11, Temperature = 1.0, TopP = 1.0, TopK = 5000 };
         using var session = new LlmChatSession(llm.Model, options);
-        int answerStart = session.Tokens.Length + Encode(QwenChatTemplate.User("你好，给我讲个故事 🚗") + QwenChatTemplate.AssistantPrompt(false)).Length;
+        int answerStart = session.Tokens.Length + llm.Encode(QwenChatTemplate.User("你好，给我讲个故事 🚗") + QwenChatTemplate.AssistantPrompt(false)).Length;
         Turn turn = await Turn.Run(session, "你好，给我讲个故事 🚗");
 
         foreach (ChatEvent piece in turn.Tokens)
@@ -82,19 +82,19 @@ public sealed class LlmChatSessionTests(TestLlm llm)
         int before = session.Tokens.Length;
         Turn second = await Turn.Run(session, "And the cabin temperature?");
 
-        int userAndPrompt = Encode(QwenChatTemplate.User("And the cabin temperature?") + QwenChatTemplate.AssistantPrompt(false)).Length;
+        int userAndPrompt = llm.Encode(QwenChatTemplate.User("And the cabin temperature?") + QwenChatTemplate.AssistantPrompt(false)).Length;
         // New turn + the previous answer's closing, plus at most the two tokens GenAI 0.18 needs fed again.
         Assert.InRange(second.Metrics.PromptTokens, userAndPrompt, userAndPrompt + 2 + 2);
         Assert.True(second.Metrics.PromptTokens < before, "the second turn prefilled the whole conversation");
         Assert.True(systemAndFirst > userAndPrompt);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
 
         // The reused KV cache is right: a fresh generator fed the whole rendering picks the same next tokens.
         int[] all = session.Tokens.ToArray();
-        int[] next = Encode(QwenChatTemplate.User("next") + QwenChatTemplate.AssistantPrompt(false));
+        int[] next = llm.Encode(QwenChatTemplate.User("next") + QwenChatTemplate.AssistantPrompt(false));
         Turn third = await Turn.Run(session, "next");
         int[] continued = session.Tokens[(all.Length + next.Length)..].ToArray()[..4];
-        Assert.Equal(FreshGreedy([.. all, .. next], 4), continued);
+        Assert.Equal(llm.FreshGreedy([.. all, .. next], 4), continued);
         Assert.Equal(0, third.Metrics.ReprefilledTokens);
     }
 
@@ -109,13 +109,13 @@ public sealed class LlmChatSessionTests(TestLlm llm)
         ChatEntry answer = session.History[^1];
         Assert.True(answer.Interrupted);
         Assert.Equal(turn.Text, answer.Content);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
 
         // The conversation goes on from the cache after barge-in.
         Turn next = await Turn.Run(session, "Stop. Where are we?");
         Assert.False(next.Metrics.Interrupted);
         Assert.True(next.Metrics.PromptTokens < session.Tokens.Length / 2);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class LlmChatSessionTests(TestLlm llm)
 
         Assert.Equal(secondTurn, session.History.Count);
         Assert.Equal(lengthBefore, session.Tokens.Length);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
         Turn again = await Turn.Run(session, "Is the battery warm?");
         Assert.Equal(original.Text, again.Text);
         Assert.Throws<ArgumentOutOfRangeException>(() => session.RewindTo(0));
@@ -158,7 +158,7 @@ public sealed class LlmChatSessionTests(TestLlm llm)
             Assert.True(session.KvTokens <= session.MaxLength, $"turn {i}: {session.KvTokens} tokens over max_length {session.MaxLength}");
             Assert.Equal(ChatRole.System, session.History[0].Role);
             Assert.Equal("You are a test.", session.History[0].Content);
-            AssertGeneratorHoldsHistory(session);
+            TestLlm.AssertGeneratorHoldsHistory(session);
         }
 
         Assert.True(dropped > 0, "no turn was dropped: the budget was never reached");
@@ -181,10 +181,10 @@ public sealed class LlmChatSessionTests(TestLlm llm)
         using var off = new LlmChatSession(llm.Model, Greedy(4));
         await Turn.Run(off, "hi");
         using var on = new LlmChatSession(llm.Model, new LlmOptions { MaxNewTokens = 4, Thinking = true });
-        int onPromptEnd = on.Tokens.Length + Encode(QwenChatTemplate.User("hi") + QwenChatTemplate.AssistantPrompt(true)).Length;
+        int onPromptEnd = on.Tokens.Length + llm.Encode(QwenChatTemplate.User("hi") + QwenChatTemplate.AssistantPrompt(true)).Length;
         await Turn.Run(on, "hi");
 
-        int[] emptyThink = Encode("<|im_start|>assistant\n<think>\n\n</think>\n\n");
+        int[] emptyThink = llm.Encode("<|im_start|>assistant\n<think>\n\n</think>\n\n");
         Assert.Equal(7, emptyThink.Length);
         Assert.True(Contains(off.Tokens.ToArray(), emptyThink), "no empty think block after the assistant header");
         int[] onPrompt = on.Tokens[..onPromptEnd].ToArray();
@@ -204,40 +204,12 @@ public sealed class LlmChatSessionTests(TestLlm llm)
         Assert.Single(session.History);
         Assert.Equal(system, session.Tokens.Length);
         Turn after = await Turn.Run(session, "three");
-        int userAndPrompt = Encode(QwenChatTemplate.User("three") + QwenChatTemplate.AssistantPrompt(false)).Length;
+        int userAndPrompt = llm.Encode(QwenChatTemplate.User("three") + QwenChatTemplate.AssistantPrompt(false)).Length;
         Assert.InRange(after.Metrics.PromptTokens, userAndPrompt, userAndPrompt + 2);
     }
 
-    private void AssertGeneratorHoldsHistory(LlmChatSession session)
-    {
-        int[] generator = session.GeneratorSequence.ToArray();
-        int[] rendered = session.Tokens.ToArray();
-        Assert.True(generator.Length <= rendered.Length, $"generator holds {generator.Length} tokens, history renders to {rendered.Length}");
-        Assert.True(rendered.Length - generator.Length <= 4, $"{rendered.Length - generator.Length} tokens of history not in the cache");
-        Assert.Equal(rendered[..generator.Length], generator);
-    }
 
-    private int[] Encode(string text)
-    {
-        using Sequences sequences = llm.Model.Tokenizer.Encode(text);
-        return sequences[0].ToArray();
-    }
 
-    private int[] FreshGreedy(int[] prompt, int count)
-    {
-        using var parameters = new GeneratorParams(llm.Model.Model);
-        parameters.SetSearchOption("max_length", prompt.Length + count + 1);
-        using var generator = new Generator(llm.Model.Model, parameters);
-        generator.AppendTokens(prompt);
-        var tokens = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            generator.GenerateNextToken();
-            tokens[i] = generator.GetNextTokens()[0];
-        }
-
-        return tokens;
-    }
 
     private static bool Contains(int[] sequence, int[] part) =>
         Enumerable.Range(0, sequence.Length - part.Length + 1).Any(i => sequence.AsSpan(i, part.Length).SequenceEqual(part));

@@ -100,7 +100,7 @@ public sealed class StreamingTests(TestLlm llm)
         ChatEntry answer = session.History[^1];
         Assert.True(answer.Interrupted);
         Assert.Equal(string.Concat(events.Where(e => e.Kind == ChatEventKind.Token).Select(e => e.Text)), answer.Content);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
     }
 
     [Fact]
@@ -131,15 +131,15 @@ public sealed class StreamingTests(TestLlm llm)
         ChatEntry answer = session.History[^1];
         Assert.True(answer.Interrupted);
         Assert.Equal(string.Concat(events.Where(e => e.Kind == ChatEventKind.Token).Select(e => e.Text)), answer.Content);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
 
         // The cache was rewound over the cut tokens: the next answer is what a fresh prefill of the history gives.
         int[] all = session.Tokens.ToArray();
-        int[] next = Encode(QwenChatTemplate.User("next") + QwenChatTemplate.AssistantPrompt(false));
+        int[] next = llm.Encode(QwenChatTemplate.User("next") + QwenChatTemplate.AssistantPrompt(false));
         Turn after = await Turn.Run(session, "next");
         Assert.False(after.Metrics.Interrupted);
         int[] continued = session.Tokens[(all.Length + next.Length)..].ToArray()[..4];
-        Assert.Equal(FreshGreedy([.. all, .. next], 4), continued);
+        Assert.Equal(llm.FreshGreedy([.. all, .. next], 4), continued);
     }
 
     [Fact]
@@ -163,11 +163,11 @@ public sealed class StreamingTests(TestLlm llm)
         Assert.Equal(ChatRole.Assistant, answer.Role);
         Assert.True(answer.Interrupted);
         Assert.Equal(string.Concat(pieces), answer.Content);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
 
         Turn next = await Turn.Run(session, "Where are we?");
         Assert.False(next.Metrics.Interrupted);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
     }
 
     [Fact]
@@ -214,34 +214,6 @@ public sealed class StreamingTests(TestLlm llm)
         }
     }
 
-    private static void AssertGeneratorHoldsHistory(LlmChatSession session)
-    {
-        int[] generator = session.GeneratorSequence.ToArray();
-        int[] rendered = session.Tokens.ToArray();
-        Assert.True(generator.Length <= rendered.Length, $"generator holds {generator.Length} tokens, history renders to {rendered.Length}");
-        Assert.True(rendered.Length - generator.Length <= 4, $"{rendered.Length - generator.Length} tokens of history not in the cache");
-        Assert.Equal(rendered[..generator.Length], generator);
-    }
 
-    private int[] Encode(string text)
-    {
-        using Sequences sequences = llm.Model.Tokenizer.Encode(text);
-        return sequences[0].ToArray();
-    }
 
-    private int[] FreshGreedy(int[] prompt, int count)
-    {
-        using var parameters = new GeneratorParams(llm.Model.Model);
-        parameters.SetSearchOption("max_length", prompt.Length + count + 1);
-        using var generator = new Generator(llm.Model.Model, parameters);
-        generator.AppendTokens(prompt);
-        var tokens = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            generator.GenerateNextToken();
-            tokens[i] = generator.GetNextTokens()[0];
-        }
-
-        return tokens;
-    }
 }

@@ -48,7 +48,7 @@ public sealed class ToolLoopTests(TestLlm llm)
         Assert.Equal(direct.ResultJson, session.History[before + 2].Content);
         Assert.Equal(tool.Name, session.History[before + 2].ToolName);
         Assert.Equal(string.Concat(events[2..^1].Select(e => e.Text)), session.History[^1].Content);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ToolLoopTests(TestLlm llm)
             Assert.Equal(1, metrics.ToolCalls);
             Assert.True(session.KvTokens <= session.MaxLength);
             Assert.Equal(ChatRole.System, session.History[0].Role);
-            AssertGeneratorHoldsHistory(session);
+            TestLlm.AssertGeneratorHoldsHistory(session);
         }
 
         Assert.True(dropped > 0, "the budget never made room: the test did not reach it");
@@ -83,7 +83,7 @@ public sealed class ToolLoopTests(TestLlm llm)
         ChatEvent result = Assert.Single(events, e => e.Kind == ChatEventKind.ToolResult);
         Assert.False(result.IsError, result.Text);
         Assert.Equal(Registry.Execute(new ParsedToolCall("get_location", call.Arguments!)).ResultJson, result.Text);
-        AssertGeneratorHoldsHistory(session);
+        TestLlm.AssertGeneratorHoldsHistory(session);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ToolLoopTests(TestLlm llm)
         string system = QwenChatTemplate.System(LlmChatSession.DefaultSystemPrompt, Registry.Declarations);
 
         // The session's tokens are exactly the rendered system message (special tokens included).
-        Assert.Equal(Encode(system), session.Tokens.ToArray());
+        Assert.Equal(llm.Encode(system), session.Tokens.ToArray());
         Assert.Single(session.History);
 
         // The declarations block is the last "<tools>" (the first is the instruction's "<tools></tools>").
@@ -140,7 +140,7 @@ public sealed class ToolLoopTests(TestLlm llm)
     public void SystemPrompt_WithoutTools_HasNoToolsBlock()
     {
         using var session = new LlmChatSession(llm.Model, Greedy(4));
-        Assert.Equal(Encode(QwenChatTemplate.System(LlmChatSession.DefaultSystemPrompt, [])), session.Tokens.ToArray());
+        Assert.Equal(llm.Encode(QwenChatTemplate.System(LlmChatSession.DefaultSystemPrompt, [])), session.Tokens.ToArray());
         Assert.DoesNotContain("<tools>", llm.Model.Tokenizer.Decode(session.Tokens));
     }
 
@@ -184,18 +184,5 @@ public sealed class ToolLoopTests(TestLlm llm)
         return events;
     }
 
-    private int[] Encode(string text)
-    {
-        using Sequences sequences = llm.Model.Tokenizer.Encode(text);
-        return sequences[0].ToArray();
-    }
 
-    private static void AssertGeneratorHoldsHistory(LlmChatSession session)
-    {
-        int[] generator = session.GeneratorSequence.ToArray();
-        int[] rendered = session.Tokens.ToArray();
-        Assert.True(generator.Length <= rendered.Length, $"generator holds {generator.Length} tokens, history renders to {rendered.Length}");
-        Assert.True(rendered.Length - generator.Length <= 4, $"{rendered.Length - generator.Length} tokens of history not in the cache");
-        Assert.Equal(rendered[..generator.Length], generator);
-    }
 }
