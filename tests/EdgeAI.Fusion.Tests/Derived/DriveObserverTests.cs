@@ -130,4 +130,30 @@ public sealed partial class DriveObserverTests
         context.Apply(Frame("ESP_VehicleDynamics", (t - T0) / 1e9, ("VehicleSpeed", 0)));
         Assert.Equal(expected.ToString(), context.Snapshot()[ContextKeys.TimeOfDay]!.Label);
     }
+
+    [Theory]
+    // seconds, turning, manoeuvring, raining: moments of the drive script (dotnet run --project tools/EdgeAI.DriveGen prints it)
+    [InlineData(60, false, false, false)]   // waiting at a red light
+    [InlineData(125, true, false, false)]   // "turn right" 124-131 s (wheel at 180 degrees)
+    [InlineData(350, false, false, true)]   // "fast road" 319-442 s, wipers on from 330 s
+    [InlineData(400, false, false, false)]  // still the fast road, wipers off at 390 s
+    [InlineData(450, true, false, false)]   // "exit the fast road" 442-460 s (wheel at 60 degrees)
+    [InlineData(625, true, true, false)]    // "reverse into the spot" 624-630 s
+    public void BundledDrive_ManoeuvresAndRain_AtTheScriptsMoments(double seconds, bool turning, bool manoeuvring, bool raining)
+    {
+        var context = Replay(seconds);
+        Assert.Equal(turning, context.Read(ContextKeys.Turning).IsSet);
+        Assert.Equal(manoeuvring, context.Read(ContextKeys.Manoeuvring).IsSet);
+        Assert.Equal(raining, context.Read(ContextKeys.Raining).IsSet);
+        Assert.True(context.Read(ContextKeys.Dark).IsSet); // the drive runs with dipped beam throughout
+        Assert.Equal("Morning", context.Snapshot()[ContextKeys.TimeOfDay]!.Label); // 09:42-09:53 in Berlin
+    }
+
+    [Fact]
+    public void BundledDrive_Workload_HigherTurningThanWaitingOrCruising()
+    {
+        double waiting = Replay(60).Drive.Workload, turning = Replay(125).Drive.Workload, cruising = Replay(400).Drive.Workload;
+        Assert.InRange(waiting, 0, 0.1);
+        Assert.True(turning > cruising && cruising > waiting, $"waiting {waiting:F3}, turning {turning:F3}, cruising {cruising:F3}");
+    }
 }
