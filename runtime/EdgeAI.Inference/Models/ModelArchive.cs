@@ -22,20 +22,29 @@ public static class ModelArchive
         string full = Path.GetFullPath(output);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string temp = full + ".part";
-        using (var file = File.Create(temp))
-        using (var stream = IsGzip(full) ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file)
-        using (var writer = new TarWriter(stream, TarEntryFormat.Pax))
+        try
         {
-            var manifest = new PaxTarEntry(TarEntryType.RegularFile, ManifestName)
+            using (var file = File.Create(temp))
+            using (var stream = IsGzip(full) ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)file)
+            using (var writer = new TarWriter(stream, TarEntryFormat.Pax))
             {
-                DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ModelManifest.DefaultText())),
-            };
-            writer.WriteEntry(manifest);
-            foreach (var model in models)
-                foreach (var f in model.Files)
-                    writer.WriteEntry(cache.FilePath(model, f), $"{model.Id}/{f.Name}");
+                var manifest = new PaxTarEntry(TarEntryType.RegularFile, ManifestName)
+                {
+                    DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ModelManifest.DefaultText())),
+                };
+                writer.WriteEntry(manifest);
+                foreach (var model in models)
+                    foreach (var f in model.Files)
+                        writer.WriteEntry(cache.FilePath(model, f), $"{model.Id}/{f.Name}");
+            }
+            File.Move(temp, full, overwrite: true);
         }
-        File.Move(temp, full, overwrite: true);
+        catch
+        {
+            // A full disk or a folder that refuses the file: leave nothing half-written behind (an older export stays).
+            File.Delete(temp);
+            throw;
+        }
         return models;
     }
 

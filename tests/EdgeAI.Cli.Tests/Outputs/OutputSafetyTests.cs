@@ -75,6 +75,49 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
+    public void ModelsExport_DiskFull_OneLineExit1_NoPartFile_AndTheOldExportKept()
+    {
+        using var dir = new TempDirectory();
+        string mount = dir.File("small");
+        Directory.CreateDirectory(mount);
+        var (mounted, _, why) = ExternalTool.RunRaw("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mount]);
+        Assert.SkipWhen(mounted != 0, "cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN): " + why.Trim());
+        try
+        {
+            string output = Path.Combine(mount, "models.tar");
+            File.WriteAllText(output, "keep me");
+            var (code, _, stderr) = CliRunner.Run("models", "export", output);
+            Assert.Equal(1, code);
+            Assert.Single(stderr.TrimEnd().Split('\n'));
+            Assert.Contains("No space left on device", stderr);
+            Assert.Equal("keep me", File.ReadAllText(output));
+            Assert.Equal([output], Directory.GetFiles(mount));
+        }
+        finally
+        {
+            ExternalTool.RunRaw("umount", [mount]);
+        }
+    }
+
+    [Fact]
+    public void ModelsExportAndDump_OutputIsADirectory_OneLineAndTheFolderUntouched()
+    {
+        using var dir = new TempDirectory();
+        string folder = dir.File("out");
+        Directory.CreateDirectory(folder);
+
+        var export = CliRunner.Run("models", "export", folder);
+        var dump = CliRunner.Run("can", "dump", "sim", "--out", folder);
+
+        Assert.Equal(1, export.ExitCode);
+        Assert.Single(export.StdErr.TrimEnd().Split('\n'));
+        Assert.Equal(2, dump.ExitCode);
+        Assert.Equal($"edgeai: --out {folder}: expected a file to append the capture to, found a directory", dump.StdErr.TrimEnd());
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        Assert.Equal([folder], Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
     public void Convert_DiskFull_OneLineExit1_NoTemporaryFile_AndTheOldOutputKept()
     {
         using var dir = new TempDirectory();

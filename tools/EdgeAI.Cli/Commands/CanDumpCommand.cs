@@ -55,6 +55,7 @@ public sealed class CanDumpCommand : Command
         if (rotateAfter is { } a && a <= TimeSpan.Zero) throw new UsageException("--rotate-time: expected a duration above 0");
         string? outPath = parse.GetValue(_out);
         if ((rotateBytes ?? rotateAfter as object) is not null && outPath is null) throw new UsageException("--rotate-size/--rotate-time: need --out");
+        if (outPath is not null && Directory.Exists(outPath)) throw new UsageException($"--out {outPath}: expected a file to append the capture to, found a directory");
         bool simulated = SimulatedBusSpec.IsSimulated(name);
         string carLog = simulated ? Assets.Require(Assets.CityDriveLog, "the bundled drive the simulated car replays") : "";
 
