@@ -19,7 +19,7 @@ internal static class DemoVehicle
 
     public static SignalMap Map { get; } = SignalMap.Load(MapPath, Database);
 
-    public static VehicleContext NewContext(TimeZoneInfo? zone = null) => new(Map, Database, zone);
+    public static VehicleContext NewContext(TimeZoneInfo? zone = null) => new(Map, zone);
 
     // Alive counters per protected message, per test thread (a test's frames count up; parallel tests do not interfere).
     [ThreadStatic] private static Dictionary<string, int>? _counters;

@@ -33,7 +33,7 @@ internal static class TeslaVehicle
     /// <summary>A context with the drive applied up to <paramref name="untilSeconds"/> after the recording's start.</summary>
     public static VehicleContext Replay(long startNs, double untilSeconds = double.MaxValue)
     {
-        var context = new VehicleContext(Map, Database);
+        var context = new VehicleContext(Map);
         foreach (var frame in Drive())
         {
             if ((frame.TimestampNs - startNs) / 1e9 > untilSeconds) break;

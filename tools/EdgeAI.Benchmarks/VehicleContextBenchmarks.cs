@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using EdgeAI.Can;
-using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
 using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Mapping;
@@ -23,8 +22,7 @@ public class VehicleContextBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var map = SignalMap.Load(RepoPaths.Get("models", "vehicle", "edgeai_demo.signals.json"));
-        _context = new VehicleContext(map, DbcDatabase.Load(map.DbcPath));
+        _context = new VehicleContext(SignalMap.Load(RepoPaths.Get("models", "vehicle", "edgeai_demo.signals.json")));
         var window = new List<CanFrame>();
         using var reader = CanLogFiles.OpenReader(RepoPaths.CityDriveLog);
         long first = long.MinValue;

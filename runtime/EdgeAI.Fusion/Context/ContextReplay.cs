@@ -16,8 +16,7 @@ public static class ContextReplay
     public static ContextSnapshot At(string logPath, string signalMapPath, TimeSpan at, TimeZoneInfo? timeZone = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(at, TimeSpan.Zero);
-        var map = SignalMap.Load(signalMapPath);
-        var context = new VehicleContext(map, DbcDatabase.Load(map.DbcPath), timeZone);
+        var context = new VehicleContext(SignalMap.Load(signalMapPath), timeZone);
         long endNs = long.MaxValue, atNs = at.Ticks * 100;
         using (var reader = CanLogFiles.OpenReader(logPath))
         {

@@ -35,13 +35,12 @@ public sealed class VehicleContext
     private readonly E2EChecker?[] _checkers;  // per message: its end-to-end check, when the map declares one
     private long _gpsFreshUntilNs = long.MinValue;
 
-    /// <summary>Builds the context of <paramref name="map"/> over <paramref name="database"/> (the DBC the map was
-    /// checked against).</summary>
-    public VehicleContext(SignalMap map, DbcDatabase database, TimeZoneInfo? timeZone = null)
+    /// <summary>Builds the context of <paramref name="map"/> over the DBC it was checked against.</summary>
+    public VehicleContext(SignalMap map, TimeZoneInfo? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(database);
         Map = map;
+        var database = map.Database;
         _database = database;
         var keys = new List<ContextKey>();
         var entries = new List<SignalMapEntry?>();

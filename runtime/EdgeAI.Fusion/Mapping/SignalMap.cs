@@ -16,11 +16,12 @@ public sealed class SignalMap
     /// <summary>How many cycle times a value may miss before it is stale, when the map gives no timeout.</summary>
     public const int StaleAfterCycles = 3;
 
-    private SignalMap(string path, string vehicle, string dbcPath, IReadOnlyList<SignalMapEntry> entries, IReadOnlyList<E2EDeclaration> e2e)
+    private SignalMap(string path, string vehicle, string dbcPath, DbcDatabase database, IReadOnlyList<SignalMapEntry> entries, IReadOnlyList<E2EDeclaration> e2e)
     {
         Path = path;
         Vehicle = vehicle;
         DbcPath = dbcPath;
+        Database = database;
         Entries = entries;
         E2E = e2e;
     }
@@ -31,6 +32,8 @@ public sealed class SignalMap
     public string Vehicle { get; }
     /// <summary>The DBC it names (absolute; resolved against the map's folder).</summary>
     public string DbcPath { get; }
+    /// <summary>The DBC the map was checked against: the one it names, or the one the caller gave instead.</summary>
+    public DbcDatabase Database { get; }
     /// <summary>The keys, in file order.</summary>
     public IReadOnlyList<SignalMapEntry> Entries { get; }
     /// <summary>The protected messages.</summary>
@@ -41,7 +44,15 @@ public sealed class SignalMap
     /// <exception cref="SignalMapException">the map is not valid JSON, breaks the schema, or names signals the DBC lacks
     /// (one line: file, line and what was expected).</exception>
     /// <exception cref="DbcFormatException">the DBC it names is not valid.</exception>
-    public static SignalMap Load(string path, DbcDatabase? database = null)
+    public static SignalMap Load(string path, DbcDatabase? database = null) =>
+        Load(path, database is null ? DbcDatabase.Load : _ => database);
+
+    /// <summary>Reads a map and checks it against the DBC <paramref name="loadDbc"/> gives for the path the map names
+    /// (a caller that reports DBC warnings, or that uses another DBC, loads it its own way).</summary>
+    /// <exception cref="FileNotFoundException">the map (or the DBC it names) does not exist.</exception>
+    /// <exception cref="SignalMapException">the map is not valid (one line: file, line and what was expected).</exception>
+    /// <exception cref="DbcFormatException">the DBC it names is not valid.</exception>
+    public static SignalMap Load(string path, Func<string, DbcDatabase> loadDbc)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such signal map", path);
         string text = File.ReadAllText(path);
@@ -57,7 +68,7 @@ public sealed class SignalMap
         using (document)
         {
             var reader = new Reader(path, text);
-            return reader.Read(document.RootElement, database);
+            return reader.Read(document.RootElement, loadDbc);
         }
     }
 
@@ -70,7 +81,7 @@ public sealed class SignalMap
     /// <summary>Turns the JSON into entries, checking each against the DBC; errors name the line of the key.</summary>
     private sealed class Reader(string path, string text)
     {
-        public SignalMap Read(JsonElement root, DbcDatabase? database)
+        public SignalMap Read(JsonElement root, Func<string, DbcDatabase> loadDbc)
         {
             if (root.ValueKind != JsonValueKind.Object) throw Error(1, "expected a JSON object with 'version', 'dbc' and 'keys'");
             int version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) ? n : -1;
@@ -78,7 +89,7 @@ public sealed class SignalMap
             string vehicle = OptionalString(root, "vehicle", "vehicle") ?? System.IO.Path.GetFileNameWithoutExtension(path);
             string dbc = RequiredString(root, "dbc", "dbc", "the DBC file's path, relative to the map");
             string dbcPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, dbc));
-            database ??= DbcDatabase.Load(dbcPath);
+            var database = loadDbc(dbcPath);
             if (!root.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Object)
                 throw Error(LineOf("\"keys\""), "expected \"keys\": an object of context keys");
             var entries = new List<SignalMapEntry>();
@@ -90,7 +101,7 @@ public sealed class SignalMap
                 if (protections.ValueKind != JsonValueKind.Array) throw Error(LineOf("\"e2e\""), "expected \"e2e\": an array of protected messages");
                 foreach (var item in protections.EnumerateArray()) e2e.Add(ReadE2E(item, database));
             }
-            return new SignalMap(System.IO.Path.GetFullPath(path), vehicle, dbcPath, entries, e2e);
+            return new SignalMap(System.IO.Path.GetFullPath(path), vehicle, dbcPath, database, entries, e2e);
         }
 
         private SignalMapEntry ReadKey(string key, JsonElement spec, DbcDatabase database)

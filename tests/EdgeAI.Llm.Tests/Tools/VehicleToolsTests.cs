@@ -24,7 +24,7 @@ public sealed class VehicleToolsTests
     /// <summary>A context fed frames of the demo DBC at <see cref="Now"/>, seen from <paramref name="later"/> after.</summary>
     private static IContextView Context(TimeSpan later, params (string Message, (string Signal, double Value)[] Values)[] frames)
     {
-        var context = new VehicleContext(Map, Dbc);
+        var context = new VehicleContext(Map);
         foreach (var (message, values) in frames)
         {
             var decoder = Dbc.GetDecoder(message);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using EdgeAI.Can;
-using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
 using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Mapping;
@@ -18,19 +17,18 @@ internal sealed class FusionBench(string log, string signalMap, int repeat, Text
     public List<BenchResult> Run()
     {
         var map = SignalMap.Load(signalMap);
-        var database = DbcDatabase.Load(map.DbcPath);
         var frames = new List<CanFrame>();
         using (var reader = CanLogFiles.OpenReader(log))
             while (reader.TryRead(out var frame)) frames.Add(frame);
         progress.WriteLine($"bench: vehicle context over {frames.Count:N0} frames of {Path.GetFileName(log)}");
 
-        for (int i = 0; i < 3; i++) Apply(new VehicleContext(map, database), frames); // warm up
+        for (int i = 0; i < 3; i++) Apply(new VehicleContext(map), frames); // warm up
         double best = double.MaxValue;
         long allocated = 0;
         VehicleContext last = null!;
         for (int i = 0; i < repeat; i++)
         {
-            last = new VehicleContext(map, database);
+            last = new VehicleContext(map);
             long before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             Apply(last, frames);

@@ -55,11 +55,8 @@ public sealed class ContextCommand : Command
         var zone = TimeZones.Parse(parse.GetValue(_timeZone) ?? scenario?.TimeZone);
 
         string mapPath = parse.GetValue(_signals) ?? scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
-        string? dbcOverride = parse.GetValue(_dbc) ?? scenario?.Dbc;
-        var database = dbcOverride is null ? null : DbcInput.Load(dbcOverride, strict: false, stderr);
-        var map = SignalMap.Load(mapPath, database);
-        database ??= DbcInput.Load(map.DbcPath, strict: false, stderr);
-        var context = new VehicleContext(map, database, zone);
+        var map = SignalMapInput.Load(mapPath, parse.GetValue(_dbc) ?? scenario?.Dbc, stderr);
+        var context = new VehicleContext(map, zone);
         bool json = parse.GetValue(_json);
 
         var fixes = (parse.GetValue(_gps) ?? scenario?.Gps) is { } gpsPath ? ReadGps(gpsPath, stderr) : [];

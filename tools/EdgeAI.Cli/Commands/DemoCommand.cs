@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
 using EdgeAI.Can.Replay;
 using EdgeAI.Fusion.Context;
-using EdgeAI.Fusion.Mapping;
 using EdgeAI.Can.Stats;
 using EdgeAI.Cli.Demo;
 using EdgeAI.Cli.Input;
@@ -47,10 +45,8 @@ public sealed class DemoCommand : Command
         if (!(every > 0)) throw new UsageException($"--every: expected seconds above 0, found '{every.ToString(CultureInfo.InvariantCulture)}'");
         var zone = TimeZones.Parse(parse.GetValue(_timeZone));
         string mapPath = parse.GetValue(_signals) ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
-        var database = parse.GetValue(_dbc) is { } dbc ? DbcInput.Load(dbc, strict: false, stderr) : null;
-        var map = SignalMap.Load(mapPath, database);
-        database ??= DbcInput.Load(map.DbcPath, strict: false, stderr);
-        var dashboard = new DriveDashboard(new VehicleContext(map, database, zone), new CanBusStatistics());
+        var map = SignalMapInput.Load(mapPath, parse.GetValue(_dbc), stderr);
+        var dashboard = new DriveDashboard(new VehicleContext(map, zone), new CanBusStatistics());
         bool json = parse.GetValue(_json);
         bool live = !json && !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         IDemoView view = json ? new JsonDemoView(stdout, every) : live ? new LiveDemoView() : new PlainDemoView(stdout, every);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using EdgeAI.Can;
 using EdgeAI.Can.Dbc;
 using EdgeAI.Fusion.E2E;
-using EdgeAI.Fusion.Mapping;
 
 namespace EdgeAI.Cli.Input;
 
@@ -21,8 +20,8 @@ internal sealed class E2EInput
 
     public static E2EInput Load(string mapPath, TextWriter stderr)
     {
-        var map = SignalMap.Load(mapPath);
-        var database = DbcInput.Load(map.DbcPath, strict: false, stderr);
+        var map = SignalMapInput.Load(mapPath, dbcOverride: null, stderr);
+        var database = map.Database;
         if (map.E2E.Count == 0) stderr.WriteLine($"edgeai: warning: {mapPath}: declares no end-to-end protection");
         return new E2EInput(database, map.E2E.Select(d => new E2EChecker(database.GetDecoder(d.Message), d.ToSpec())));
     }
