@@ -20,18 +20,7 @@ public static class Program
         string dbc = Arg(args, "--dbc") ?? Path.Combine("models", "dbc", "edgeai_demo.dbc");
         string output = Arg(args, "--out") ?? Path.Combine("models", "scenarios", "city-drive", "can.log.gz");
         int seed = int.Parse(Arg(args, "--seed") ?? CityDrive.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var channels = new CanChannelTable();
-        channels.GetOrAdd("can0");
-        long frames = 0;
-        using (var writer = CanLogFiles.CreateWriter(output, new CanLogWriteOptions { Channels = channels }))
-        {
-            foreach (var frame in CityDrive.Record(DbcDatabase.Load(dbc), seed))
-            {
-                writer.Write(in frame);
-                frames++;
-            }
-            writer.Complete();
-        }
+        long frames = WriteLog(output, CityDrive.Record(DbcDatabase.Load(dbc), seed));
         var timeline = CityDrive.Timeline(seed);
         Console.WriteLine($"{output}: {frames} frames, {timeline[^1].To:F0} s, seed {seed}");
         string gps = Path.Combine(Path.GetDirectoryName(output) ?? ".", "gps.nmea");
@@ -49,23 +38,28 @@ public static class Program
         string output = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1]
             : Path.Combine("models", "scenarios", "tesla-model3-short", "can.log.gz");
         int seed = int.Parse(Arg(args, "--seed") ?? TeslaModel3Drive.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var channels = new CanChannelTable();
-        channels.GetOrAdd("can0");
-        long frames = 0;
-        using (var writer = CanLogFiles.CreateWriter(output, new CanLogWriteOptions { Channels = channels }))
-        {
-            foreach (var frame in TeslaModel3Drive.Record(DbcDatabase.Load(dbc), seed))
-            {
-                writer.Write(in frame);
-                frames++;
-            }
-            writer.Complete();
-        }
+        long frames = WriteLog(output, TeslaModel3Drive.Record(DbcDatabase.Load(dbc), seed));
         Console.WriteLine($"{output}: {frames} frames, {TeslaModel3Drive.DurationSeconds:F0} s, seed {seed}");
         Console.WriteLine("timeline:");
         foreach (var (at, what) in TeslaModel3Drive.Timeline())
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F1} s  {1}", at, what));
         return 0;
+    }
+
+    /// <summary>Writes the frames (all on channel can0) to <paramref name="output"/>; returns how many.</summary>
+    private static long WriteLog(string output, IEnumerable<CanFrame> drive)
+    {
+        var channels = new CanChannelTable();
+        channels.GetOrAdd("can0");
+        long frames = 0;
+        using var writer = CanLogFiles.CreateWriter(output, new CanLogWriteOptions { Channels = channels });
+        foreach (var frame in drive)
+        {
+            writer.Write(in frame);
+            frames++;
+        }
+        writer.Complete();
+        return frames;
     }
 
     private static string? Arg(string[] args, string name)

@@ -75,29 +75,8 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
-    public void ModelsExport_DiskFull_OneLineExit1_NoPartFile_AndTheOldExportKept()
-    {
-        using var dir = new TempDirectory();
-        string mount = dir.File("small");
-        Directory.CreateDirectory(mount);
-        var (mounted, _, why) = ExternalTool.RunRaw("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mount]);
-        Assert.SkipWhen(mounted != 0, "cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN): " + why.Trim());
-        try
-        {
-            string output = Path.Combine(mount, "models.tar");
-            File.WriteAllText(output, "keep me");
-            var (code, _, stderr) = CliRunner.Run("models", "export", output);
-            Assert.Equal(1, code);
-            Assert.Single(stderr.TrimEnd().Split('\n'));
-            Assert.Contains("No space left on device", stderr);
-            Assert.Equal("keep me", File.ReadAllText(output));
-            Assert.Equal([output], Directory.GetFiles(mount));
-        }
-        finally
-        {
-            ExternalTool.RunRaw("umount", [mount]);
-        }
-    }
+    public void ModelsExport_DiskFull_OneLineExit1_NoPartFile_AndTheOldExportKept() =>
+        AssertDiskFullKeepsTheOldOutput("models.tar", output => CliRunner.Run("models", "export", output));
 
     [Fact]
     public void ModelsExportAndDump_OutputIsADirectory_OneLineAndTheFolderUntouched()
@@ -118,7 +97,12 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
-    public void Convert_DiskFull_OneLineExit1_NoTemporaryFile_AndTheOldOutputKept()
+    public void Convert_DiskFull_OneLineExit1_NoTemporaryFile_AndTheOldOutputKept() =>
+        AssertDiskFullKeepsTheOldOutput("out.asc", output => CliRunner.Run("can", "convert", RepoPaths.CityDriveLog, output));
+
+    /// <summary>Runs a command writing <paramref name="name"/> onto a 256 KiB tmpfs that already holds an older copy:
+    /// one line, exit 1, the old file untouched and nothing else left on the disk.</summary>
+    private static void AssertDiskFullKeepsTheOldOutput(string name, Func<string, (int ExitCode, string StdOut, string StdErr)> run)
     {
         using var dir = new TempDirectory();
         string mount = dir.File("small");
@@ -127,9 +111,9 @@ public sealed class OutputSafetyTests
         Assert.SkipWhen(mounted != 0, "cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN): " + why.Trim());
         try
         {
-            string output = Path.Combine(mount, "out.asc");
+            string output = Path.Combine(mount, name);
             File.WriteAllText(output, "keep me");
-            var (code, _, stderr) = CliRunner.Run("can", "convert", RepoPaths.CityDriveLog, output);
+            var (code, _, stderr) = run(output);
             Assert.Equal(1, code);
             Assert.Single(stderr.TrimEnd().Split('\n'));
             Assert.Contains("No space left on device", stderr);
