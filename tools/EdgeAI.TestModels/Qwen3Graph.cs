@@ -288,7 +288,8 @@ internal sealed class Qwen3Graph
     private void AddOutput(string name, TensorProto.Types.DataType type, params object[] dims) =>
         _graph.Output.Add(ValueInfo(name, type, dims));
 
-    private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, object[] dims)
+    /// <summary>A graph input or output: <paramref name="dims"/> are symbols (string) or sizes (numbers).</summary>
+    public static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, params object[] dims)
     {
         var shape = new TensorShapeProto();
         foreach (object dim in dims)

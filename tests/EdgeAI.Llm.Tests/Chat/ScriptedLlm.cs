@@ -48,10 +48,10 @@ internal sealed class ScriptedLlm : IDisposable
     private static ModelProto Build(TestLlmShape s, long[] table)
     {
         var graph = new GraphProto { Name = "scripted-qwen3" };
-        graph.Input.Add(Value("input_ids", TensorProto.Types.DataType.Int64, "batch_size", "sequence_length"));
-        graph.Input.Add(Value("attention_mask", TensorProto.Types.DataType.Int64, "batch_size", "total_sequence_length"));
-        graph.Input.Add(Value("position_ids", TensorProto.Types.DataType.Int64, "batch_size", "sequence_length"));
-        graph.Output.Add(Value("logits", TensorProto.Types.DataType.Float, "batch_size", "sequence_length", s.VocabularySize));
+        graph.Input.Add(Qwen3Graph.ValueInfo("input_ids", TensorProto.Types.DataType.Int64, "batch_size", "sequence_length"));
+        graph.Input.Add(Qwen3Graph.ValueInfo("attention_mask", TensorProto.Types.DataType.Int64, "batch_size", "total_sequence_length"));
+        graph.Input.Add(Qwen3Graph.ValueInfo("position_ids", TensorProto.Types.DataType.Int64, "batch_size", "sequence_length"));
+        graph.Output.Add(Qwen3Graph.ValueInfo("logits", TensorProto.Types.DataType.Float, "batch_size", "sequence_length", s.VocabularySize));
 
         graph.Initializer.Add(Int64s("script", [table.Length], table));
         graph.Initializer.Add(Int64s("depth", [], [s.VocabularySize]));
@@ -80,8 +80,8 @@ internal sealed class ScriptedLlm : IDisposable
             foreach (string kind in new[] { "key", "value" })
             {
                 string past = $"past_key_values.{layer}.{kind}", present = $"present.{layer}.{kind}";
-                graph.Input.Add(Value(past, TensorProto.Types.DataType.Float, "batch_size", s.KeyValueHeads, "past_sequence_length", s.HeadSize));
-                graph.Output.Add(Value(present, TensorProto.Types.DataType.Float, "batch_size", s.KeyValueHeads, "total_sequence_length", s.HeadSize));
+                graph.Input.Add(Qwen3Graph.ValueInfo(past, TensorProto.Types.DataType.Float, "batch_size", s.KeyValueHeads, "past_sequence_length", s.HeadSize));
+                graph.Output.Add(Qwen3Graph.ValueInfo(present, TensorProto.Types.DataType.Float, "batch_size", s.KeyValueHeads, "total_sequence_length", s.HeadSize));
                 var concat = Node("Concat", [past, "kv_new"], present);
                 concat.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 2 });
                 graph.Node.Add(concat);
@@ -115,22 +115,5 @@ internal sealed class ScriptedLlm : IDisposable
         t.Dims.AddRange(dims);
         t.FloatData.AddRange(values);
         return t;
-    }
-
-    private static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params object[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (object dim in dims)
-        {
-            shape.Dim.Add(dim is string symbol
-                ? new TensorShapeProto.Types.Dimension { DimParam = symbol }
-                : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(dim, System.Globalization.CultureInfo.InvariantCulture) });
-        }
-
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
-        };
     }
 }
