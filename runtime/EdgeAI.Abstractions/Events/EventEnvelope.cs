@@ -34,6 +34,20 @@ public static class EventEnvelope
         if (reference is not null) json.WriteString("ref", reference);
     }
 
+    /// <summary>One event as a line of JSON: <paramref name="body"/> starts it (with <see cref="Start"/>) and writes its
+    /// fields; the object is closed here.</summary>
+    public static string Line(Action<Utf8JsonWriter> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            body(json);
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>A time as the envelope writes it: UTC with milliseconds and a Z.</summary>
     public static string Time(long timeNs) =>
         DateTimeOffset.UnixEpoch.AddTicks(timeNs / 100).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeAI.Events;
 using EdgeAI.Fusion.Mapping;
 
 namespace EdgeAI.Fusion.Context;
@@ -34,6 +35,16 @@ public static class ContextJson
         }
         json.WriteEndObject();
     }
+
+    /// <summary>The snapshot as a <c>"type":"context"</c> event line (docs/events.md), at <paramref name="atSeconds"/>
+    /// into the drive.</summary>
+    public static string EventLine(ContextSnapshot snapshot, double atSeconds) => EventEnvelope.Line(json =>
+    {
+        EventEnvelope.Start(json, snapshot.TimeNs, "context");
+        json.WriteNumber("at_s", Math.Round(atSeconds, 3));
+        json.WritePropertyName("keys");
+        WriteKeys(json, snapshot);
+    });
 
     /// <summary>The quality as the JSON and the text output spell it.</summary>
     public static string QualityName(ContextQuality quality) => quality switch

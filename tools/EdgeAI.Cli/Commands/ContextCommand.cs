@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EdgeAI.Can.Logs;
 using EdgeAI.Cli.Input;
 using EdgeAI.Drivers.Sensors.Nmea;
 using EdgeAI.Sensors;
-using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Mapping;
 using EdgeAI.Fusion.Scenarios;
@@ -107,22 +105,8 @@ public sealed class ContextCommand : Command
     private static void Show(TextWriter stdout, ContextSnapshot snapshot, long firstNs, bool json)
     {
         double atSeconds = (snapshot.TimeNs - firstNs) / 1e9;
-        if (json) WriteJson(stdout, snapshot, atSeconds);
+        if (json) stdout.WriteLine(ContextJson.EventLine(snapshot, atSeconds));
         else WriteText(stdout, snapshot, atSeconds);
-    }
-
-    private static void WriteJson(TextWriter stdout, ContextSnapshot snapshot, double atSeconds)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, EventEnvelope.WriterOptions))
-        {
-            EventEnvelope.Start(json, snapshot.TimeNs, "context");
-            json.WriteNumber("at_s", Math.Round(atSeconds, 3));
-            json.WritePropertyName("keys");
-            ContextJson.WriteKeys(json, snapshot);
-            json.WriteEndObject();
-        }
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static void WriteText(TextWriter o, ContextSnapshot snapshot, double atSeconds)

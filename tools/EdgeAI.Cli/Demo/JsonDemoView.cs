@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
@@ -51,26 +50,8 @@ internal sealed class JsonDemoView(TextWriter output, double statusEverySeconds)
         });
     }
 
-    private void WriteContext(DriveDashboard dashboard)
-    {
-        var snapshot = dashboard.Context.Snapshot();
-        Write(json =>
-        {
-            EventEnvelope.Start(json, snapshot.TimeNs, "context");
-            json.WriteNumber("at_s", Math.Round(dashboard.Seconds, 3));
-            json.WritePropertyName("keys");
-            ContextJson.WriteKeys(json, snapshot);
-        });
-    }
+    private void WriteContext(DriveDashboard dashboard) =>
+        output.WriteLine(ContextJson.EventLine(dashboard.Context.Snapshot(), dashboard.Seconds));
 
-    private void Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, EventEnvelope.WriterOptions))
-        {
-            body(json);
-            json.WriteEndObject();
-        }
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+    private void Write(Action<Utf8JsonWriter> body) => output.WriteLine(EventEnvelope.Line(body));
 }
