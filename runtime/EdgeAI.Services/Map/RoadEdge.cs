@@ -8,10 +8,13 @@ namespace EdgeAI.Services.Map;
 /// </summary>
 /// <param name="Index">Position in <see cref="RoadGraph.Edges"/>.</param>
 /// <param name="Id">The source's id (SUMO edge id, or OSM way id with a direction and part suffix).</param>
+/// <param name="From">Index of the start node.</param>
+/// <param name="To">Index of the end node.</param>
 /// <param name="RoadClass">The OSM highway class ("primary", "residential", ...).</param>
 /// <param name="Name">The street name, where the source has one.</param>
 /// <param name="LengthM">Length along the shape, metres.</param>
 /// <param name="SpeedLimitMps">The speed limit, metres per second.</param>
+/// <param name="OneWay">The source has no opposite direction for this road.</param>
 /// <param name="Lanes">Number of lanes for cars.</param>
 /// <param name="Shape">Points along the road from <see cref="From"/> to <see cref="To"/>, both ends included.</param>
 public sealed record RoadEdge(
