@@ -28,7 +28,7 @@ internal static class SignalSources
         // VCU
         ["GearPosition"] = s => s.Gear,
         ["ParkingBrake"] = s => s.ParkingBrake ? 1 : 0,
-        ["ReadyToDrive"] = s => s.TimeSeconds > 12 ? 1 : 0,
+        ["ReadyToDrive"] = s => s.TimeSeconds > s.ReadyAtSeconds ? 1 : 0,
         ["AcceleratorPedal"] = s => s.AcceleratorPercent,
         ["DriveMode"] = _ => 0,
         ["RegenLevel"] = _ => 2,
@@ -62,9 +62,13 @@ internal static class SignalSources
         ["HvBatteryCurrent"] = s => s.BatteryCurrent,
         ["HvBatteryPower"] = s => s.BatteryPowerKw,
         ["StateOfCharge"] = s => s.SocPercent,
-        ["BmsState"] = _ => 2,
-        ["ContactorsClosed"] = s => s.TimeSeconds > 10 ? 1 : 0,
-        // OBC: not plugged in during the drive
+        ["BmsState"] = s => s.ChargingState == 2 ? 3 : 2,
+        ["ContactorsClosed"] = s => s.TimeSeconds > s.ReadyAtSeconds - 2 ? 1 : 0,
+        // OBC: the city drive never plugs in
+        ["ChargingState"] = s => s.ChargingState,
+        ["ChargePlugLocked"] = s => s.ChargingState is 1 or 2 ? 1 : 0,
+        ["ChargerType"] = s => s.ChargingState is 1 or 2 ? 2 : 0,
+        ["ChargePower"] = s => s.ChargePowerKw,
         ["ChargeLimitSoc"] = _ => 80,
         // BCM
         ["TurnIndicatorLeft"] = s => s.LeftIndicator ? 1 : 0,
@@ -82,6 +86,7 @@ internal static class SignalSources
         ["DoorOpen_RL"] = s => s.DoorOpen[2] ? 1 : 0,
         ["DoorOpen_RR"] = s => s.DoorOpen[3] ? 1 : 0,
         ["TrunkOpen"] = s => s.DoorOpen[4] ? 1 : 0,
+        ["ChargePortOpen"] = s => s.ChargePortOpen ? 1 : 0,
         ["DoorLocked_FL"] = s => s.SpeedKph > 15 ? 1 : 0,
         ["DoorLocked_FR"] = s => s.SpeedKph > 15 ? 1 : 0,
         ["DoorLocked_RL"] = s => s.SpeedKph > 15 ? 1 : 0,
@@ -106,7 +111,7 @@ internal static class SignalSources
         ["TripDistance"] = s => s.TripKm,
         ["RangeEstimate"] = s => s.RangeKm,
         ["EnergyConsumption"] = _ => 17.5,
-        ["RemainingEnergy"] = s => s.SocPercent / 100 * 82,
+        ["RemainingEnergy"] = s => s.RemainingEnergyKwh,
         ["Latitude"] = s => s.Latitude,
         ["Longitude"] = s => s.Longitude,
     };

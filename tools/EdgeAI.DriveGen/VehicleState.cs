@@ -5,6 +5,7 @@ internal sealed class VehicleState
 {
     public double TimeSeconds;
     public double SpeedKph;
+    public double SpeedMps;                // exactly what the driver set; SpeedKph / 3.6 may differ in the last bit
     public double AccelerationMps2;
     public double OdometerKm = 18_342.6;
     public double TripKm;
@@ -38,6 +39,11 @@ internal sealed class VehicleState
     public bool[] BeltBuckled = [false, false, false, false, false];
     public bool[] DoorOpen = [false, false, false, false, false]; // FL, FR, RL, RR, trunk
     public double RangeKm;
+    public double RemainingEnergyKwh;
+    public double ChargePowerKw;           // power a charger delivers into the pack
+    public int ChargingState;              // OBC_ChargingStatus.ChargingState: 0 not connected, 1 connected, 2 charging, 3 complete
+    public bool ChargePortOpen;
+    public double ReadyAtSeconds = 12;     // READY and closed contactors from this second on
     public double[] CellVoltages = new double[96];
     public double Latitude = 48.1374;
     public double Longitude = 11.5755;
