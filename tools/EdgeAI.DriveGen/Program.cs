@@ -2,6 +2,7 @@ using System.Globalization;
 using EdgeAI.Can;
 using EdgeAI.Can.Dbc;
 using EdgeAI.Can.Logs;
+using EdgeAI.DriveGen.Adlershof;
 using EdgeAI.DriveGen.TeslaModel3;
 
 namespace EdgeAI.DriveGen;
@@ -10,13 +11,15 @@ namespace EdgeAI.DriveGen;
 /// Writes the bundled city drive (see <see cref="CityDrive"/>) or the Tesla Model 3 drive (see
 /// <see cref="TeslaModel3Drive"/>) as a candump -L log (the city drive with its GPS as gps.nmea) and prints its timeline.
 /// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- [--dbc F] [--out F] [--seed N]</c>;
-/// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- tesla-model3 [OUT] [--dbc F] [--seed N]</c>
+/// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- tesla-model3 [OUT] [--dbc F] [--seed N]</c>;
+/// <c>dotnet run -c Release --project tools/EdgeAI.DriveGen -- adlershof [FOLDER] [--dbc F] [--seed N]</c> (from the SUMO run's files)
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "tesla-model3") return WriteTeslaModel3(args);
+        if (args.Length > 0 && args[0] == "adlershof") return WriteAdlershof(args);
         string dbc = Arg(args, "--dbc") ?? Path.Combine("models", "dbc", "edgeai_demo.dbc");
         string output = Arg(args, "--out") ?? Path.Combine("models", "scenarios", "city-drive", "can.log.gz");
         int seed = int.Parse(Arg(args, "--seed") ?? CityDrive.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
@@ -43,6 +46,23 @@ public static class Program
         Console.WriteLine("timeline:");
         foreach (var (at, what) in TeslaModel3Drive.Timeline())
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F1} s  {1}", at, what));
+        return 0;
+    }
+
+    private static int WriteAdlershof(string[] args)
+    {
+        string dbc = Arg(args, "--dbc") ?? Path.Combine("models", "dbc", "edgeai_demo.dbc");
+        string folder = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : AdlershofDrive.Folder;
+        int seed = int.Parse(Arg(args, "--seed") ?? AdlershofDrive.DefaultSeed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        string log = Path.Combine(folder, "can.log.gz");
+        long frames = WriteLog(log, AdlershofDrive.Record(DbcDatabase.Load(dbc), folder, seed));
+        Console.WriteLine($"{log}: {frames} frames, seed {seed}, from {Path.Combine(folder, "sumo", "fcd.xml")}");
+        string gps = Path.Combine(folder, "gps.nmea");
+        File.WriteAllText(gps, AdlershofDrive.Nmea(folder, seed));
+        Console.WriteLine($"{gps}: one GGA and RMC per second from the same vehicle model");
+        Console.WriteLine("timeline:");
+        foreach (var (at, what) in AdlershofDrive.Timeline(folder))
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F0} s  {1}", at, what));
         return 0;
     }
 
