@@ -80,6 +80,9 @@ internal sealed class OpeningHoursParser
         {
             _pos += 4;
             times.Add(new TimeRange(0, 1440, false));
+            SkipSpace();
+            // The reference refuses "24/7, Mo 10:00-12:00"; reading it some other way would be a guess.
+            if (Peek(0) == ',') throw Expected("';', '||', a state or the end after 24/7");
         }
         else
         {
@@ -135,10 +138,13 @@ internal sealed class OpeningHoursParser
                 {
                     _pos++;
                     SkipSpace();
-                    var toMonth = MonthAt(_pos) >= 0 ? ParseMonth() : month;
+                    // "Dec 30-Jan 02" and "Mar 31-Mar 02" run over New Year; "Mar 10-02" is a range in the wrong order.
+                    var namesMonth = MonthAt(_pos) >= 0;
+                    var toMonth = namesMonth ? ParseMonth() : month;
                     SkipSpace();
+                    var toAt = _pos;
                     to = (short)(toMonth * 100 + ParseDay(toMonth));
-                    if (toMonth == month && to < from) throw Expected($"a day from {day} on", _pos - 1);
+                    if (!namesMonth && to < from) throw Expected($"a day from {day} on", toAt);
                 }
                 (monthDays ??= []).Add(new MonthDayRange(from, to));
                 // "Dec 24,31": a bare day after the comma belongs to the same month.
