@@ -100,6 +100,18 @@ public class OpeningHoursRuleTests
     }
 
     [Fact]
+    public void StateAt_DayRangeEndingInAnEarlierMonth_RunsOverNewYear()
+    {
+        var rule = OpeningHoursRule.Parse("Dec 30-Jan 02 10:00-12:00");
+        Assert.Equal(OpeningState.Open, rule.StateAt(At(2026, 12, 31, 11, 0)));
+        Assert.Equal(OpeningState.Open, rule.StateAt(At(2027, 1, 2, 11, 0)));
+        Assert.Equal(OpeningState.Closed, rule.StateAt(At(2027, 1, 3, 11, 0)));
+        var allButMarch = OpeningHoursRule.Parse("Mar 31-Mar 02");
+        Assert.Equal(OpeningState.Open, allButMarch.StateAt(At(2026, 12, 31, 11, 0)));
+        Assert.Equal(OpeningState.Closed, allButMarch.StateAt(At(2026, 3, 15, 11, 0)));
+    }
+
+    [Fact]
     public void StateAt_EndAtTwentyFour_IsOpenAtTheLastMinuteOnly()
     {
         var rule = OpeningHoursRule.Parse("Mo 10:00-24:00");

@@ -100,7 +100,12 @@ internal sealed class RandomOpeningHours(int seed)
                 else
                 {
                     var m2 = _random.Next(12);
-                    items.Add($"{Months[m]} {d:00}-{Months[m2]} {1 + _random.Next(DaysInMonth[m2]):00}");
+                    var d2 = 1 + _random.Next(DaysInMonth[m2]);
+                    // A range ending the day before it starts covers the whole year; opening_hours.js finds it closed
+                    // on every day (a reference bug), so the generator leaves that one out.
+                    var (dayBeforeMonth, dayBefore) = d > 1 ? (m, d - 1) : ((m + 11) % 12, DaysInMonth[(m + 11) % 12]);
+                    if (m2 == dayBeforeMonth && d2 == dayBefore) (m2, d2) = (m, d);
+                    items.Add($"{Months[m]} {d:00}-{Months[m2]} {d2:00}");
                 }
             }
         }
