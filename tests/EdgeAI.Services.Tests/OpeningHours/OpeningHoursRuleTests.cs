@@ -147,6 +147,19 @@ public class OpeningHoursRuleTests
         Assert.Equal(position, e.Position);
     }
 
+    [Theory]
+    [InlineData("PH Mo-Fr 10:00-12:00")]
+    [InlineData("SH off")]
+    [InlineData("Mo[1] 10:00-12:00")]
+    [InlineData("2026 Dec 10:00-12:00")]
+    [InlineData("week 01-10 Mo 10:00-12:00")]
+    [InlineData("PH +1 day off")]
+    [InlineData("10:00-sunset")]
+    [InlineData("24/7, Mo 10:00-12:00")]
+    [InlineData("Mo-Fr 10:00-12:00 \"by appointment\"")]
+    public void TryParse_UnsupportedFeature_IsRefusedNotGuessed(string text) =>
+        Assert.False(OpeningHoursRule.TryParse(text, out _, out _), text);
+
     [Fact]
     public void StateAt_UtcTime_IsRefused()
     {
