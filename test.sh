@@ -15,6 +15,8 @@ dotnet build EdgeAI.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # The models the tests run (BlazeFace, Silero VAD, openWakeWord features, Qwen3 tokenizer) into the shared cache.
 edgeai_built() { dotnet "$root/tools/EdgeAI.Cli/bin/Release/net10.0/edgeai.dll" "$@"; }
 ensure_models edgeai_built
+# The node peers the oracle tests run (opening_hours.js).
+ensure_npm_peers "$root"
 status=0
 dotnet test --solution EdgeAI.sln -c Release --no-build --report-trx --results-directory "$results" || status=$?
 # One line from the TRX files of every test project.

@@ -75,3 +75,20 @@ ensure_models() {
   grep -v -e ': cached$' -e ': skipped (' -e '^cache: ' <<<"$out" >&2 || true
   [ $status -eq 0 ] || echo "edgeai: some models could not be fetched (see above); tests that need them will skip" >&2
 }
+
+# ensure_npm_peers: installs the node packages the tests compare against (tools/peers/*/package.json; today
+# opening_hours, the reference opening_hours evaluator) into each peer's node_modules when missing. Without npm it
+# says what is missing and carries on: the oracle tests then skip, naming what to run.
+ensure_npm_peers() {
+  local root="${1:-$(pwd)}" dir
+  for dir in "$root"/tools/peers/opening_hours; do
+    [ -d "$dir/node_modules/opening_hours" ] && continue
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "edgeai: npm is not installed, so the test peer $(basename "$dir") is missing (apt-get install npm); its oracle tests will skip" >&2
+      continue
+    fi
+    (cd "$dir" && npm install --no-audit --no-fund --no-package-lock --silent >/dev/null 2>&1) \
+      || echo "edgeai: npm install failed in $dir; its oracle tests will skip" >&2
+  done
+  return 0
+}
