@@ -60,8 +60,12 @@ public static class Program
         string gps = Path.Combine(folder, "gps.nmea");
         File.WriteAllText(gps, AdlershofDrive.Nmea(folder, seed));
         Console.WriteLine($"{gps}: one GGA and RMC per second from the same vehicle model");
+        string cabin = Path.Combine(folder, "cabin.mp4");
+        var timeline = AdlershofDrive.Timeline(folder);
+        Console.WriteLine(CabinClip.Write(cabin, timeline[^1].At + 25, out var why)
+            ? $"{cabin}: the driver, looking away from {CabinClip.LookAwayFrom} s to {CabinClip.LookAwayTo} s" : $"{cabin}: not written: {why}");
         Console.WriteLine("timeline:");
-        foreach (var (at, what) in AdlershofDrive.Timeline(folder))
+        foreach (var (at, what) in timeline)
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:F0} s  {1}", at, what));
         return 0;
     }
