@@ -1,0 +1,356 @@
+using EdgeAI.Services.Geo;
+using EdgeAI.Services.Map;
+
+namespace EdgeAI.Services.Routing;
+
+/// <summary>
+/// Fastest routes on a <see cref="RoadGraph"/>: A* on travel time over edges (the search state is the edge driven, so
+/// a banned turn is simply a missing transition), with live <see cref="ITrafficFactors"/> and ETA.
+/// <para>
+/// The heuristic is the straight-line (haversine) distance to the goal over the fastest straight-line speed any edge
+/// allows: the larger of the graph's top speed limit and, per edge, the distance between its end nodes over its free-flow
+/// time (SUMO's lane lengths stop at the junction areas, so an edge can be shorter than its nodes are apart). It never
+/// overestimates and is consistent, so the first time an edge is settled its time is final and the route is the fastest.
+/// Factors below 1 scale the speed up by <see cref="ITrafficFactors.LowestFactor"/>.
+/// </para>
+/// <para>
+/// A search reuses arrays sized to the graph (stamped, never cleared), so it allocates only the returned
+/// <see cref="Route"/>. Searches on one router are serialised by a lock; use one router per thread for parallel work.
+/// </para>
+/// </summary>
+public sealed class Router
+{
+    private readonly RoadGraph _graph;
+    private readonly int[] _succStart;     // CSR: allowed successors of edge e are _succ[_succStart[e].._succStart[e+1]]
+    private readonly int[] _succ;
+    private readonly int[] _edgeFrom, _edgeTo;
+    private readonly double[] _freeTime, _length;
+    private readonly double[] _nodeLatRad, _nodeLonRad, _nodeCosLat;
+    private readonly double[] _startBearing, _endBearing;
+    private readonly object _gate = new();
+
+    // search workspace
+    private readonly double[] _g;
+    private readonly int[] _parent;
+    private readonly int[] _seen;          // stamp: _g/_parent valid for this search
+    private readonly int[] _closed;        // stamp: settled in this search
+    private readonly double[] _h;
+    private readonly int[] _hStamp;
+    private int _stamp;
+    private double[] _heapKey = new double[256];
+    private int[] _heapEdge = new int[256];
+    private int _heapCount;
+
+    /// <summary>A router over <paramref name="graph"/>.</summary>
+    public Router(RoadGraph graph)
+    {
+        _graph = graph ?? throw new ArgumentNullException(nameof(graph));
+        int n = graph.Nodes.Count, m = graph.Edges.Count;
+        _edgeFrom = new int[m]; _edgeTo = new int[m]; _freeTime = new double[m]; _length = new double[m];
+        _startBearing = new double[m]; _endBearing = new double[m];
+        _nodeLatRad = new double[n]; _nodeLonRad = new double[n]; _nodeCosLat = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var p = graph.Nodes[i].Position;
+            _nodeLatRad[i] = p.Lat * Math.PI / 180;
+            _nodeLonRad[i] = p.Lon * Math.PI / 180;
+            _nodeCosLat[i] = Math.Cos(_nodeLatRad[i]);
+        }
+        double speed = 0;
+        var succ = new List<int>(m * 3);
+        _succStart = new int[m + 1];
+        for (var e = 0; e < m; e++)
+        {
+            var edge = graph.Edges[e];
+            _edgeFrom[e] = edge.From; _edgeTo[e] = edge.To;
+            _freeTime[e] = edge.FreeFlowSeconds; _length[e] = edge.LengthM;
+            (_startBearing[e], _endBearing[e]) = EndBearings(edge);
+            speed = Math.Max(speed, edge.SpeedLimitMps);
+            speed = Math.Max(speed, Haversine(edge.From, edge.To) / edge.FreeFlowSeconds);
+            _succStart[e] = succ.Count;
+            foreach (var next in graph.OutEdges(edge.To))
+                if (graph.IsTurnAllowed(e, next)) succ.Add(next);
+        }
+        _succStart[m] = succ.Count;
+        _succ = [.. succ];
+        HeuristicSpeedMps = speed;
+        _g = new double[m]; _parent = new int[m]; _seen = new int[m]; _closed = new int[m];
+        _h = new double[n]; _hStamp = new int[n];
+    }
+
+    /// <summary>The graph routed on.</summary>
+    public RoadGraph Graph => _graph;
+
+    /// <summary>The speed the heuristic divides straight-line distance by (m/s) at free flow.</summary>
+    public double HeuristicSpeedMps { get; }
+
+    /// <summary>The fastest route from node <paramref name="fromNode"/> to node <paramref name="toNode"/>; null when unreachable.</summary>
+    public Route? Find(int fromNode, int toNode, ITrafficFactors? traffic = null)
+    {
+        CheckNode(fromNode, nameof(fromNode));
+        CheckNode(toNode, nameof(toNode));
+        if (fromNode == toNode) return new Route([], [], [], [], 0, 1);
+        lock (_gate)
+        {
+            var last = SearchNodes(fromNode, toNode, traffic, out _);
+            return last < 0 ? null : Build(last, 0, 1, traffic);
+        }
+    }
+
+    /// <summary>The fastest travel time in seconds between two nodes without building a route; null when unreachable.</summary>
+    public double? TravelTimeS(int fromNode, int toNode, ITrafficFactors? traffic = null)
+    {
+        CheckNode(fromNode, nameof(fromNode));
+        CheckNode(toNode, nameof(toNode));
+        if (fromNode == toNode) return 0;
+        lock (_gate)
+        {
+            var last = SearchNodes(fromNode, toNode, traffic, out var cost);
+            return last < 0 ? null : cost;
+        }
+    }
+
+    /// <summary>
+    /// The fastest route between two positions, each snapped to the nearest edge (and the edges within a few metres of
+    /// it, so both directions of a two-way street are tried); null when unreachable.
+    /// </summary>
+    public Route? Find(GeoPoint from, GeoPoint to, ITrafficFactors? traffic = null)
+    {
+        var locator = new EdgeLocator(_graph);
+        return Find(locator.Candidates(from), locator.Candidates(to), traffic);
+    }
+
+    /// <summary>The fastest route from any of <paramref name="from"/> to any of <paramref name="to"/>; null when unreachable.</summary>
+    public Route? Find(IReadOnlyList<EdgePosition> from, IReadOnlyList<EdgePosition> to, ITrafficFactors? traffic = null)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (from.Count == 0 || to.Count == 0) return null;
+        lock (_gate) return SearchPositions(from, to, traffic);
+    }
+
+    private int SearchNodes(int fromNode, int toNode, ITrafficFactors? traffic, out double cost)
+    {
+        var speed = SpeedBound(traffic);
+        Begin();
+        foreach (var e in _graph.OutEdges(fromNode))
+            Relax(e, -1, Time(e, traffic), toNode, speed);
+        cost = 0;
+        while (_heapCount > 0)
+        {
+            var e = Pop();
+            if (_closed[e] == _stamp) continue;
+            _closed[e] = _stamp;
+            var g = _g[e];
+            if (_edgeTo[e] == toNode) { cost = g; return e; }
+            for (int k = _succStart[e], end = _succStart[e + 1]; k < end; k++)
+            {
+                var next = _succ[k];
+                if (_closed[next] != _stamp) Relax(next, e, g + Time(next, traffic), toNode, speed);
+            }
+        }
+        return -1;
+    }
+
+    private Route? SearchPositions(IReadOnlyList<EdgePosition> from, IReadOnlyList<EdgePosition> to, ITrafficFactors? traffic)
+    {
+        var speed = SpeedBound(traffic);
+        Begin();
+        double best = double.PositiveInfinity;
+        int bestLast = -1, bestTarget = -1, bestDirectSource = -1;
+        for (var s = 0; s < from.Count; s++)
+        {
+            var src = from[s];
+            for (var t = 0; t < to.Count; t++)
+            {
+                var dst = to[t];
+                if (dst.Edge == src.Edge && dst.Fraction >= src.Fraction)
+                {
+                    var direct = (dst.Fraction - src.Fraction) * Time(src.Edge, traffic);
+                    if (direct < best) { best = direct; bestDirectSource = s; bestTarget = t; }
+                }
+            }
+        }
+        // the goal "node" of the heuristic is the start of the nearest target edge; other targets are a few metres off,
+        // so the heuristic takes the minimum over all of them to stay admissible
+        foreach (var src in from)
+            RelaxMulti(src.Edge, -1, (1 - src.Fraction) * Time(src.Edge, traffic), to, speed);
+        while (_heapCount > 0)
+        {
+            if (_heapKey[0] >= best) break;
+            var e = Pop();
+            if (_closed[e] == _stamp) continue;
+            _closed[e] = _stamp;
+            var g = _g[e];
+            for (var t = 0; t < to.Count; t++)
+            {
+                var dst = to[t];
+                if (_edgeTo[e] != _edgeFrom[dst.Edge] || !_graph.IsTurnAllowed(e, dst.Edge)) continue;
+                var total = g + dst.Fraction * Time(dst.Edge, traffic);
+                if (total < best) { best = total; bestLast = e; bestTarget = t; bestDirectSource = -1; }
+            }
+            for (int k = _succStart[e], end = _succStart[e + 1]; k < end; k++)
+            {
+                var next = _succ[k];
+                if (_closed[next] != _stamp) RelaxMulti(next, e, g + Time(next, traffic), to, speed);
+            }
+        }
+        if (bestTarget < 0) return null;
+        var target = to[bestTarget];
+        if (bestDirectSource >= 0)
+        {
+            var src = from[bestDirectSource];
+            var span = target.Fraction - src.Fraction;
+            return new Route([src.Edge], [span * _length[src.Edge]], [span * Time(src.Edge, traffic)], [], src.Fraction, target.Fraction);
+        }
+        // walk back to find the source edge and its fraction
+        var first = bestLast;
+        while (_parent[first] >= 0) first = _parent[first];
+        double startFraction = 0;
+        foreach (var src in from)
+            if (src.Edge == first) { startFraction = src.Fraction; break; }
+        return Build(bestLast, startFraction, target.Fraction, traffic, target.Edge);
+    }
+
+    private Route Build(int last, double startFraction, double endFraction, ITrafficFactors? traffic, int appendEdge = -1)
+    {
+        var count = appendEdge >= 0 ? 1 : 0;
+        for (var e = last; e >= 0; e = _parent[e]) count++;
+        var edges = new int[count];
+        var i = count - 1;
+        if (appendEdge >= 0) edges[i--] = appendEdge;
+        for (var e = last; e >= 0; e = _parent[e]) edges[i--] = e;
+        var lengths = new double[count];
+        var times = new double[count];
+        for (var k = 0; k < count; k++)
+        {
+            var share = 1.0;
+            if (k == 0) share -= startFraction;
+            if (k == count - 1) share -= 1 - endFraction;
+            lengths[k] = share * _length[edges[k]];
+            times[k] = share * Time(edges[k], traffic);
+        }
+        var maneuvers = new Maneuver[Math.Max(0, count - 1)];
+        double dist = 0, time = 0;
+        for (var k = 0; k + 1 < count; k++)
+        {
+            dist += lengths[k];
+            time += times[k];
+            int a = edges[k], b = edges[k + 1];
+            var turn = _startBearing[b] - _endBearing[a];
+            turn = turn > 180 ? turn - 360 : turn <= -180 ? turn + 360 : turn;
+            maneuvers[k] = new Maneuver(_edgeTo[a], a, b, Maneuver.Classify(turn), turn, dist, time);
+        }
+        return new Route(edges, lengths, times, maneuvers, startFraction, endFraction);
+    }
+
+    private double SpeedBound(ITrafficFactors? traffic)
+    {
+        var lowest = traffic?.LowestFactor ?? 1;
+        if (!(lowest > 0)) throw new ArgumentException("traffic factors must be positive (LowestFactor ≤ 0)", nameof(traffic));
+        return lowest < 1 ? HeuristicSpeedMps / lowest : HeuristicSpeedMps;
+    }
+
+    private double Time(int edge, ITrafficFactors? traffic) => traffic is null ? _freeTime[edge] : _freeTime[edge] * traffic.Factor(edge);
+
+    private void Relax(int edge, int parent, double g, int goalNode, double speed)
+    {
+        if (_seen[edge] == _stamp && _g[edge] <= g) return;
+        _seen[edge] = _stamp;
+        _g[edge] = g;
+        _parent[edge] = parent;
+        var node = _edgeTo[edge];
+        if (_hStamp[node] != _stamp) { _hStamp[node] = _stamp; _h[node] = Haversine(node, goalNode) / speed; }
+        Push(g + _h[node], edge);
+    }
+
+    private void RelaxMulti(int edge, int parent, double g, IReadOnlyList<EdgePosition> targets, double speed)
+    {
+        if (_seen[edge] == _stamp && _g[edge] <= g) return;
+        _seen[edge] = _stamp;
+        _g[edge] = g;
+        _parent[edge] = parent;
+        var node = _edgeTo[edge];
+        if (_hStamp[node] != _stamp)
+        {
+            var h = double.PositiveInfinity;
+            for (var t = 0; t < targets.Count; t++) h = Math.Min(h, Haversine(node, _edgeFrom[targets[t].Edge]) / speed);
+            _hStamp[node] = _stamp;
+            _h[node] = h;
+        }
+        Push(g + _h[node], edge);
+    }
+
+    private void Begin()
+    {
+        _heapCount = 0;
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_seen); Array.Clear(_closed); Array.Clear(_hStamp);
+            _stamp = 1;
+        }
+    }
+
+    private void Push(double key, int edge)
+    {
+        if (_heapCount == _heapKey.Length)
+        {
+            Array.Resize(ref _heapKey, _heapKey.Length * 2);
+            Array.Resize(ref _heapEdge, _heapEdge.Length * 2);
+        }
+        var i = _heapCount++;
+        while (i > 0)
+        {
+            var parent = (i - 1) >> 1;
+            if (_heapKey[parent] <= key) break;
+            _heapKey[i] = _heapKey[parent]; _heapEdge[i] = _heapEdge[parent];
+            i = parent;
+        }
+        _heapKey[i] = key; _heapEdge[i] = edge;
+    }
+
+    private int Pop()
+    {
+        var top = _heapEdge[0];
+        var n = --_heapCount;
+        if (n == 0) return top;
+        double key = _heapKey[n];
+        int edge = _heapEdge[n], i = 0;
+        while (true)
+        {
+            var child = 2 * i + 1;
+            if (child >= n) break;
+            if (child + 1 < n && _heapKey[child + 1] < _heapKey[child]) child++;
+            if (_heapKey[child] >= key) break;
+            _heapKey[i] = _heapKey[child]; _heapEdge[i] = _heapEdge[child];
+            i = child;
+        }
+        _heapKey[i] = key; _heapEdge[i] = edge;
+        return top;
+    }
+
+    private double Haversine(int a, int b)
+    {
+        double dLat = _nodeLatRad[b] - _nodeLatRad[a], dLon = _nodeLonRad[b] - _nodeLonRad[a];
+        double s1 = Math.Sin(dLat / 2), s2 = Math.Sin(dLon / 2);
+        var h = s1 * s1 + _nodeCosLat[a] * _nodeCosLat[b] * s2 * s2;
+        return 2 * GeoPoint.EarthRadiusM * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    private static (double Start, double End) EndBearings(RoadEdge edge)
+    {
+        var s = edge.Shape;
+        if (s.Count < 2) return (0, 0);
+        var i = 1;
+        while (i < s.Count - 1 && GeoPoint.DistanceM(s[0], s[i]) < 0.5) i++;
+        var j = s.Count - 2;
+        while (j > 0 && GeoPoint.DistanceM(s[j], s[^1]) < 0.5) j--;
+        return (GeoPoint.BearingDeg(s[0], s[i]), GeoPoint.BearingDeg(s[j], s[^1]));
+    }
+
+    private void CheckNode(int node, string name)
+    {
+        if ((uint)node >= (uint)_graph.Nodes.Count)
+            throw new ArgumentOutOfRangeException(name, node, $"node index outside 0..{_graph.Nodes.Count - 1}");
+    }
+}
