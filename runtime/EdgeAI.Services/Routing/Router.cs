@@ -26,7 +26,6 @@ public sealed class Router
     private readonly int[] _edgeFrom, _edgeTo;
     private readonly double[] _freeTime, _length;
     private readonly double[] _nodeLatRad, _nodeLonRad, _nodeCosLat;
-    private readonly double[] _startBearing, _endBearing;
     private readonly object _gate = new();
 
     // search workspace
@@ -47,7 +46,6 @@ public sealed class Router
         _graph = graph ?? throw new ArgumentNullException(nameof(graph));
         int n = graph.Nodes.Count, m = graph.Edges.Count;
         _edgeFrom = new int[m]; _edgeTo = new int[m]; _freeTime = new double[m]; _length = new double[m];
-        _startBearing = new double[m]; _endBearing = new double[m];
         _nodeLatRad = new double[n]; _nodeLonRad = new double[n]; _nodeCosLat = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -64,7 +62,6 @@ public sealed class Router
             var edge = graph.Edges[e];
             _edgeFrom[e] = edge.From; _edgeTo[e] = edge.To;
             _freeTime[e] = edge.FreeFlowSeconds; _length[e] = edge.LengthM;
-            (_startBearing[e], _endBearing[e]) = EndBearings(edge);
             speed = Math.Max(speed, edge.SpeedLimitMps);
             speed = Math.Max(speed, Haversine(edge.From, edge.To) / edge.FreeFlowSeconds);
             _succStart[e] = succ.Count;
@@ -230,18 +227,60 @@ public sealed class Router
             lengths[k] = share * _length[edges[k]];
             times[k] = share * Time(edges[k], traffic);
         }
+        return new Route(edges, lengths, times, Maneuvers(edges, lengths, times), startFraction, endFraction);
+    }
+
+    // The turn at each junction: the bearing from the point 20 m before it along the route to the junction, against
+    // the bearing from the junction to the point 20 m after it. Looking 20 m along the route (across short edges) keeps
+    // SUMO's lane offsets and the stubs into the junction centre from reading as turns.
+    private Maneuver[] Maneuvers(int[] edges, double[] lengths, double[] times)
+    {
+        var count = edges.Length;
         var maneuvers = new Maneuver[Math.Max(0, count - 1)];
+        if (count < 2) return maneuvers;
+        var points = new List<GeoPoint>();
+        var along = new List<double>();
+        var junctionAt = new int[count - 1];
+        for (var k = 0; k < count; k++)
+        {
+            var shape = _graph.Edges[edges[k]].Shape;
+            for (var i = points.Count == 0 ? 0 : 1; i < shape.Count; i++)
+            {
+                along.Add(points.Count == 0 ? 0 : along[^1] + GeoPoint.DistanceM(points[^1], shape[i]));
+                points.Add(shape[i]);
+            }
+            if (k < count - 1) junctionAt[k] = points.Count - 1;
+        }
+        const double LookM = 20;
         double dist = 0, time = 0;
         for (var k = 0; k + 1 < count; k++)
         {
             dist += lengths[k];
             time += times[k];
-            int a = edges[k], b = edges[k + 1];
-            var turn = _startBearing[b] - _endBearing[a];
-            turn = turn > 180 ? turn - 360 : turn <= -180 ? turn + 360 : turn;
+            int a = edges[k], b = edges[k + 1], j = junctionAt[k];
+            var node = points[j];
+            var before = PointAt(points, along, along[j] - LookM);
+            var after = PointAt(points, along, along[j] + LookM);
+            double turn = 0;
+            if (GeoPoint.DistanceM(before, node) > 0.5 && GeoPoint.DistanceM(node, after) > 0.5)
+            {
+                turn = GeoPoint.BearingDeg(node, after) - GeoPoint.BearingDeg(before, node);
+                turn = turn > 180 ? turn - 360 : turn <= -180 ? turn + 360 : turn;
+            }
             maneuvers[k] = new Maneuver(_edgeTo[a], a, b, Maneuver.Classify(turn), turn, dist, time);
         }
-        return new Route(edges, lengths, times, maneuvers, startFraction, endFraction);
+        return maneuvers;
+    }
+
+    private static GeoPoint PointAt(List<GeoPoint> points, List<double> along, double at)
+    {
+        if (at <= 0) return points[0];
+        if (at >= along[^1]) return points[^1];
+        var i = along.BinarySearch(at);
+        if (i >= 0) return points[i];
+        i = ~i;
+        var f = (at - along[i - 1]) / (along[i] - along[i - 1]);
+        return new GeoPoint(points[i - 1].Lat + f * (points[i].Lat - points[i - 1].Lat), points[i - 1].Lon + f * (points[i].Lon - points[i - 1].Lon));
     }
 
     private double SpeedBound(ITrafficFactors? traffic)
@@ -335,17 +374,6 @@ public sealed class Router
         double s1 = Math.Sin(dLat / 2), s2 = Math.Sin(dLon / 2);
         var h = s1 * s1 + _nodeCosLat[a] * _nodeCosLat[b] * s2 * s2;
         return 2 * GeoPoint.EarthRadiusM * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
-
-    private static (double Start, double End) EndBearings(RoadEdge edge)
-    {
-        var s = edge.Shape;
-        if (s.Count < 2) return (0, 0);
-        var i = 1;
-        while (i < s.Count - 1 && GeoPoint.DistanceM(s[0], s[i]) < 0.5) i++;
-        var j = s.Count - 2;
-        while (j > 0 && GeoPoint.DistanceM(s[j], s[^1]) < 0.5) j--;
-        return (GeoPoint.BearingDeg(s[0], s[i]), GeoPoint.BearingDeg(s[j], s[^1]));
     }
 
     private void CheckNode(int node, string name)
