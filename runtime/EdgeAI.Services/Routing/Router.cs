@@ -39,6 +39,9 @@ public sealed class Router
     private double[] _heapKey = new double[256];
     private int[] _heapEdge = new int[256];
     private int _heapCount;
+    private readonly List<GeoPoint> _polyline = [];    // the route's shape, reused for the manoeuvres of every route
+    private readonly List<double> _polylineAlong = [];
+    private int[] _junctionAt = new int[64];
 
     /// <summary>A router over <paramref name="graph"/>.</summary>
     public Router(RoadGraph graph)
@@ -238,9 +241,11 @@ public sealed class Router
         var count = edges.Length;
         var maneuvers = new Maneuver[Math.Max(0, count - 1)];
         if (count < 2) return maneuvers;
-        var points = new List<GeoPoint>();
-        var along = new List<double>();
-        var junctionAt = new int[count - 1];
+        var points = _polyline;
+        var along = _polylineAlong;
+        points.Clear();
+        along.Clear();
+        var junctionAt = _junctionAt.Length >= count - 1 ? _junctionAt : _junctionAt = new int[Math.Max(count, 2 * _junctionAt.Length)];
         for (var k = 0; k < count; k++)
         {
             var shape = _graph.Edges[edges[k]].Shape;
