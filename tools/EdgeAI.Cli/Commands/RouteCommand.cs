@@ -84,18 +84,8 @@ public sealed class RouteCommand : Command
         return result;
     }
 
-    private static GeoPoint Place(string text, string what, IReadOnlyList<Poi> pois)
-    {
-        if (GeoPoint.TryParse(text, out var point)) return point;
-        var exact = pois.Where(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase)).ToList();
-        var matches = exact.Count > 0 ? exact : pois.Where(p => p.Name.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count switch
-        {
-            1 => matches[0].Position,
-            0 => throw new UsageException($"{what}: expected lat,lon or a POI name, found '{text}'"),
-            _ => throw new UsageException($"{what}: '{text}' names {matches.Count} POIs ({string.Join(", ", matches.Take(3).Select(p => p.Name))}...); be more precise"),
-        };
-    }
+    private static GeoPoint Place(string text, string what, IReadOnlyList<Poi> pois) =>
+        PlaceLookup.TryResolve(text, pois, out var point, out _, out var error) ? point : throw new UsageException($"{what}: {error}");
 
     private static void WriteText(TextWriter stdout, RegionMap region, TripPlan plan)
     {

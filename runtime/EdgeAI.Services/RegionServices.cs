@@ -1,0 +1,41 @@
+using EdgeAI.Services.Charging;
+using EdgeAI.Services.Energy;
+using EdgeAI.Services.Map;
+using EdgeAI.Services.OpeningHours;
+
+namespace EdgeAI.Services;
+
+/// <summary>
+/// The on-device services of one region for one car, built once and shared by the assistant's tools and the commands:
+/// the map, the trip planner (routing, energy, charging stops), the region's time zone and public holidays.
+/// </summary>
+public sealed class RegionServices
+{
+    /// <summary>Services on <paramref name="map"/> for the car <paramref name="vehicle"/>.</summary>
+    public RegionServices(RegionMap map, VehicleProfile vehicle, TimeZoneInfo timeZone, IHolidayCalendar holidays)
+    {
+        Map = map ?? throw new ArgumentNullException(nameof(map));
+        Vehicle = vehicle ?? throw new ArgumentNullException(nameof(vehicle));
+        TimeZone = timeZone ?? throw new ArgumentNullException(nameof(timeZone));
+        Holidays = holidays ?? throw new ArgumentNullException(nameof(holidays));
+        Trips = new TripPlanner(map.Graph, vehicle);
+    }
+
+    /// <summary>Roads, signals and places.</summary>
+    public RegionMap Map { get; }
+
+    /// <summary>The car the energy and charging figures are for.</summary>
+    public VehicleProfile Vehicle { get; }
+
+    /// <summary>The region's time zone (opening hours and arrival times are local).</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The region's public holidays (opening hours' <c>PH</c>).</summary>
+    public IHolidayCalendar Holidays { get; }
+
+    /// <summary>Routes with energy and charging stops.</summary>
+    public TripPlanner Trips { get; }
+
+    /// <summary>Local time of an instant in the region.</summary>
+    public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
+}
