@@ -43,6 +43,7 @@ public static class Program
         root.Subcommands.Add(new ModelsCommand());
         root.Subcommands.Add(new ChatCommand());
         root.Subcommands.Add(new MapCommand());
+        root.Subcommands.Add(new PoiCommand());
         return root;
     }
 }
