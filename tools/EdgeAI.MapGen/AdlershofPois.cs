@@ -118,6 +118,11 @@ public static class AdlershofPois
         {
             var edge = rng.Pick(streets.Streets);
             var point = streets.PointBeside(edge, rng.Between(0.2, 0.8) * streets.ShapeLength(edge), rng.Between(6, 14));
+            for (var attempt = 0; attempt < 50 && !ClearOfStreets(streets, point); attempt++)
+            {
+                edge = rng.Pick(streets.Streets);
+                point = streets.PointBeside(edge, rng.Between(0.2, 0.8) * streets.ShapeLength(edge), rng.Between(6, 14));
+            }
             food.Add(Food(food.Count, names, rng, edge, point));
         }
         pois.AddRange(food);
@@ -147,10 +152,23 @@ public static class AdlershofPois
     {
         var candidates = streets.StreetsNear(near, radiusM);
         if (candidates.Count == 0) throw new InvalidOperationException($"no named street within {radiusM} m of {near}");
-        var edge = rng.Pick(candidates);
-        var along = streets.Project(edge, near).AlongM + rng.Between(-25, 25);
-        return (edge, streets.PointBeside(edge, along, rng.Between(6, 14)));
+        for (var attempt = 0; ; attempt++)
+        {
+            var edge = rng.Pick(candidates);
+            var along = streets.Project(edge, near).AlongM + rng.Between(-25, 25);
+            var point = streets.PointBeside(edge, along, rng.Between(6, 14));
+            if (ClearOfStreets(streets, point) || attempt == 50) return (edge, point);
+        }
     }
+
+    // A POI stands beside the road, not on another street that passes close by (at a junction, a bend).
+    private static bool ClearOfStreets(StreetPlacement streets, GeoPoint point)
+    {
+        foreach (var e in streets.Streets) if (streets.Project(e, point).DistanceM < MinClearanceM) return false;
+        return true;
+    }
+
+    private const double MinClearanceM = 4;
 
     /// <summary><paramref name="count"/> points beside streets, each on the street whose middle is farthest from every point
     /// chosen so far (and from <paramref name="taken"/>): spread evenly over the region.</summary>
@@ -170,6 +188,8 @@ public static class AdlershofPois
             }
             var edge = streets.Streets[best];
             var point = streets.PointBeside(edge, rng.Between(0.3, 0.7) * streets.ShapeLength(edge), rng.Between(6, 12));
+            for (var attempt = 0; attempt < 50 && !ClearOfStreets(streets, point); attempt++)
+                point = streets.PointBeside(edge, rng.Between(0.1, 0.9) * streets.ShapeLength(edge), rng.Between(6, 12));
             taken.Add(point);
             result.Add((edge, point));
         }
