@@ -44,6 +44,7 @@ public static class Program
         root.Subcommands.Add(new ChatCommand());
         root.Subcommands.Add(new MapCommand());
         root.Subcommands.Add(new RouteCommand());
+        root.Subcommands.Add(new PoiCommand());
         return root;
     }
 }

@@ -65,7 +65,7 @@ internal static class CommandGuard
     public static bool IsBadInput(Exception e) => e is FormatException or CanLogLossException or FileNotFoundException or PathTooLongException
         or DirectoryNotFoundException or UnauthorizedAccessException or UsageException or InvalidDataException or CanBusException
         or EdgeAI.Inference.Providers.NoExecutionProviderException or EdgeAI.Inference.Native.OrtUnavailableException
-        or EdgeAI.Services.Map.MapFormatException
+        or EdgeAI.Services.Map.MapFormatException or EdgeAI.Services.Feeds.FeedFormatException
         or ArgumentException { ParamName: "path" }; // an empty path given to an option (--dbc "", --cache "")
 
     private static string OneLine(Exception e) => e switch
