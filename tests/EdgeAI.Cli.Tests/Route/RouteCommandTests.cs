@@ -39,7 +39,7 @@ public sealed class RouteCommandTests
 
     [Theory]
     [InlineData("--soc", "150", "edgeai: --soc: expected a percentage 0..100, found 150")]
-    [InlineData("FROM", "nowhere", "edgeai: FROM: expected lat,lon or a POI name, found 'nowhere'")]
+    [InlineData("FROM", "nowhere", "edgeai: FROM: expected lat,lon or the name of a place on the map, found 'nowhere'")]
     public void Route_BadInput_OneLineAndExit2(string what, string value, string expected)
     {
         using var dir = new TempDirectory();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Inference.Models;
+using EdgeAI.Cli.Input;
 using EdgeAI.Services.Map;
 
 namespace EdgeAI.Cli.Commands;
@@ -89,8 +90,25 @@ public sealed class MapInfoCommand : Command
         var sources = new[] { DemoRegionMap.NetworkFile, DemoRegionMap.LandmarkFile }.Select(f => Path.Combine(folder, f)).ToList();
         foreach (var s in sources)
             if (!File.Exists(s)) throw new MapFormatException(s, 0, "missing (fetch the demo region: edgeai models fetch sumo-adlershof)");
-        if (!File.Exists(store) || sources.Any(s => File.GetLastWriteTimeUtc(s) > File.GetLastWriteTimeUtc(store)))
-            MapStore.Write(DemoRegionMap.Build(folder), store);
+        // The generated POIs (chargers, restaurants, car parks) ship with edgeai; the streets come from the cache.
+        string generated = Assets.Require(Path.Combine(Assets.Models, "maps", "adlershof", "pois.json"), "the demo region's generated POIs");
+        sources.Add(generated);
+        if (!File.Exists(store) || sources.Any(s => File.GetLastWriteTimeUtc(s) > File.GetLastWriteTimeUtc(store)) || !Readable(store))
+            MapStore.Write(DemoRegionMap.Build(folder, PoiFile.Read(generated).Pois), store);
         return store;
+    }
+
+    // The demo store is derived data in the cache: one an older edgeai wrote, or a damaged one, is rebuilt, not refused.
+    private static bool Readable(string store)
+    {
+        try
+        {
+            using var _ = MapStore.Open(store);
+            return true;
+        }
+        catch (MapFormatException)
+        {
+            return false;
+        }
     }
 }
