@@ -52,6 +52,16 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void PoiFiles_EveryBundledFile_FollowsTheSchema()
+    {
+        var files = Directory.GetFiles(RepoPaths.Get("models", "maps"), "pois.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        var (problems, count) = Check(Schema("pois.schema.json"), ["files", .. files]);
+        Assert.Empty(problems);
+        Assert.Equal(files.Length, count);
+    }
+
+    [Fact]
     public void DemoJson_EveryLine_FollowsTheEventSchema()
     {
         var (code, stdout, stderr) = CliRunner.Run("demo", "--speed", "max", "--json", "--every", "60");

@@ -74,3 +74,20 @@ public class FeedFileTests
         Assert.Equal(text, FeedFile.ToCsv(Parse(text)));
     }
 }
+
+/// <summary>The Adlershof drive's scenario.json names its POIs and feeds under "services"; they exist and read.</summary>
+public class ScenarioServicesTests
+{
+    [Fact]
+    public void AdlershofScenario_ServicesSection_NamesFilesThatRead()
+    {
+        string folder = EdgeAI.TestKit.RepoPaths.Get("models", "scenarios", "adlershof-drive");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "scenario.json")));
+        var services = json.RootElement.GetProperty("services");
+        Assert.NotEmpty(EdgeAI.Services.Map.PoiFile.Read(Path.Combine(folder, services.GetProperty("pois").GetString()!)).Pois);
+        var feeds = services.GetProperty("feeds");
+        Assert.Equal(FeedKind.ParkingOccupancy, FeedFile.Read(Path.Combine(folder, feeds.GetProperty("parking").GetString()!)).Kind);
+        Assert.Equal(FeedKind.ChargerAvailability, FeedFile.Read(Path.Combine(folder, feeds.GetProperty("chargers").GetString()!)).Kind);
+        Assert.Equal(FeedKind.TrafficSpeed, FeedFile.Read(Path.Combine(folder, feeds.GetProperty("traffic").GetString()!)).Kind);
+    }
+}
