@@ -5,7 +5,7 @@ namespace EdgeAI.Services.TrafficLights;
 /// <summary>
 /// A simulated road-side unit next to a controller: it knows the current phase and when it began (the controller's
 /// truth) and the program's min/max durations, but not the future. Every period it broadcasts, per signal group, the
-/// state shown, when it began, [minEndTime, maxEndTime] from the program's min/max durations and the elapsed time,
+/// state shown (for the groups of its car movements, or all groups when it has no links), when it began, [minEndTime, maxEndTime] from the program's min/max durations and the elapsed time,
 /// and likelyTime: the unit's own plan-based estimate (the phase's base duration, clamped to [min, max]) plus seeded
 /// Gaussian error. Messages are occasionally delayed or dropped (seeded).
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class RoadSideUnit
     private readonly TrafficSignal _signal;
     private readonly SignalGroups _groups;
     private readonly RoadSideUnitOptions _options;
+    private readonly int[] _broadcastGroups;
 
     /// <summary>A unit for <paramref name="signal"/>.</summary>
     public RoadSideUnit(TrafficSignal signal, RoadSideUnitOptions? options = null)
@@ -21,6 +22,11 @@ public sealed class RoadSideUnit
         _signal = signal;
         _groups = new SignalGroups(signal);
         _options = options ?? RoadSideUnitOptions.Default;
+        // the groups of the signal's car movements (those a MAP lists); every group when the signal has no links
+        var groups = new SortedSet<int>();
+        foreach (var link in signal.Links) groups.Add(_groups.GroupOfLink(link.LinkIndex));
+        if (groups.Count == 0) for (var g = 1; g <= _groups.Count; g++) groups.Add(g);
+        _broadcastGroups = [.. groups];
     }
 
     /// <summary>The unit's signal groups.</summary>
@@ -38,8 +44,8 @@ public sealed class RoadSideUnit
             var drop = rng.NextDouble() < _options.DropProbability;
             var late = rng.NextDouble() < _options.DelayProbability;
             var delay = late ? _options.LatencyS + rng.NextDouble() * (_options.MaxDelayS - _options.LatencyS) : _options.LatencyS;
-            var states = new SignalGroupState[_groups.Count];
-            for (var g = 1; g <= _groups.Count; g++) states[g - 1] = GroupState(truth, k, tau, g, rng);
+            var states = new SignalGroupState[_broadcastGroups.Length];
+            for (var i = 0; i < states.Length; i++) states[i] = GroupState(truth, k, tau, _broadcastGroups[i], rng);
             if (k < 0 || drop) continue;
             yield return new SpatMessage(tau + delay, tau, _signal.Id, states);
         }
