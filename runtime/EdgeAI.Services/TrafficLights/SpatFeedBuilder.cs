@@ -1,0 +1,72 @@
+using EdgeAI.Services.Geo;
+using EdgeAI.Services.Map;
+
+namespace EdgeAI.Services.TrafficLights;
+
+/// <summary>
+/// Builds a scenario's SPaT/MAP feed: the MAP from the road graph and signal programs, the SPaT messages by running a
+/// <see cref="RoadSideUnit"/> per controller over a truth (SUMO's recorded switches, or a simulation).
+/// </summary>
+public static class SpatFeedBuilder
+{
+    /// <summary>
+    /// The feed for a scenario driven by SUMO: <paramref name="tlsStatesPath"/> is SUMO's SaveTLSStates output
+    /// (.xml or .xml.gz), shifted onto the scenario's clock by <paramref name="sumoToScenarioOffsetS"/>
+    /// (scenario time = SUMO time + offset). Messages are generated from <paramref name="fromS"/> to
+    /// <paramref name="toS"/> (scenario clock; default: the whole record) for the controllers in
+    /// <paramref name="intersections"/> (default: all that appear in both the net and the record).
+    /// </summary>
+    /// <exception cref="SpatFormatException">the states file is malformed.</exception>
+    public static SpatFeed FromSumoStates(
+        RoadGraph graph, IReadOnlyList<TrafficSignal> signals, string tlsStatesPath, double sumoToScenarioOffsetS, int seed,
+        double? fromS = null, double? toS = null, IReadOnlyCollection<string>? intersections = null, RoadSideUnitOptions? options = null)
+    {
+        var truth = SumoTlsStatesReader.Read(tlsStatesPath, sumoToScenarioOffsetS);
+        var chosen = signals.Where(s => truth.ContainsKey(s.Id) && (intersections is null || intersections.Contains(s.Id))).ToList();
+        var from = fromS ?? truth.Values.Min(t => t.Switches[0].Time);
+        var to = toS ?? truth.Values.Max(t => t.Switches[^1].Time);
+        return new SpatFeed(BuildMap(graph, chosen), Broadcast(chosen, truth, from, to, seed, options));
+    }
+
+    /// <summary>The messages the road-side units of <paramref name="signals"/> broadcast over their truths, merged in order of reception.</summary>
+    public static IReadOnlyList<SpatMessage> Broadcast(
+        IReadOnlyList<TrafficSignal> signals, IReadOnlyDictionary<string, SignalTimeline> truth, double fromS, double toS, int seed, RoadSideUnitOptions? options = null)
+    {
+        var all = new List<SpatMessage>();
+        for (var i = 0; i < signals.Count; i++)
+        {
+            var rsu = new RoadSideUnit(signals[i], options);
+            all.AddRange(rsu.Broadcast(truth[signals[i].Id], fromS, toS, new Random(unchecked(seed * 7919 + i))));
+        }
+        // stable: same reception time keeps generation order
+        return [.. all.OrderBy(m => m.T).ThenBy(m => m.TimeStamp)];
+    }
+
+    /// <summary>The MAP of <paramref name="signals"/>: per approach edge its shape up to the stop line, bearing, limit and
+    /// manoeuvres with their signal groups (<see cref="SignalGroups"/>).</summary>
+    public static SignalMap BuildMap(RoadGraph graph, IEnumerable<TrafficSignal> signals)
+    {
+        var intersections = new List<SignalIntersection>();
+        foreach (var signal in signals)
+        {
+            var groups = new SignalGroups(signal);
+            var approaches = new List<SignalApproach>();
+            foreach (var from in signal.Links.Select(l => l.FromEdge).Distinct())
+            {
+                var edge = graph.Edges[from];
+                var maneuvers = new List<SignalManeuver>();
+                foreach (var link in signal.Links)
+                {
+                    if (link.FromEdge != from) continue;
+                    var m = new SignalManeuver(graph.Edges[link.ToEdge].Id, link.Direction, groups.GroupOfLink(link.LinkIndex));
+                    if (!maneuvers.Contains(m)) maneuvers.Add(m);
+                }
+                var shape = edge.Shape;
+                var bearing = GeoPoint.BearingDeg(shape[^2], shape[^1]);
+                approaches.Add(new SignalApproach(edge.Id, shape, bearing, edge.SpeedLimitMps, maneuvers));
+            }
+            intersections.Add(new SignalIntersection(signal.Id, signal.Position, approaches));
+        }
+        return new SignalMap(intersections);
+    }
+}
