@@ -36,6 +36,9 @@ public sealed class RegionServices
     /// <summary>Routes with energy and charging stops.</summary>
     public TripPlanner Trips { get; }
 
+    /// <summary>Parking occupancy (free spaces per car park over time), when a live feed is there.</summary>
+    public Feeds.Feed? ParkingOccupancy { get; init; }
+
     /// <summary>Local time of an instant in the region.</summary>
     public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 }

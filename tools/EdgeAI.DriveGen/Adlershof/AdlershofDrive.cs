@@ -22,7 +22,7 @@ public static class AdlershofDrive
     public static readonly string Folder = Path.Combine("models", "scenarios", "adlershof-drive");
 
     /// <summary>State of charge at the start: too low to reach the destination above the 15 % reserve without charging.</summary>
-    public const double StartSocPercent = 15.3;
+    public const double StartSocPercent = 15.2;
 
     /// <summary>Recording start: Friday 2026-06-12, 11:52:30 in Berlin (09:52:30 UTC), just before lunch time.</summary>
     internal static readonly long StartNs = new DateTimeOffset(2026, 6, 12, 9, 52, 30, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeAI.Fusion.Context;
+using EdgeAI.Llm.Tools;
+using EdgeAI.Services;
+using EdgeAI.Services.Energy;
+using EdgeAI.Services.Feeds;
+using EdgeAI.Services.Map;
+using EdgeAI.Services.OpeningHours;
+using EdgeAI.TestKit;
+
+namespace EdgeAI.Llm.Tests.Tools;
+
+/// <summary>
+/// The service tools on the Adlershof drive: the context at its start (position, 15.2 % charge, Friday 11:52 in Berlin)
+/// and the demo region's real streets with its generated POIs and feeds. Answers must be what the services compute.
+/// </summary>
+public sealed class ServiceToolsTests
+{
+    private static readonly string Scenario = RepoPaths.Get("models", "scenarios", "adlershof-drive");
+    private const string Destination = "52.435970,13.542850"; // scenario.json services.trip.destination
+
+    private static readonly Lazy<RegionServices> Shared = new(() =>
+    {
+        var map = DemoRegionMap.Build(Folder(), PoiFile.Read(RepoPaths.Get("models", "maps", "adlershof", "pois.json")).Pois);
+        return new RegionServices(map, VehicleProfileReader.Load(RepoPaths.Get("models", "vehicle", "vw_id3.profile.json")),
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), PublicHolidays.Berlin)
+        {
+            ParkingOccupancy = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "parking.csv")),
+        };
+    });
+
+    private static readonly Lazy<IContextView> Start = new(() => new FixedContextView(ContextReplay.At(
+        Path.Combine(Scenario, "can.log.gz"), RepoPaths.Get("models", "vehicle", "edgeai_demo.signals.json"), TimeSpan.FromSeconds(3))));
+
+    private static string Folder()
+    {
+        var root = Environment.GetEnvironmentVariable("EDGEAI_MODELS") is { Length: > 0 } env ? env
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "edgeai", "models");
+        var folder = DemoRegionMap.Folder(root);
+        if (!File.Exists(Path.Combine(folder, "osm.net.xml"))) Assert.Skip($"{folder}/osm.net.xml is missing: run ./test.sh (or edgeai models fetch sumo-adlershof)");
+        return folder;
+    }
+
+    private static JsonElement Call(string tool, string arguments)
+    {
+        var registry = new ToolRegistry(ServiceTools.Create(Start.Value, Shared.Value));
+        var outcome = registry.Execute(new ParsedToolCall(tool, arguments, null));
+        Assert.False(outcome.IsError, outcome.ResultJson);
+        return JsonDocument.Parse(outcome.ResultJson).RootElement;
+    }
+
+    [Fact]
+    public void PlanRoute_FromTheDrivesStart_NeedsTheChargerWhereTheDriveCharges()
+    {
+        var result = Call("plan_route", $$"""{"destination": "{{Destination}}"}""");
+        Assert.Equal(15.2, result.GetProperty("start_soc_percent").GetDouble(), 1);
+        var stop = Assert.Single(result.GetProperty("charging_stops").EnumerateArray());
+        Assert.Equal("Ladepark Rudower Chaussee", stop.GetProperty("name").GetString());
+        Assert.True(stop.GetProperty("generated").GetBoolean());
+        Assert.Equal(150, stop.GetProperty("power_kw").GetDouble());
+        Assert.True(result.GetProperty("arrival_soc_percent").GetDouble() >= 15 - 0.05);
+        Assert.InRange(result.GetProperty("distance_km").GetDouble(), 1.0, 3.0);
+    }
+
+    [Fact]
+    public void PlanRoute_UnknownPlace_SaysWhatItExpected()
+    {
+        var registry = new ToolRegistry(ServiceTools.Create(Start.Value, Shared.Value));
+        var outcome = registry.Execute(new ParsedToolCall("plan_route", """{"destination": "Atlantis"}""", null));
+        Assert.True(outcome.IsError || outcome.ResultJson.Contains("\"error\"", StringComparison.Ordinal));
+        Assert.Contains("expected lat,lon or the name of a place on the map", outcome.ResultJson);
+    }
+
+    [Fact]
+    public void FindRestaurants_NearTheDestination_OnlyPlacesOpenForAMealAfterArrival()
+    {
+        var result = Call("find_places", $$"""{"kind": "restaurant", "near": "{{Destination}}"}""");
+        var places = result.GetProperty("places").EnumerateArray().ToList();
+        Assert.NotEmpty(places);
+        foreach (var place in places)
+        {
+            Assert.True(place.GetProperty("generated").GetBoolean());
+            if (!place.TryGetProperty("open_until_local", out var until)) continue; // open past the day
+            var arrive = TimeOnly.ParseExact(place.GetProperty("arrive_local").GetString()!, "HH:mm", CultureInfo.InvariantCulture);
+            var closes = TimeOnly.ParseExact(until.GetString()!, "HH:mm", CultureInfo.InvariantCulture);
+            if (closes > arrive) Assert.True((closes - arrive).TotalMinutes >= 45, $"{place.GetProperty("name")} closes at {closes}, {arrive} arrival");
+        }
+    }
+
+    [Fact]
+    public void FindParking_NearTheDestination_WithinWalkingDistanceAndPriced()
+    {
+        var result = Call("find_places", $$"""{"kind": "parking", "near": "{{Destination}}", "stay_min": 120}""");
+        var first = result.GetProperty("places").EnumerateArray().First();
+        Assert.InRange(first.GetProperty("walk_m").GetDouble(), 0, 800);
+        Assert.True(first.GetProperty("price_eur").GetDouble() >= 0);
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("why").GetString()));
+    }
+}
