@@ -45,6 +45,7 @@ public static class Program
         root.Subcommands.Add(new MapCommand());
         root.Subcommands.Add(new RouteCommand());
         root.Subcommands.Add(new PoiCommand());
+        root.Subcommands.Add(new LightsCommand());
         return root;
     }
 }
