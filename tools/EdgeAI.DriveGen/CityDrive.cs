@@ -13,8 +13,6 @@ public static class CityDrive
     /// <summary>The seed of models/scenarios/city-drive/can.log.gz.</summary>
     public const int DefaultSeed = 2026;
 
-    private const long StepNs = 10_000_000;
-
     /// <summary>Recording start: 2026-05-14 07:42:10 UTC, a weekday morning.</summary>
     internal static readonly long StartNs = new DateTimeOffset(2026, 5, 14, 7, 42, 10, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000;
 
@@ -22,19 +20,7 @@ public static class CityDrive
     public static IEnumerable<CanFrame> Record(DbcDatabase database, int seed = DefaultSeed)
     {
         var script = new DriveScript(seed);
-        var model = new VehicleModel(script, seed);
-        var random = new Random(seed * 7919);
-        var senders = database.Decoders.Where(d => d.Message.CycleTimeMs is > 0).Select(d => new MessageSender(d, random)).ToList();
-        long endNs = (long)(script.DurationSeconds * 1e9);
-        long modelNs = 0;
-        while (true)
-        {
-            var next = senders[0];
-            foreach (var sender in senders) if (sender.NextNs < next.NextNs) next = sender;
-            if (next.NextNs >= endNs) yield break;
-            while (modelNs + StepNs <= next.NextNs) { model.Step(StepNs / 1e9); modelNs += StepNs; }
-            yield return next.Send(model.State, StartNs, random);
-        }
+        return DriveRecorder.Record(new VehicleModel(script, seed), script.DurationSeconds, database, seed, StartNs);
     }
 
     /// <summary>What happens when: (from, to, what) in seconds of drive.</summary>

@@ -30,24 +30,11 @@ public static class AdlershofDrive
     /// <summary>The VW ID.3 (Pro, 58 kWh) after SUMO's MMPEVEM parameters: mass, drag area, rolling resistance, pack, auxiliaries.</summary>
     internal static readonly VehicleParameters Id3 = new(1794, 0.26 * 2.36, 0.007, 58, 0.36, 0.88, 0.82, 15.5);
 
-    private const long StepNs = 10_000_000;
-
     /// <summary>The drive's frames in time order, all on channel 0.</summary>
     public static IEnumerable<CanFrame> Record(DbcDatabase database, string folder, int seed = DefaultSeed)
     {
         var (model, driver) = Model(folder, seed);
-        var random = new Random(seed * 7919);
-        var senders = database.Decoders.Where(d => d.Message.CycleTimeMs is > 0).Select(d => new MessageSender(d, random)).ToList();
-        long endNs = (long)(driver.DurationSeconds * 1e9);
-        long modelNs = 0;
-        while (true)
-        {
-            var next = senders[0];
-            foreach (var sender in senders) if (sender.NextNs < next.NextNs) next = sender;
-            if (next.NextNs >= endNs) yield break;
-            while (modelNs + StepNs <= next.NextNs) { model.Step(StepNs / 1e9); modelNs += StepNs; }
-            yield return next.Send(model.State, StartNs, random);
-        }
+        return DriveRecorder.Record(model, driver.DurationSeconds, database, seed, StartNs);
     }
 
     /// <summary>The drive's NMEA 0183 text: one GGA and RMC per second.</summary>
