@@ -18,6 +18,9 @@ namespace EdgeAI.Fusion.Scenarios;
 /// <param name="CabinVideo">The cabin camera's clip, or null.</param>
 public sealed record Scenario(string Name, string Folder, string? TimeZone, string SignalMap, string? Dbc, string CanLog, string? Gps, string? CabinVideo)
 {
+    /// <summary>The <c>services</c> section, or null when the scenario has none.</summary>
+    public ScenarioServices? Services { get; init; }
+
     /// <summary>The file a scenario folder holds.</summary>
     public const string FileName = "scenario.json";
 
@@ -53,7 +56,23 @@ public sealed record Scenario(string Name, string Folder, string? TimeZone, stri
             return File.Exists(full) ? full : throw new FileNotFoundException($"{file}: names {relative}, which is missing", full);
         }
         string? Optional(JsonElement section, string key) => Text(section, key) is { } relative ? Existing(relative) : null;
-        return new Scenario(name, folder, Text(root, "time_zone"), Existing(signals), Optional(vehicle, "dbc"), Existing(can), Optional(inputs, "gps"), Optional(inputs, "cabin_video"));
+        ScenarioServices? services = null;
+        if (root.TryGetProperty("services", out var s))
+        {
+            if (s.ValueKind != JsonValueKind.Object) throw Bad("\"services\" to be an object");
+            var feeds = s.TryGetProperty("feeds", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
+            var trip = s.TryGetProperty("trip", out var t) && t.ValueKind == JsonValueKind.Object ? t : default;
+            string? Feed(string key) => feeds.ValueKind == JsonValueKind.Object ? Optional(feeds, key) : null;
+            double? Number(string key) => trip.ValueKind == JsonValueKind.Object && trip.TryGetProperty(key, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetDouble() : null;
+            services = new ScenarioServices(Text(s, "region"), Optional(s, "pois"), Feed("parking"), Feed("chargers"), Feed("traffic"),
+                Optional(s, "spat"), Optional(s, "intersections"),
+                trip.ValueKind == JsonValueKind.Object ? Text(trip, "destination") : null, trip.ValueKind == JsonValueKind.Object ? Text(trip, "destination_name") : null,
+                Number("reserve_percent"), Number("stay_min"));
+        }
+        return new Scenario(name, folder, Text(root, "time_zone"), Existing(signals), Optional(vehicle, "dbc"), Existing(can), Optional(inputs, "gps"), Optional(inputs, "cabin_video"))
+        {
+            Services = services,
+        };
     }
 
     private static string? Text(JsonElement element, string key) =>

@@ -78,6 +78,19 @@ public class AdlershofDriveTests
         Assert.InRange(minSoc, 14.5, 15.3); // it reaches the charger just under the 15 % reserve
     }
 
+    [Fact]
+    public void ScenarioJson_ServicesSection_NamesTheRegionFeedsAndTrip()
+    {
+        var scenario = EdgeAI.Fusion.Scenarios.Scenario.Load(Folder);
+        var services = Assert.IsType<EdgeAI.Fusion.Scenarios.ScenarioServices>(scenario.Services);
+        Assert.Equal("sumo-adlershof", services.Region);
+        foreach (var path in new[] { services.Pois, services.ParkingFeed, services.ChargerFeed, services.TrafficFeed, services.Spat, services.Intersections })
+            Assert.True(File.Exists(path), path);
+        Assert.Equal("52.435970,13.542850", services.Destination);
+        Assert.Equal(15, services.ReservePercent);
+        Assert.Null(EdgeAI.Fusion.Scenarios.Scenario.Load(RepoPaths.Get("models", "scenarios", "city-drive")).Services);
+    }
+
     private static List<CanFrame> ReadLog()
     {
         var frames = new List<CanFrame>();

@@ -10,6 +10,12 @@ using EdgeAI.Llm.Loading;
 using EdgeAI.TestModels;
 using EdgeAI.Llm.Tools;
 using EdgeAI.Fusion.Context;
+using EdgeAI.Fusion.Scenarios;
+using EdgeAI.Services;
+using EdgeAI.Services.Energy;
+using EdgeAI.Services.Feeds;
+using EdgeAI.Services.Map;
+using EdgeAI.Services.OpeningHours;
 using Microsoft.Extensions.Configuration;
 
 namespace EdgeAI.Cli.Input;
@@ -26,7 +32,8 @@ internal sealed class LlmInput
     public Option<string?> System { get; } = new("--system") { Description = "file holding the system prompt" };
     public Option<int?> MaxNewTokens { get; } = new("--max-new-tokens") { Description = "cap on new tokens per answer (default: Llm:MaxNewTokens, 256)" };
     public Option<bool> Fallback { get; } = new("--fallback") { Description = "answer from templates and the vehicle tools, without a model" };
-    public Option<double> At { get; } = new("--at") { Description = "seconds into the bundled city drive the vehicle state is read at", DefaultValueFactory = _ => 300 };
+    public Option<double> At { get; } = new("--at") { Description = "seconds into the drive the vehicle state is read at", DefaultValueFactory = _ => 300 };
+    public Option<string?> ScenarioFolder { get; } = new("--scenario") { Description = "scenario folder whose drive the tools read (default: the bundled city drive); with a services section also plan_route and find_places" };
     public InferenceInput Inference { get; } = new();
 
     public void AddTo(Command command)
@@ -36,6 +43,7 @@ internal sealed class LlmInput
         command.Options.Add(MaxNewTokens);
         command.Options.Add(Fallback);
         command.Options.Add(At);
+        command.Options.Add(ScenarioFolder);
         Inference.AddTo(command);
     }
 
@@ -53,13 +61,34 @@ internal sealed class LlmInput
         return options;
     }
 
-    /// <summary>The vehicle tools over the bundled drive's state at <c>--at</c>.</summary>
+    /// <summary>The vehicle tools over the drive's state at <c>--at</c> (the bundled city drive, or <c>--scenario</c>'s), and
+    /// the service tools when the scenario has a services section for a region edgeai knows.</summary>
     public ToolRegistry Tools(ParseResult parse)
     {
         double at = parse.GetValue(At);
         if (!(at >= 0 && at <= Durations.MaximumSeconds)) throw new UsageException($"--at {at}: expected seconds from the start of the drive, from 0 to {Durations.MaximumSeconds}");
-        var snapshot = ContextReplay.At(Assets.CityDriveLog, Assets.Require(Assets.DemoSignals, "the demo signal map"), TimeSpan.FromSeconds(at));
-        return new ToolRegistry(VehicleTools.Create(new FixedContextView(snapshot)));
+        var scenario = parse.GetValue(ScenarioFolder) is { } folder ? Scenario.Load(folder) : null;
+        var snapshot = ContextReplay.At(scenario?.CanLog ?? Assets.CityDriveLog, scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map"), TimeSpan.FromSeconds(at));
+        var view = new FixedContextView(snapshot);
+        var tools = VehicleTools.Create(view).ToList();
+        if (scenario?.Services is { } services) tools.AddRange(ServiceTools.Create(view, RegionServicesOf(scenario, services)));
+        return new ToolRegistry(tools);
+    }
+
+    /// <summary>The services of a scenario's region: the demo region's store (streets from the model cache, generated
+    /// places from edgeai's assets), the demo car, the scenario's time zone and parking feed.</summary>
+    private static RegionServices RegionServicesOf(Scenario scenario, ScenarioServices services)
+    {
+        if (services.Region != "sumo-adlershof")
+            throw new UsageException($"{Path.Combine(scenario.Folder, Scenario.FileName)}: services.region \"{services.Region}\": expected sumo-adlershof (the one region edgeai ships)");
+        RegionMap map;
+        using (var store = MapStore.Open(MapInfoCommand.EnsureDemoStore(ModelCache.DefaultRoot))) map = store.Load();
+        var profile = VehicleProfileReader.Load(Assets.Require(Path.Combine(Assets.Models, "vehicle", "vw_id3.profile.json"), "the demo car's profile"));
+        var zone = TimeZones.Parse(scenario.TimeZone ?? "Europe/Berlin")!;
+        return new RegionServices(map, profile, zone, PublicHolidays.Berlin)
+        {
+            ParkingOccupancy = services.ParkingFeed is { } feed ? FeedFile.Read(feed, FeedKind.ParkingOccupancy) : null,
+        };
     }
 
     /// <summary>What a user of the random-weight test model is told first.</summary>
