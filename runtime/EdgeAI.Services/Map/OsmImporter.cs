@@ -6,25 +6,34 @@ using EdgeAI.Services.Geo;
 namespace EdgeAI.Services.Map;
 
 /// <summary>
-/// Imports a user's own region from OpenStreetMap data: <c>.osm</c> (OSM XML, as the editors and the API export it)
-/// or <c>.geojson</c> (LineStrings with a <c>highway</c> property as roads, Points as POIs and signals). What is drivable,
-/// how one-way, speed limits, turn restrictions, signals and POIs are read is in docs/map.md. <c>.osm.pbf</c> is refused
-/// with the osmium line that converts it.
+/// Imports a user's own region from OpenStreetMap data: <c>.osm</c> (OSM XML, as the editors and the API export it),
+/// <c>.osm.pbf</c> (as extracts are published; <see cref="OsmPbfReader"/>) or <c>.geojson</c> (LineStrings with a
+/// <c>highway</c> property as roads, Points as POIs and signals). What is drivable, how one-way, speed limits, turn
+/// restrictions, signals and POIs are read is in docs/map.md.
 /// </summary>
 public static class OsmImporter
 {
     /// <summary>The attribution of every OSM-derived map.</summary>
     public const string Attribution = "© OpenStreetMap contributors (ODbL)";
 
-    /// <summary>Imports <paramref name="path"/> by its extension (.osm, .geojson); the region is named after the file.</summary>
-    /// <exception cref="MapFormatException">unknown extension, .osm.pbf, a missing file, or malformed content (with its line).</exception>
+    /// <summary>Imports <paramref name="path"/> by its extension (.osm, .osm.pbf, .geojson); the region is named after the file.</summary>
+    /// <exception cref="MapFormatException">unknown extension, a missing file, or malformed content (with its line or byte offset).</exception>
     public static RegionMap Import(string path)
     {
         string lower = path.ToLowerInvariant();
-        if (lower.EndsWith(".osm.pbf", StringComparison.Ordinal) || lower.EndsWith(".pbf", StringComparison.Ordinal))
-            throw new MapFormatException(path, 0, $"OSM PBF is not read here; convert it to OSM XML first: osmium cat {path} -o {path[..^(lower.EndsWith(".osm.pbf", StringComparison.Ordinal) ? 8 : 4)]}.osm");
+        if (lower.EndsWith(".pbf", StringComparison.Ordinal))
+        {
+            if (!File.Exists(path)) throw new MapFormatException(path, 0, "no such file (expected OSM PBF)");
+            using var pbf = File.OpenRead(path);
+            string region = Path.GetFileName(path);
+            region = region[..region.IndexOf('.')];
+            OsmData data;
+            try { data = OsmPbfReader.Read(pbf, path); }
+            catch (MapFormatException e) when (e.Path.Length == 0) { throw new MapFormatException(path, 0, e.Message.TrimStart(':', ' ')); }
+            return OsmGraphBuilder.Build(data, region, Attribution);
+        }
         bool osm = lower.EndsWith(".osm", StringComparison.Ordinal), geojson = lower.EndsWith(".geojson", StringComparison.Ordinal);
-        if (!osm && !geojson) throw new MapFormatException(path, 0, "unknown extension (expected .osm or .geojson)");
+        if (!osm && !geojson) throw new MapFormatException(path, 0, "unknown extension (expected .osm, .osm.pbf or .geojson)");
         if (!File.Exists(path)) throw new MapFormatException(path, 0, $"no such file (expected {(osm ? "OSM XML" : "GeoJSON")})");
         using var stream = File.OpenRead(path);
         string name = Path.GetFileName(path);

@@ -22,6 +22,42 @@ public sealed class OsmImporterTests
         return OsmImporter.Import(osm);
     });
 
+    [Fact]
+    public void Import_ThreeRiversAsPbfWrittenByOsmium_SameMapAsFromXml()
+    {
+        var xml = Rivers();
+        using var dir = new TempDirectory();
+        string osm = dir.File("three-rivers.osm"), pbf = dir.File("three-rivers.osm.pbf");
+        IntroGraphToOsmXml(Path.Combine(Path.GetDirectoryName(DemoRegion.Folder)!, "osm-three-rivers", "intro_graph.json"), osm);
+        if (ExternalTool.MissingProgramReason("osmium", "osmium-tool") is { } why) Assert.Skip(why);
+        // osmium (libosmium) writes the PBF: dense nodes, zlib blobs, string tables, as extracts are published.
+        ExternalTool.Run("osmium", ["cat", osm, "-o", pbf, "--overwrite"]);
+        var map = OsmImporter.Import(pbf);
+        Assert.Equal(xml.Graph.Nodes.Count, map.Graph.Nodes.Count);
+        Assert.Equal(xml.Graph.Edges.Select(e => (e.Id, e.Name, e.OneWay, e.SpeedLimitMps, e.RoadClass)), map.Graph.Edges.Select(e => (e.Id, e.Name, e.OneWay, e.SpeedLimitMps, e.RoadClass)));
+        for (int i = 0; i < map.Graph.Edges.Count; i++)
+            Assert.Equal(xml.Graph.Edges[i].LengthM, map.Graph.Edges[i].LengthM, 3); // PBF keeps 100 nanodegrees
+        Assert.Equal(xml.Signals.Select(s => s.Id), map.Signals.Select(s => s.Id));
+        Assert.Equal(xml.Pois.Select(p => (p.Id, p.Kind, p.Name, p.Food, p.Parking)), map.Pois.Select(p => (p.Id, p.Kind, p.Name, p.Food, p.Parking)));
+    }
+
+    [Fact]
+    public void Import_PbfCutMidBlob_OneLineWithTheByteOffset()
+    {
+        Rivers();
+        using var dir = new TempDirectory();
+        string osm = dir.File("r.osm"), pbf = dir.File("r.osm.pbf"), cut = dir.File("cut.osm.pbf");
+        IntroGraphToOsmXml(Path.Combine(Path.GetDirectoryName(DemoRegion.Folder)!, "osm-three-rivers", "intro_graph.json"), osm);
+        if (ExternalTool.MissingProgramReason("osmium", "osmium-tool") is { } why) Assert.Skip(why);
+        ExternalTool.Run("osmium", ["cat", osm, "-o", pbf, "--overwrite"]);
+        var bytes = File.ReadAllBytes(pbf);
+        File.WriteAllBytes(cut, bytes[..(bytes.Length - 100)]);
+        var e = Assert.Throws<MapFormatException>(() => OsmImporter.Import(cut));
+        Assert.Matches(@"^.*cut\.osm\.pbf: byte \d+: the file ends inside a blob \(it may be cut\)$", e.Message);
+        File.WriteAllBytes(cut, "<osm/>"u8.ToArray());
+        Assert.Contains("expected an OSM PBF blob header", Assert.Throws<MapFormatException>(() => OsmImporter.Import(cut)).Message);
+    }
+
     private static RegionMap Rivers()
     {
         string json = Path.Combine(Path.GetDirectoryName(DemoRegion.Folder)!, "osm-three-rivers", "intro_graph.json");
@@ -229,8 +265,8 @@ public sealed class OsmImporterTests
     }
 
     [Theory]
-    [InlineData("region.osm.pbf", "region.osm.pbf: OSM PBF is not read here; convert it to OSM XML first: osmium cat region.osm.pbf -o region.osm")]
-    [InlineData("region.shp", "region.shp: unknown extension (expected .osm or .geojson)")]
+    [InlineData("region.osm.pbf", "region.osm.pbf: no such file (expected OSM PBF)")]
+    [InlineData("region.shp", "region.shp: unknown extension (expected .osm, .osm.pbf or .geojson)")]
     public void Import_UnsupportedFile_NamesItAndWhatWasExpected(string file, string message)
     {
         var e = Assert.Throws<MapFormatException>(() => OsmImporter.Import(file));

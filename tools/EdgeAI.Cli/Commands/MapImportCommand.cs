@@ -14,7 +14,7 @@ public sealed class MapImportCommand : Command
     /// <summary>The attribution of a region imported from a SUMO network (built by netconvert from OSM).</summary>
     public const string SumoAttribution = "© OpenStreetMap contributors (ODbL); network by Eclipse SUMO (EPL-2.0)";
 
-    private readonly Argument<string> _file = new("FILE") { Description = "the region: .osm (OSM XML), .geojson, .net.xml (SUMO network); .osm.pbf is refused with the osmium line that converts it" };
+    private readonly Argument<string> _file = new("FILE") { Description = "the region: .osm (OSM XML), .osm.pbf, .geojson, .net.xml (SUMO network)" };
     private readonly Option<string> _out = new("--out") { Description = "the map store to write (e.g. region.map.db)", Required = true };
 
     public MapImportCommand() : base("import", "Import a region into a map store (SQLite with R*Tree indexes)")
