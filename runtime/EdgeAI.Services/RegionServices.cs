@@ -39,6 +39,13 @@ public sealed class RegionServices
     /// <summary>Parking occupancy (free spaces per car park over time), when a live feed is there.</summary>
     public Feeds.Feed? ParkingOccupancy { get; init; }
 
+    /// <summary>Traffic speed factors per edge over time, when a live feed is there (routes and ETAs use them).</summary>
+    public Feeds.Feed? Traffic { get; init; }
+
+    /// <summary>The travel-time factors at <paramref name="instant"/> from <see cref="Traffic"/>, or null (free flow).</summary>
+    public Routing.TrafficFactors? TrafficAt(DateTimeOffset instant) =>
+        Traffic is { } feed ? Routing.TrafficFactors.FromFeed(feed, Map.Graph, LocalTime(instant)) : null;
+
     /// <summary>Local time of an instant in the region.</summary>
     public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 }

@@ -51,7 +51,7 @@ public sealed class FindPlacesTool(IContextView context, RegionServices services
 
     private string Restaurants(GeoPoint here, GeoPoint near, DateTime now)
     {
-        var detours = new RouteDetours(services.Trips.Router, here, near == here ? null : near);
+        var detours = new RouteDetours(services.Trips.Router, here, near == here ? null : near, services.TrafficAt(new ServiceFacts(context).Now));
         var advice = new RestaurantAdvisor(services.Map.Pois, services.Holidays).Advise(new RestaurantRequest(now, DinerProfile.Any, detours));
         return ServiceFacts.Json(json =>
         {
@@ -75,7 +75,7 @@ public sealed class FindPlacesTool(IContextView context, RegionServices services
 
     private string Parking(GeoPoint here, GeoPoint near, DateTime now, double stayMin)
     {
-        var route = services.Trips.Router.Find(here, near);
+        var route = services.Trips.Router.Find(here, near, services.TrafficAt(new ServiceFacts(context).Now));
         var arrival = now.AddSeconds(route?.TravelTimeS ?? 0);
         var advice = new ParkingAdvisor(services.Map.Graph, services.Map.Pois, services.ParkingOccupancy, services.Holidays)
             .Advise(new ParkingRequest(near, now, arrival, TimeSpan.FromMinutes(stayMin)));

@@ -31,4 +31,20 @@ public sealed class TrafficFactors : ITrafficFactors
         _factors[edge] = factor;
         if (factor < _lowest) _lowest = factor;
     }
+
+    /// <summary>
+    /// The travel-time factors at local time <paramref name="at"/> from a traffic feed of speed factors (actual over
+    /// free-flow speed per edge id, docs/scenarios.md): time factor = 1 / speed factor. Edges the feed does not name, or
+    /// names only after <paramref name="at"/>, stay at free flow.
+    /// </summary>
+    public static TrafficFactors FromFeed(Feeds.Feed feed, Map.RoadGraph graph, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(graph);
+        var factors = new TrafficFactors(graph.Edges.Count);
+        for (int i = 0; i < graph.Edges.Count; i++)
+            if (feed.TryValueAt(graph.Edges[i].Id, at, out var speedFactor, out _) && speedFactor > 0)
+                factors.Set(i, 1 / speedFactor);
+        return factors;
+    }
 }

@@ -27,6 +27,7 @@ public sealed class ServiceToolsTests
             TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), PublicHolidays.Berlin)
         {
             ParkingOccupancy = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "parking.csv")),
+            Traffic = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "traffic.csv")),
         };
     });
 

@@ -88,6 +88,7 @@ internal sealed class LlmInput
         return new RegionServices(map, profile, zone, PublicHolidays.Berlin)
         {
             ParkingOccupancy = services.ParkingFeed is { } feed ? FeedFile.Read(feed, FeedKind.ParkingOccupancy) : null,
+            Traffic = services.TrafficFeed is { } traffic ? FeedFile.Read(traffic, FeedKind.TrafficSpeed) : null,
         };
     }
 
