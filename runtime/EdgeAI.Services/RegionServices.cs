@@ -39,6 +39,18 @@ public sealed class RegionServices
     /// <summary>Parking occupancy (free spaces per car park over time), when a live feed is there.</summary>
     public Feeds.Feed? ParkingOccupancy { get; init; }
 
+    /// <summary>Free charging points per charger over time, when a live feed is there.</summary>
+    public Feeds.Feed? ChargerAvailability { get; init; }
+
+    /// <summary>The places to plan with at <paramref name="instant"/>: every POI except chargers the availability feed
+    /// reports with no free point then (a charger the feed does not know stays in).</summary>
+    public IReadOnlyList<Map.Poi> PlacesAt(DateTimeOffset instant)
+    {
+        if (ChargerAvailability is not { } feed) return Map.Pois;
+        var local = LocalTime(instant);
+        return Map.Pois.Where(p => p.Charger is null || !feed.TryValueAt(p.Id, local, out var free, out _) || free > 0).ToList();
+    }
+
     /// <summary>Traffic speed factors per edge over time, when a live feed is there (routes and ETAs use them).</summary>
     public Feeds.Feed? Traffic { get; init; }
 

@@ -33,7 +33,8 @@ public sealed class PlanRouteTool(IContextView context, RegionServices services)
         double? soc = arguments.TryGetProperty("soc_percent", out var s) ? s.GetDouble() / 100 : facts.Soc;
         if (soc is not { } startSoc) return ServiceFacts.Error("the state of charge is unknown; give soc_percent");
         var departure = facts.Now;
-        var plan = services.Trips.Plan(from, to, startSoc, services.Map.Pois, departure, facts.OutsideC ?? 15, services.TrafficAt(departure));
+        // Chargers the live feed reports full are left out; the planner picks among the others.
+        var plan = services.Trips.Plan(from, to, startSoc, services.PlacesAt(departure), departure, facts.OutsideC ?? 15, services.TrafficAt(departure));
         if (plan is null) return ServiceFacts.Error($"no route to {destination} on the map of {services.Map.Name}");
         var charging = plan.Charging;
         return ServiceFacts.Json(json =>

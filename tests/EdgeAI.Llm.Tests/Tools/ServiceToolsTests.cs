@@ -28,6 +28,7 @@ public sealed class ServiceToolsTests
         {
             ParkingOccupancy = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "parking.csv")),
             Traffic = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "traffic.csv")),
+            ChargerAvailability = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "chargers.csv")),
         };
     });
 
@@ -62,6 +63,21 @@ public sealed class ServiceToolsTests
         Assert.Equal(150, stop.GetProperty("power_kw").GetDouble());
         Assert.True(result.GetProperty("arrival_soc_percent").GetDouble() >= 15 - 0.05);
         Assert.InRange(result.GetProperty("distance_km").GetDouble(), 1.0, 3.0);
+    }
+
+    [Fact]
+    public void PlacesAt_ChargerTheFeedReportsFull_LeftOutOfPlanning()
+    {
+        var services = Shared.Value;
+        var feed = services.ChargerAvailability!;
+        var moment = new DateTime(2026, 6, 12, 11, 52, 0);
+        var full = services.Map.Pois.Where(p => p.Charger is not null && feed.TryValueAt(p.Id, moment, out var free, out _) && free == 0).ToList();
+        var instant = new DateTimeOffset(moment, TimeSpan.FromHours(2));
+        var places = services.PlacesAt(instant);
+        Assert.All(full, p => Assert.DoesNotContain(p, places));
+        Assert.Equal(services.Map.Pois.Count - full.Count, places.Count);
+        // The drive's charger has a free point when the car gets there, so plan_route can pick it (test above).
+        Assert.True(feed.TryValueAt("gen-charger-01", moment, out var atStop, out _) && atStop > 0, "Ladepark Rudower Chaussee has no free point");
     }
 
     [Fact]

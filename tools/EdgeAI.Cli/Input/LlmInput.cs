@@ -89,6 +89,7 @@ internal sealed class LlmInput
         {
             ParkingOccupancy = services.ParkingFeed is { } feed ? FeedFile.Read(feed, FeedKind.ParkingOccupancy) : null,
             Traffic = services.TrafficFeed is { } traffic ? FeedFile.Read(traffic, FeedKind.TrafficSpeed) : null,
+            ChargerAvailability = services.ChargerFeed is { } chargers ? FeedFile.Read(chargers, FeedKind.ChargerAvailability) : null,
         };
     }
 
