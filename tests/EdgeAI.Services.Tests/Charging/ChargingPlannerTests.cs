@@ -114,6 +114,38 @@ public sealed class ChargingPlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Plan_WithACurveBendingBetweenGridPoints_StaysWithinSecondsOfTheFinerGridOptimum()
+    {
+        // the planner is optimal over its 1 %-point levels; where the curve crosses a charger's power between them
+        // (here at SoCs like 0.6 and 0.75), the best level can fall between grid points: this bounds what that costs
+        var curve = new ChargeCurve([(0, 60), (0.137, 105), (0.343, 112), (0.517, 83), (0.671, 64), (0.823, 41), (0.913, 24), (1, 8)]);
+        var car = Id3 with { ChargeCurve = curve };
+        var model = new EnergyModel(car);
+        var options = new ChargingOptions();
+        var planner = new ChargingPlanner(car, options);
+        var random = new Random(613);
+        double worstGap = 0;
+        int plans = 0, multiStop = 0, differentStops = 0;
+        for (var i = 0; i < 25; i++)
+        {
+            var (trip, chargers, soc) = ChargingTrips.Corridor(model, random);
+            var plan = planner.Plan(trip, chargers, soc);
+            var best = new ContinuousChargingOptimum(trip, chargers, soc, car.BatteryKwh, curve, options).Best();
+            Assert.True(best.Feasible == plan.Feasible, $"corridor {i}: reference feasible={best.Feasible}, planner feasible={plan.Feasible}");
+            if (!plan.Feasible) continue;
+            plans++;
+            if (plan.Stops.Count >= 2) multiStop++;
+            var gap = plan.TotalTimeS - best.TotalS;
+            Assert.True(gap > -0.01, $"corridor {i}: the planner ({plan.TotalTimeS:F2} s) beats the finer grid ({best.TotalS:F2} s)");
+            worstGap = Math.Max(worstGap, gap);
+            if (!plan.Stops.Select(s => s.Charger.Id).SequenceEqual(best.StopIds)) differentStops++;
+        }
+        output.WriteLine(FormattableString.Invariant($"{plans} plans ({multiStop} with several stops): planner at most {worstGap:F3} s above the 0.2 %-point optimum; different stops on {differentStops}"));
+        Assert.True(multiStop >= 8, "too few trips with several stops");
+        Assert.True(worstGap <= 1, $"the planner is {worstGap:F2} s above the finer-grid optimum");
+    }
+
+    [Fact]
     public void Plan_WithoutChargersOnATripTooLongForTheBattery_SaysWhyThereIsNoPlan()
     {
         var model = new EnergyModel(Id3);
