@@ -8,7 +8,8 @@ namespace EdgeAI.Benchmarks;
 /// <summary>
 /// Route latency over many random cross-city routes of the demo region in a plain loop (seeded; pairs at least half the
 /// region's largest node-to-node distance apart in a straight line, and reachable), each route timed on its own: p50, p99, max and bytes allocated per route.
-/// <c>route-p99 N --city SIDE</c> routes on a <see cref="SyntheticCityGraph"/> of SIDE × SIDE junctions instead.
+/// <c>route-p99 N --city SIDE</c> routes on a <see cref="SyntheticCityGraph"/> of SIDE × SIDE junctions instead;
+/// <c>--landmarks K</c> sets the router's ALT landmarks (default <see cref="Router.DefaultLandmarks"/>, 0 = straight line only).
 /// </summary>
 internal static class RouteLatency
 {
@@ -17,7 +18,11 @@ internal static class RouteLatency
         var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 5000;
         var city = Array.IndexOf(args, "--city");
         var graph = city > 0 && city + 1 < args.Length ? SyntheticCityGraph.Build(int.Parse(args[city + 1], CultureInfo.InvariantCulture)) : DemoRegionGraph.Load();
-        var router = new Router(graph);
+        var landmarksAt = Array.IndexOf(args, "--landmarks");
+        var landmarks = landmarksAt > 0 && landmarksAt + 1 < args.Length ? int.Parse(args[landmarksAt + 1], CultureInfo.InvariantCulture) : Router.DefaultLandmarks;
+        var build = Stopwatch.GetTimestamp();
+        var router = new Router(graph, landmarks);
+        var buildMs = Stopwatch.GetElapsedTime(build).TotalMilliseconds;
         var random = new Random(99);
         double widest = 0;
         if (graph.Nodes.Count <= 5000)
@@ -66,7 +71,7 @@ internal static class RouteLatency
         Array.Sort(micros);
         double P(double q) => micros[Math.Min(micros.Length - 1, (int)Math.Ceiling(q * micros.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{pairs.Count} cross-city routes (≥ {apart:F0} m apart) on {graph.Nodes.Count} nodes / {graph.Edges.Count} edges, mean length {metres / pairs.Count / 1000:F2} km: " +
+            $"{pairs.Count} cross-city routes (≥ {apart:F0} m apart) on {graph.Nodes.Count} nodes / {graph.Edges.Count} edges, {landmarks} landmarks (router built in {buildMs:F0} ms), mean length {metres / pairs.Count / 1000:F2} km: " +
             $"p50 {P(0.5):F1} µs, p99 {P(0.99):F1} µs, max {micros[^1]:F1} µs, {allocated / pairs.Count:F0} B allocated per route (the Route itself)"));
         return 0;
     }
