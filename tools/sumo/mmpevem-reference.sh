@@ -3,10 +3,10 @@
 # data/emissions/MMPEVEM/VW_ID3.xml and fetched into the model cache with the demo region) driven over one speed trace by
 # SUMO's own emissionsDrivingCycle. Writes the fixture tests/EdgeAI.Services.Tests/Energy/mmpevem-id3-reference.csv:
 #   time_s;speed_mps;accel_mps2;electricity_wh   (1 Hz; electricity = battery energy of that step, negative = recuperated)
-# The trace (about 19 minutes):
+# The trace (1,556 s, about 26 minutes, 26.3 km):
 #   1. urban: the ego car's speed from the bundled Adlershof drive (models/scenarios/adlershof-drive/sumo/fcd.xml), SUMO
 #      driving it through real signals and traffic, 567 s;
-#   2. extra-urban and motorway: a generated, WLTP-like sequence of accelerations, cruises and stops (the table below).
+#   2. extra-urban and motorway: a generated, WLTP-like sequence of accelerations, cruises and stops (the table below), 989 s.
 # Only regenerating needs SUMO; the tests read the committed fixture.
 # Usage: tools/sumo/mmpevem-reference.sh
 set -euo pipefail

@@ -74,9 +74,11 @@ public sealed class ChargingTrip
 
     /// <summary>
     /// A trip along a route: one segment per edge, driven at the route's speed on it (traffic included) at a constant
-    /// speed; no stops are assumed (add <see cref="EnergyModel.StopWh"/> where stops are expected).
+    /// speed; no stops are assumed (add <see cref="EnergyModel.StopWh"/> where stops are expected). Where the map has
+    /// elevation, <paramref name="edgeSlopeRad"/> gives each edge's slope (an index into the graph's edges to radians,
+    /// positive uphill; a partly driven edge is taken at its mean slope); without it the road is taken as level.
     /// </summary>
-    public static ChargingTrip FromRoute(Route route, EnergyModel model, double outsideC)
+    public static ChargingTrip FromRoute(Route route, EnergyModel model, double outsideC, Func<int, double>? edgeSlopeRad = null)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(model);
@@ -84,7 +86,8 @@ public sealed class ChargingTrip
         for (var i = 0; i < segments.Length; i++)
         {
             double length = route.EdgeLengthsM[i], time = route.EdgeTimesS[i];
-            var energy = length > 0 && time > 0 ? model.CruiseWh(length, length / time, outsideC) : 0;
+            var slope = edgeSlopeRad?.Invoke(route.Edges[i]) ?? 0;
+            var energy = length > 0 && time > 0 ? model.CruiseWh(length, length / time, outsideC, slope) : 0;
             segments[i] = new TripSegment(length, time, energy);
         }
         return new ChargingTrip(segments);

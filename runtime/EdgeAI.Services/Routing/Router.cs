@@ -11,7 +11,10 @@ namespace EdgeAI.Services.Routing;
 /// allows: the larger of the graph's top speed limit and, per edge, the distance between its end nodes over its free-flow
 /// time (SUMO's lane lengths stop at the junction areas, so an edge can be shorter than its nodes are apart). It never
 /// overestimates and is consistent, so the first time an edge is settled its time is final and the route is the fastest.
-/// Factors below 1 scale the speed up by <see cref="ITrafficFactors.LowestFactor"/>.
+/// On top of it, landmark bounds (ALT): free-flow times from and to a few landmarks, spread over the graph and computed
+/// once, bound the time to the goal by the triangle inequality (<c>d(L,t) − d(L,v)</c> and <c>d(v,L) − d(t,L)</c>, on
+/// the node graph without turn restrictions, which only make routes longer). The larger bound is used; both are
+/// consistent, so their maximum is. Factors below 1 scale both bounds down by <see cref="ITrafficFactors.LowestFactor"/>.
 /// </para>
 /// <para>
 /// A search reuses arrays sized to the graph (stamped, never cleared), so it allocates only the returned
@@ -27,6 +30,10 @@ public sealed class Router
     private readonly double[] _freeTime, _length;
     private readonly double[] _nodeLatRad, _nodeLonRad, _nodeCosLat;
     private readonly object _gate = new();
+    private readonly int _landmarks;
+    private readonly double[] _fromLandmark;   // [node * _landmarks + i]: free-flow seconds from landmark i to node
+    private readonly double[] _toLandmark;     // [node * _landmarks + i]: free-flow seconds from node to landmark i
+    private double _landmarkScale = 1;
 
     // search workspace
     private readonly double[] _g;
@@ -44,7 +51,13 @@ public sealed class Router
     private int[] _junctionAt = new int[64];
 
     /// <summary>A router over <paramref name="graph"/>.</summary>
-    public Router(RoadGraph graph)
+    public Router(RoadGraph graph) : this(graph, DefaultLandmarks) { }
+
+    /// <summary>
+    /// A router over <paramref name="graph"/> with <paramref name="landmarks"/> landmarks for the ALT bounds (0: the
+    /// straight-line bound alone). Each landmark costs two Dijkstra searches here and 16 bytes per node.
+    /// </summary>
+    public Router(RoadGraph graph, int landmarks)
     {
         _graph = graph ?? throw new ArgumentNullException(nameof(graph));
         int n = graph.Nodes.Count, m = graph.Edges.Count;
@@ -76,7 +89,18 @@ public sealed class Router
         HeuristicSpeedMps = speed;
         _g = new double[m]; _parent = new int[m]; _seen = new int[m]; _closed = new int[m];
         _h = new double[n]; _hStamp = new int[n];
+        ArgumentOutOfRangeException.ThrowIfNegative(landmarks);
+        _landmarks = Math.Min(landmarks, n);
+        _fromLandmark = new double[n * _landmarks];
+        _toLandmark = new double[n * _landmarks];
+        ComputeLandmarks();
     }
+
+    /// <summary>The number of landmarks a router gets by default.</summary>
+    public const int DefaultLandmarks = 8;
+
+    /// <summary>The number of landmarks of the ALT bounds.</summary>
+    public int Landmarks => _landmarks;
 
     /// <summary>The graph routed on.</summary>
     public RoadGraph Graph => _graph;
@@ -292,6 +316,7 @@ public sealed class Router
     {
         var lowest = traffic?.LowestFactor ?? 1;
         if (!(lowest > 0)) throw new ArgumentException("traffic factors must be positive (LowestFactor ≤ 0)", nameof(traffic));
+        _landmarkScale = Math.Min(1, lowest);
         return lowest < 1 ? HeuristicSpeedMps / lowest : HeuristicSpeedMps;
     }
 
@@ -304,7 +329,7 @@ public sealed class Router
         _g[edge] = g;
         _parent[edge] = parent;
         var node = _edgeTo[edge];
-        if (_hStamp[node] != _stamp) { _hStamp[node] = _stamp; _h[node] = Haversine(node, goalNode) / speed; }
+        if (_hStamp[node] != _stamp) { _hStamp[node] = _stamp; _h[node] = Bound(node, goalNode, speed); }
         Push(g + _h[node], edge);
     }
 
@@ -318,7 +343,7 @@ public sealed class Router
         if (_hStamp[node] != _stamp)
         {
             var h = double.PositiveInfinity;
-            for (var t = 0; t < targets.Count; t++) h = Math.Min(h, Haversine(node, _edgeFrom[targets[t].Edge]) / speed);
+            for (var t = 0; t < targets.Count; t++) h = Math.Min(h, Bound(node, _edgeFrom[targets[t].Edge], speed));
             _hStamp[node] = _stamp;
             _h[node] = h;
         }
@@ -371,6 +396,78 @@ public sealed class Router
         }
         _heapKey[i] = key; _heapEdge[i] = edge;
         return top;
+    }
+
+    // a lower bound of the time from node to goal: the straight line at the top speed, or the landmarks' triangle bounds
+    private double Bound(int node, int goal, double speed)
+    {
+        var h = Haversine(node, goal) / speed;
+        if (_landmarks == 0) return h;
+        double best = 0;
+        int v = node * _landmarks, t = goal * _landmarks;
+        for (var i = 0; i < _landmarks; i++)
+        {
+            double fromT = _fromLandmark[t + i], fromV = _fromLandmark[v + i];
+            if (fromT < double.PositiveInfinity && fromV < double.PositiveInfinity) best = Math.Max(best, fromT - fromV);
+            double toV = _toLandmark[v + i], toT = _toLandmark[t + i];
+            if (toT < double.PositiveInfinity)
+            {
+                if (toV == double.PositiveInfinity) return double.PositiveInfinity; // the goal reaches the landmark, this node does not: nor the goal
+                best = Math.Max(best, toV - toT);
+            }
+        }
+        return Math.Max(h, best * _landmarkScale);
+    }
+
+    // landmarks spread farthest-first (straight line) from node 0; free-flow times on the node graph, both directions
+    private void ComputeLandmarks()
+    {
+        int n = _graph.Nodes.Count, k = _landmarks;
+        if (k == 0) return;
+        var nearest = new double[n];
+        Array.Fill(nearest, double.PositiveInfinity);
+        var landmark = 0;
+        double far = -1;
+        for (var v = 0; v < n; v++)
+        {
+            var d = Haversine(0, v);
+            if (d > far) { far = d; landmark = v; }
+        }
+        var forward = new double[n];
+        var backward = new double[n];
+        var queue = new PriorityQueue<int, double>();
+        for (var i = 0; i < k; i++)
+        {
+            NodeDijkstra(landmark, forward, queue, reverse: false);
+            NodeDijkstra(landmark, backward, queue, reverse: true);
+            for (var v = 0; v < n; v++)
+            {
+                _fromLandmark[v * k + i] = forward[v];
+                _toLandmark[v * k + i] = backward[v];
+                nearest[v] = Math.Min(nearest[v], Haversine(landmark, v));
+            }
+            far = -1;
+            for (var v = 0; v < n; v++)
+                if (nearest[v] > far) { far = nearest[v]; landmark = v; }
+        }
+    }
+
+    private void NodeDijkstra(int source, double[] dist, PriorityQueue<int, double> queue, bool reverse)
+    {
+        Array.Fill(dist, double.PositiveInfinity);
+        dist[source] = 0;
+        queue.Clear();
+        queue.Enqueue(source, 0);
+        while (queue.TryDequeue(out var node, out var d))
+        {
+            if (d > dist[node]) continue;
+            foreach (var e in reverse ? _graph.InEdges(node) : _graph.OutEdges(node))
+            {
+                var other = reverse ? _edgeFrom[e] : _edgeTo[e];
+                var next = d + _freeTime[e];
+                if (next < dist[other]) { dist[other] = next; queue.Enqueue(other, next); }
+            }
+        }
     }
 
     private double Haversine(int a, int b)

@@ -48,21 +48,7 @@ public sealed class ChargingPlannerTests(ITestOutputHelper output)
         var planned = 0;
         while (planned < 5)
         {
-            var route = router.Find(random.Next(graph.Nodes.Count), random.Next(graph.Nodes.Count));
-            if (route is null || route.LengthM < 1500) continue;
-            var trip = ChargingTrip.FromRoute(route, model, outsideC: 5);
-            var chargers = new List<ChargerOnRoute>();
-            for (var c = 0; c < 4; c++)
-            {
-                var junction = route.Maneuvers[random.Next(route.Maneuvers.Count)];
-                var site = random.Next(graph.Nodes.Count);
-                var to = router.Find(junction.Node, site);
-                var back = router.Find(site, junction.Node);
-                if (to is null || back is null) continue;
-                chargers.Add(new ChargerOnRoute($"a{c}", $"Adlershof {c}", new[] { 22.0, 50, 150 }[c % 3], junction.DistanceFromStartM,
-                    to.TravelTimeS, back.TravelTimeS, ChargingTrip.FromRoute(to, model, 5).EnergyWh, ChargingTrip.FromRoute(back, model, 5).EnergyWh));
-            }
-            var startSoc = options.ReserveSoc + 0.2 * trip.EnergyWh / (Id3.BatteryKwh * 1000); // cannot finish without charging
+            var (trip, chargers, startSoc) = ChargingTrips.LowChargeCityTrip(graph, router, model, Id3.BatteryKwh, options.ReserveSoc, share: 0.2, random);
             var plan = planner.Plan(trip, chargers, startSoc);
             var reference = ExhaustiveCharging.Best(trip, chargers, startSoc, Id3.BatteryKwh, Id3.ChargeCurve, options);
             AssertSame(reference, plan, $"Adlershof trip {planned} ({trip.LengthM:F0} m, {chargers.Count} chargers)");
@@ -74,6 +60,89 @@ public sealed class ChargingPlannerTests(ITestOutputHelper output)
             }
             planned++;
         }
+    }
+
+    [Fact]
+    public void Plan_On40CorridorAnd10LowChargeCityTrips_MatchesAFinerGridOptimumOverEveryChargerSubset()
+    {
+        var model = new EnergyModel(Id3);
+        var options = new ChargingOptions(); // the defaults: 1 %-point grid, 15 % reserve, 300 s per stop, 80 % cap
+        var planner = new ChargingPlanner(Id3, options);
+        var trips = new List<(string What, ChargingTrip Trip, List<ChargerOnRoute> Chargers, double Soc)>();
+        var random = new Random(600);
+        for (var i = 0; i < 40; i++)
+        {
+            var (t, c, soc) = ChargingTrips.Corridor(model, random);
+            trips.Add(($"corridor {i} ({t.LengthM / 1000:F0} km, {c.Count} chargers, start {soc:P0})", t, c, soc));
+        }
+        var graph = DemoRegion.Graph;
+        var router = new Router(graph);
+        var cityRandom = new Random(8);
+        for (var i = 0; i < 10; i++)
+        {
+            var (t, c, soc) = ChargingTrips.LowChargeCityTrip(graph, router, model, Id3.BatteryKwh, options.ReserveSoc, share: 0.7, cityRandom);
+            trips.Add(($"Adlershof {i} ({t.LengthM:F0} m, {c.Count} chargers, start {soc:P1})", t, c, soc));
+        }
+        var stopCounts = new int[6];
+        double worstGap = 0, worstRelative = 0, sumGap = 0;
+        int infeasible = 0, subsets = 0, differentStops = 0, maxChargers = 0, cityPlans = 0;
+        foreach (var (what, trip, chargers, soc) in trips)
+        {
+            maxChargers = Math.Max(maxChargers, chargers.Count);
+            var plan = planner.Plan(trip, chargers, soc);
+            var reference = new ContinuousChargingOptimum(trip, chargers, soc, Id3.BatteryKwh, Id3.ChargeCurve, options);
+            var best = reference.Best();
+            subsets += best.SubsetsSolved;
+            Assert.True(best.Feasible == plan.Feasible, $"{what}: reference feasible={best.Feasible}, planner feasible={plan.Feasible} ({plan.Reason})");
+            if (!plan.Feasible) { infeasible++; continue; }
+            AssertKeepsTheRules(plan, options);
+            stopCounts[Math.Min(5, plan.Stops.Count)]++;
+            if (what.StartsWith("Adlershof", StringComparison.Ordinal)) { Assert.NotEmpty(plan.Stops); cityPlans++; }
+            var gap = plan.TotalTimeS - best.TotalS;
+            output.WriteLine(FormattableString.Invariant($"{what}: planner {plan.TotalTimeS:F1} s [{string.Join(",", plan.Stops.Select(s => s.Charger.Id))}], reference {best.TotalS:F1} s [{string.Join(",", best.StopIds)}], gap {gap:E2} s"));
+            worstGap = Math.Max(worstGap, Math.Abs(gap));
+            worstRelative = Math.Max(worstRelative, Math.Abs(gap) / best.TotalS);
+            sumGap += gap;
+            if (!plan.Stops.Select(s => s.Charger.Id).SequenceEqual(best.StopIds)) differentStops++;
+        }
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{trips.Count} trips (up to {maxChargers} chargers, {subsets} subsets solved): stops 0:{stopCounts[0]} 1:{stopCounts[1]} 2:{stopCounts[2]} 3:{stopCounts[3]} 4:{stopCounts[4]} 5+:{stopCounts[5]}, infeasible {infeasible}; " +
+            $"planner minus reference: worst |gap| {worstGap:E2} s ({100 * worstRelative:E2} %), mean {sumGap / (trips.Count - infeasible):E2} s; different stops on {differentStops} trips"));
+        Assert.True(stopCounts[2] + stopCounts[3] + stopCounts[4] + stopCounts[5] >= 15, "too few trips with several stops to test the planner");
+        Assert.True(cityPlans >= 5, $"only {cityPlans} of the 10 low-charge Adlershof trips have a plan");
+        Assert.True(worstGap <= 0.01, $"the planner is {worstGap:F3} s from the finer-grid optimum");
+    }
+
+    [Fact]
+    public void Plan_WithACurveBendingBetweenGridPoints_StaysWithinSecondsOfTheFinerGridOptimum()
+    {
+        // the planner is optimal over its 1 %-point levels; where the curve crosses a charger's power between them
+        // (here at SoCs like 0.6 and 0.75), the best level can fall between grid points: this bounds what that costs
+        var curve = new ChargeCurve([(0, 60), (0.137, 105), (0.343, 112), (0.517, 83), (0.671, 64), (0.823, 41), (0.913, 24), (1, 8)]);
+        var car = Id3 with { ChargeCurve = curve };
+        var model = new EnergyModel(car);
+        var options = new ChargingOptions();
+        var planner = new ChargingPlanner(car, options);
+        var random = new Random(613);
+        double worstGap = 0;
+        int plans = 0, multiStop = 0, differentStops = 0;
+        for (var i = 0; i < 25; i++)
+        {
+            var (trip, chargers, soc) = ChargingTrips.Corridor(model, random);
+            var plan = planner.Plan(trip, chargers, soc);
+            var best = new ContinuousChargingOptimum(trip, chargers, soc, car.BatteryKwh, curve, options).Best();
+            Assert.True(best.Feasible == plan.Feasible, $"corridor {i}: reference feasible={best.Feasible}, planner feasible={plan.Feasible}");
+            if (!plan.Feasible) continue;
+            plans++;
+            if (plan.Stops.Count >= 2) multiStop++;
+            var gap = plan.TotalTimeS - best.TotalS;
+            Assert.True(gap > -0.01, $"corridor {i}: the planner ({plan.TotalTimeS:F2} s) beats the finer grid ({best.TotalS:F2} s)");
+            worstGap = Math.Max(worstGap, gap);
+            if (!plan.Stops.Select(s => s.Charger.Id).SequenceEqual(best.StopIds)) differentStops++;
+        }
+        output.WriteLine(FormattableString.Invariant($"{plans} plans ({multiStop} with several stops): planner at most {worstGap:F3} s above the 0.2 %-point optimum; different stops on {differentStops}"));
+        Assert.True(multiStop >= 8, "too few trips with several stops");
+        Assert.True(worstGap <= 1, $"the planner is {worstGap:F2} s above the finer-grid optimum");
     }
 
     [Fact]

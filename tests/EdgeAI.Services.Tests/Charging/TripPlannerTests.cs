@@ -1,6 +1,8 @@
 using EdgeAI.Services.Charging;
 using EdgeAI.Services.Energy;
 using EdgeAI.Services.Map;
+using EdgeAI.Services.Routing;
+using EdgeAI.Services.Tests.Routing;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Services.Tests.Charging;
@@ -39,5 +41,23 @@ public sealed class TripPlannerTests
         Assert.Equal("mid150", stop.Charger.Id);
         Assert.Equal(0.15, plan.Charging.ArrivalSoc, 1e-9);
         Assert.True(plan.Arrival > plan.Route.EtaAt(departure).AddMinutes(5), "the stop's overhead and charging come on top of the drive");
+    }
+
+    [Fact]
+    public void FromRoute_WithEdgeSlopes_ChargesEachEdgeAtItsSlopeAndLevelWithout()
+    {
+        var graph = GridGraph.Build(4, 1);
+        var route = new Router(graph).Find(0, 3)!;
+        var model = new EnergyModel(VehicleProfileReader.Load(RepoPaths.Get("models", "vehicle", "vw_id3.profile.json")));
+        var uphill = Math.Atan(0.05);
+        var level = ChargingTrip.FromRoute(route, model, outsideC: 10);
+        var climb = ChargingTrip.FromRoute(route, model, outsideC: 10, edgeSlopeRad: e => e == route.Edges[1] ? uphill : 0);
+        double expected = 0;
+        for (var i = 0; i < route.Edges.Count; i++)
+            expected += model.CruiseWh(route.EdgeLengthsM[i], route.EdgeLengthsM[i] / route.EdgeTimesS[i], 10, i == 1 ? uphill : 0);
+        Assert.Equal(expected, climb.EnergyWh, 1e-9);
+        // 100 m at 5 %: about m·g·5 m of potential energy through the drivetrain on top of the level trip
+        Assert.InRange(climb.EnergyWh - level.EnergyWh, 1794 * 9.81 * 5 / 3600, 1794 * 9.81 * 5 / 3600 / 0.7);
+        Assert.Equal(level.DriveTimeS, climb.DriveTimeS);
     }
 }

@@ -45,6 +45,39 @@ public sealed class RouterTests
     }
 
     [Fact]
+    public void Find_WithLandmarksOnAGridWithBannedTurnsAndFactorsBelowOne_MatchesPlainDijkstraAndTheStraightLineSearch()
+    {
+        // landmark bounds come from the node graph without turn restrictions and free-flow times: here turns are banned
+        // and traffic both slows and speeds edges up, which the bounds must survive without overestimating
+        var random = new Random(21);
+        var graph = GridGraph.Build(20, 20, g =>
+        {
+            var bans = new List<(int, int)>();
+            for (var e = 0; e < g.Edges.Count; e++)
+                foreach (var next in g.OutEdges(g.Edges[e].To))
+                    if (g.Edges[next].To != g.Edges[e].From && random.NextDouble() < 0.15) bans.Add((e, next));
+            return bans;
+        });
+        var traffic = new TrafficFactors(graph.Edges.Count);
+        for (var e = 0; e < graph.Edges.Count; e++) traffic.Set(e, 0.5 + random.NextDouble() * 2.5);
+        var withLandmarks = new Router(graph, landmarks: 8);
+        var straightLine = new Router(graph, landmarks: 0);
+        Assert.Equal(8, withLandmarks.Landmarks);
+        for (var i = 0; i < 150; i++)
+        {
+            int a = random.Next(graph.Nodes.Count), b = random.Next(graph.Nodes.Count);
+            var factors = i % 2 == 0 ? traffic : null;
+            var expected = PlainDijkstra.TravelTime(graph, a, b, factors is null ? null : factors.Factor);
+            var route = withLandmarks.Find(a, b, factors);
+            Assert.Equal(expected.HasValue, route is not null);
+            if (route is null) continue;
+            Assert.Equal(expected!.Value, route.TravelTimeS, Tolerance(expected.Value));
+            Assert.Equal(expected.Value, straightLine.TravelTimeS(a, b, factors)!.Value, Tolerance(expected.Value));
+            if (a != b) AssertDrivable(graph, route, a, b);
+        }
+    }
+
+    [Fact]
     public void Find_JammedEdgeOnTheStraightRoute_TakesTheFasterDetour()
     {
         var graph = GridGraph.Build(4, 2);
@@ -143,9 +176,13 @@ public sealed class RouterTests
     public void Find_FromEveryDemoNodeToItself_IsEmptyAndZero()
     {
         var router = new Router(DemoRegion.Graph);
-        var route = router.Find(5, 5)!;
-        Assert.Empty(route.Edges);
-        Assert.Equal(0, route.TravelTimeS);
+        for (var node = 0; node < DemoRegion.Graph.Nodes.Count; node++)
+        {
+            var route = router.Find(node, node)!;
+            Assert.Empty(route.Edges);
+            Assert.Equal(0, route.TravelTimeS);
+            Assert.Equal(0, router.TravelTimeS(node, node));
+        }
     }
 
     private static double Tolerance(double expected) => Math.Max(1e-12, Math.Abs(expected) * 1e-9);
