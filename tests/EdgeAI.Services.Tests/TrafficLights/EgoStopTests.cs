@@ -10,6 +10,11 @@ namespace EdgeAI.Services.Tests.TrafficLights;
 /// <summary>
 /// The bundled drive's stops against SUMO's own signal states (the truth, <c>sumo/tls-states.xml.gz</c>), never the
 /// SPaT feed: where SUMO's ego car stood still, the light it was waiting for must have been red or yellow.
+/// Four stops are at the line (1 m before it). Two are queues: at 533 s the ego stood on the internal lane of the
+/// unsignalized priority junction 4854982234 (a major link, and the run has no pedestrians, so nothing to yield to)
+/// 23.5 m behind joinedS_2's line, and at 565 s 23.5 m behind a line; both lights were red when it stopped and it
+/// moved off 2 s after their green, as the cars ahead cleared. fcd.xml records only the ego, so the queue itself is
+/// inferred from the distance, not seen.
 /// </summary>
 public sealed class EgoStopTests(ITestOutputHelper output)
 {
@@ -37,8 +42,7 @@ public sealed class EgoStopTests(ITestOutputHelper output)
                 continue; // the route's <stop>: 300 s at the roadside charger, not a light
             var (signal, link) = GoverningLink(stop.First, signals, edgeIndex);
             Assert.True(signal is not null, $"stop at {stop.FromS} s on {at.Lane}: no signalized link ahead in the trace");
-            var stopLine = graph.Edges[link!.FromEdge].Shape[^1];
-            var queue = GeoPoint.DistanceM(at.Position, stopLine);
+            var queue = QueueAhead(stop.First, graph.Edges[link!.FromEdge]);
             var timeline = truth[signal!.Id];
             var shown = StateAt(signal, timeline, link.LinkIndex, stop.FromS);
             var green = NextGreen(signal, timeline, link.LinkIndex, stop.FromS);
@@ -74,6 +78,23 @@ public sealed class EgoStopTests(ITestOutputHelper output)
             from = s[j].Edge;
         }
         return (null, null);
+    }
+
+    /// <summary>Metres from the ego at sample <paramref name="i"/> to the stop line, the end of SUMO's lane on
+    /// <paramref name="approach"/>: to where the trace last saw it on that edge, plus what was left of the lane there.
+    /// (Not the MAP's stop line: the graph's edge shape runs on to the junction's centre where SUMO gives no shape.)</summary>
+    private static double QueueAhead(int i, RoadEdge approach)
+    {
+        var s = EgoTrace.Samples;
+        var last = -1;
+        for (var j = i; j < s.Count; j++)
+        {
+            if (s[j].Edge == approach.Id) last = j;
+            else if (last >= 0 && !s[j].Internal) break; // past the approach
+        }
+        return last >= 0
+            ? GeoPoint.DistanceM(s[i].Position, s[last].Position) + Math.Max(0, approach.LengthM - s[last].PosM)
+            : double.NaN;
     }
 
     private static MovementPhaseState StateAt(TrafficSignal signal, SignalTimeline timeline, int link, double t)
