@@ -14,6 +14,19 @@ public sealed record SpatFeed(SignalMap Map, IReadOnlyList<SpatMessage> Messages
     /// <summary>The MAP file's name in a scenario folder.</summary>
     public const string MapFileName = "map.json";
 
+    /// <summary>
+    /// The feed road-side units would have broadcast over a SUMO run: <paramref name="tlsStatesPath"/> is SUMO's
+    /// SaveTLSStates output (.xml or .xml.gz), the truth; log (scenario) time = SUMO time + <paramref name="sumoToLogOffsetS"/>.
+    /// One <see cref="RoadSideUnit"/> per controller of <paramref name="signals"/> found in the record sends a message a
+    /// second from <paramref name="fromLogS"/> to <paramref name="toLogS"/> (clipped to the record), for the signal
+    /// groups of car links, with seeded likelyTime error, delays and drops (<see cref="RoadSideUnitOptions.Default"/>).
+    /// Same as <see cref="SpatFeedBuilder.FromSumoStates"/>.
+    /// </summary>
+    /// <exception cref="SpatFormatException">the states file is malformed.</exception>
+    public static SpatFeed FromSumoStates(
+        Map.RoadGraph graph, IReadOnlyList<Map.TrafficSignal> signals, string tlsStatesPath, double sumoToLogOffsetS, double fromLogS, double toLogS, int seed) =>
+        SpatFeedBuilder.FromSumoStates(graph, signals, tlsStatesPath, sumoToLogOffsetS, seed, fromLogS, toLogS);
+
     /// <summary>Writes <c>spat.jsonl</c> (or <c>spat.jsonl.gz</c> when <paramref name="compress"/>) and <c>map.json</c> into
     /// <paramref name="folder"/>; <paramref name="source"/> goes into the MAP.</summary>
     public void Write(string folder, string? source = null, bool compress = false)

@@ -6,9 +6,9 @@ using EdgeAI.TestKit;
 namespace EdgeAI.Services.Tests.TrafficLights;
 
 /// <summary>
-/// The bundled scenario's spat.jsonl and map.json are what <see cref="SpatFeedBuilder.FromSumoStates"/> makes of its
-/// SUMO record. Regenerate with <c>EDGEAI_REGENERATE_SPAT=1 dotnet test --project tests/EdgeAI.Services.Tests
-/// -- --filter-class *BundledFeedTests</c>.
+/// The bundled scenario's spat.jsonl.gz and map.json are what <see cref="SpatFeed.FromSumoStates"/> makes of its
+/// SUMO record. Regenerate with <c>dotnet run tools/sumo/adlershof-spat.cs</c> (no test framework), or with
+/// <c>EDGEAI_REGENERATE_SPAT=1 dotnet test --project tests/EdgeAI.Services.Tests -- --filter-class *BundledFeedTests</c>.
 /// </summary>
 public sealed class BundledFeedTests(ITestOutputHelper output)
 {
@@ -21,9 +21,10 @@ public sealed class BundledFeedTests(ITestOutputHelper output)
     {
         var end = XDocument.Load(Path.Combine(Folder, "sumo", "fcd.xml")).Descendants("timestep")
             .Where(ts => ts.Elements("vehicle").Any()).Max(ts => double.Parse(ts.Attribute("time")!.Value, CultureInfo.InvariantCulture));
-        // all the history SUMO recorded before the drive (it starts 100 s before the scenario), to 30 s after its end
-        return SpatFeedBuilder.FromSumoStates(DemoRegion.Graph, DemoRegion.Signals, Path.Combine(Folder, "sumo", "tls-states.xml.gz"),
-            SumoToScenarioOffsetS, seed: 2026, toS: end + SumoToScenarioOffsetS + 30);
+        // all the history SUMO recorded before the drive (from SUMO's 0 s, scenario -100 s), to 30 s after its end;
+        // tools/sumo/adlershof-spat.cs makes the same call
+        return SpatFeed.FromSumoStates(DemoRegion.Graph, DemoRegion.Signals, Path.Combine(Folder, "sumo", "tls-states.xml.gz"),
+            SumoToScenarioOffsetS, fromLogS: SumoToScenarioOffsetS, toLogS: end + SumoToScenarioOffsetS + 30, seed: 2026);
     }
 
     [Fact]

@@ -81,6 +81,27 @@ public sealed class TimeToGreenPredictorTests(ITestOutputHelper output)
         Assert.True(mae <= 1.0, $"MAE {mae:F2} s");
     }
 
+    [Fact]
+    public void BundledFeedSumoTruth_EveryRedSecondOfEveryCarGroup_MaeUnderOneSecondAndFarBelowLikelyTime()
+    {
+        var signals = DemoRegion.Signals;
+        var truth = SumoTlsStatesReader.Read(Sumo("tls-states.xml.gz"), EgoTrace.SumoToScenarioOffsetS);
+        var messages = SpatFile.Read(SpatFeed.SpatPath(RepoPaths.Get("models", "scenarios", "adlershof-drive")));
+        // the feed starts at -100 s (SUMO's 0); the first 100 s are history, scored over the drive
+        var all = new FeedEvaluation(signals, truth, messages).Run(0, 600, 1, (_, _, _) => true);
+        var last = all.Where(m => m.Truth <= 10).ToList();
+        var sure = all.Where(m => m.Confidence >= TrafficLightAdvisor.MinConfidence).ToList();
+        double Mae(List<FeedEvaluation.Moment> m) => FeedEvaluation.Mae(m, x => x.Predicted);
+        double Naive(List<FeedEvaluation.Moment> m) => FeedEvaluation.Mae(m, x => x.Naive);
+        output.WriteLine($"bundled feed vs SUMO's switch times, every red second of every car group 0..600 s: {all.Count} moments, MAE {Mae(all):F2} s, likelyTime echo {Naive(all):F2} s");
+        output.WriteLine($"  last 10 s before green: {last.Count} moments, MAE {Mae(last):F2} s, echo {Naive(last):F2} s");
+        output.WriteLine($"  confidence >= {TrafficLightAdvisor.MinConfidence} (what the advisor would show): {sure.Count} moments, MAE {Mae(sure):F2} s, echo {Naive(sure):F2} s");
+        Assert.True(all.Count > 5000, $"{all.Count} moments");
+        Assert.True(Mae(all) < Naive(all) / 2, $"MAE {Mae(all):F2} s, echo {Naive(all):F2} s");
+        Assert.True(Mae(all) <= 1.0, $"MAE {Mae(all):F2} s");
+        Assert.True(Mae(last) <= 1.0, $"last-10-s MAE {Mae(last):F2} s");
+    }
+
     /// <summary>Seconds (scenario clock) when SUMO's ego car stood still on a signal's approach, with the group of its next edge.</summary>
     internal static List<(double T, string Signal, int Group)> EgoWaits(RoadGraph graph, IReadOnlyList<TrafficSignal> signals, double offset)
     {
