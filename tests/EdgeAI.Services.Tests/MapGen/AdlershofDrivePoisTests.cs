@@ -62,6 +62,8 @@ public class AdlershofDrivePoisTests
         var noon = new DateTime(2026, 6, 12, 12, 0, 0);
         var open = FoodNearDestination.Where(p => OpeningHoursRule.Parse(p.Food!.OpeningHours!).IsOpenThrough(noon, TimeSpan.FromHours(2), PublicHolidays.Berlin)).ToList();
         Assert.True(open.Count >= 3, string.Join(", ", open.Select(p => p.Name)));
+        foreach (var name in new[] { "Frühstückscafé Dörpfeldstraße", "Mittagstisch Dörpfeldstraße", "Bistro Anna-Seghers-Straße" })
+            Assert.InRange(GeoPoint.DistanceM(Pois.Single(p => p.Name == name).Position, DestinationEnd), 0, 100);
         Assert.Contains(open, p => p.Kind == PoiKind.Restaurant);
     }
 
