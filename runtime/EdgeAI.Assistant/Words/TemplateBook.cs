@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Json;
+using EdgeAI.Assistant.Suggestions;
+
+namespace EdgeAI.Assistant.Words;
+
+/// <summary>
+/// The suggestion templates of one language (models/prompts/suggestions.LANG.json): a name (<c>charging.stop</c>) to a
+/// text with <c>{fact}</c> placeholders. A template may have a <c>NAME.short</c> twin, used when the long one would
+/// pass <see cref="MaxCharsWhileMoving"/> while the car moves (Android Automotive's driving limit).
+/// </summary>
+public sealed class TemplateBook
+{
+    /// <summary>The most characters shown while moving.</summary>
+    public const int MaxCharsWhileMoving = 120;
+
+    private readonly Dictionary<string, string> _templates;
+
+    private TemplateBook(string language, Dictionary<string, string> templates)
+    {
+        Language = language;
+        _templates = templates;
+    }
+
+    /// <summary>The language ("en", "zh-CN").</summary>
+    public string Language { get; }
+
+    /// <summary>Every template name.</summary>
+    public IEnumerable<string> Names => _templates.Keys;
+
+    /// <summary>The raw template, or null.</summary>
+    public string? Template(string name) => _templates.GetValueOrDefault(name);
+
+    /// <summary>Reads <c>suggestions.LANG.json</c> from <paramref name="folder"/>.</summary>
+    /// <exception cref="FileNotFoundException">no such file.</exception>
+    /// <exception cref="InvalidDataException">not a template file (one line naming it and what was expected).</exception>
+    public static TemplateBook Load(string folder, string language)
+    {
+        string path = Path.Combine(folder, $"suggestions.{language}.json");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such template file", path);
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            if (!root.TryGetProperty("templates", out var templates) || templates.ValueKind != JsonValueKind.Object)
+                throw new InvalidDataException($"{path}: expected {{\"language\": ..., \"templates\": {{NAME: TEXT}}}}");
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var t in templates.EnumerateObject())
+                map[t.Name] = t.Value.ValueKind == JsonValueKind.String ? t.Value.GetString()! : throw new InvalidDataException($"{path}: templates.{t.Name}: expected a string");
+            return new TemplateBook(language, map);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}:{(e.LineNumber ?? 0) + 1}: expected JSON");
+        }
+    }
+
+    /// <summary>
+    /// Renders <paramref name="name"/> with <paramref name="facts"/>; while <paramref name="moving"/>, the short twin
+    /// replaces a text longer than <see cref="MaxCharsWhileMoving"/>, and a text still too long is cut at a word.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">no such template, or it names a fact the proposal lacks.</exception>
+    public string Render(string name, IReadOnlyList<Fact> facts, bool moving)
+    {
+        string text = Fill(name, facts);
+        if (!moving || text.Length <= MaxCharsWhileMoving) return text;
+        if (_templates.ContainsKey(name + ".short")) text = Fill(name + ".short", facts);
+        return text.Length <= MaxCharsWhileMoving ? text : Cut(text);
+    }
+
+    private string Fill(string name, IReadOnlyList<Fact> facts)
+    {
+        string template = _templates.GetValueOrDefault(name) ?? throw new KeyNotFoundException($"no template {name} in suggestions.{Language}.json");
+        var text = new StringBuilder(template.Length + 32);
+        for (int i = 0; i < template.Length; i++)
+        {
+            if (template[i] != '{') { text.Append(template[i]); continue; }
+            int end = template.IndexOf('}', i);
+            string fact = template[(i + 1)..end];
+            text.Append((facts.FirstOrDefault(f => f.Name == fact) ?? throw new KeyNotFoundException($"template {name} names {{{fact}}}, which the proposal lacks")).Shown);
+            i = end;
+        }
+        return text.ToString();
+    }
+
+    private static string Cut(string text)
+    {
+        int space = text.LastIndexOf(' ', MaxCharsWhileMoving - 1);
+        return (space > 0 ? text[..space] : text[..(MaxCharsWhileMoving - 1)]) + "…";
+    }
+}
