@@ -70,6 +70,8 @@ public sealed class AssistantEngine
                 }
                 if (proposal is null)
                 {
+                    // Its lifetime ends it even while the release is pending.
+                    if (now >= shown.ExpiresNs) { End(slot, events, now, "withdrawn", "expired", policy.CooldownS); continue; }
                     if (slot.AbsentSinceNs == long.MinValue) slot.AbsentSinceNs = now;
                     if (Seconds(now - slot.AbsentSinceNs) >= policy.ReleaseS) End(slot, events, now, "withdrawn", "no_longer_true", policy.CooldownS);
                     continue;
