@@ -28,6 +28,8 @@ public sealed class AssistantEngine
         _profile = profile ?? new UserProfile();
         Gate = gate ?? new AssistantGate();
         _slots = [.. triggers.Select((t, i) => (t, i)).OrderBy(x => x.t.Priority).ThenBy(x => x.i).Select(x => new Slot(x.t))];
+        // What earlier trips taught: taken now, so that this trip's own dismissals are not counted twice.
+        foreach (var slot in _slots) slot.LearnedBackoff = _profile.LearnedBackoff(slot.Trigger.Kind);
     }
 
     /// <summary>The gate.</summary>
@@ -127,7 +129,7 @@ public sealed class AssistantEngine
         {
             slot.Dismissals++;
             _profile.Dismissed(slot.Trigger.Kind);
-            End(slot, events, now, "dismissed", actionId, policy.CooldownS * Math.Pow(policy.BackoffFactor, slot.Dismissals + _profile.LearnedBackoff(slot.Trigger.Kind)));
+            End(slot, events, now, "dismissed", actionId, policy.CooldownS * Math.Pow(policy.BackoffFactor, slot.Dismissals + slot.LearnedBackoff));
             if (slot.Dismissals >= TriggerPolicy.MuteAfterDismissals)
             {
                 slot.Muted = true;
@@ -167,6 +169,7 @@ public sealed class AssistantEngine
         public string? HeldReason;
         public long HeldSinceNs;
         public int Dismissals;
+        public int LearnedBackoff;
         public bool Muted;
     }
 }
