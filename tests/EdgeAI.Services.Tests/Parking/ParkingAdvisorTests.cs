@@ -1,6 +1,7 @@
 using EdgeAI.Services.Feeds;
 using EdgeAI.Services.Map;
 using EdgeAI.Services.Parking;
+using EdgeAI.TestKit;
 
 namespace EdgeAI.Services.Tests.Parking;
 

@@ -1,6 +1,7 @@
 using EdgeAI.Services.Map;
 using EdgeAI.Services.OpeningHours;
 using EdgeAI.Services.Restaurants;
+using EdgeAI.TestKit;
 
 namespace EdgeAI.Services.Tests.Restaurants;
 

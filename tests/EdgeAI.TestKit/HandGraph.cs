@@ -1,10 +1,11 @@
 using EdgeAI.Services.Geo;
 using EdgeAI.Services.Map;
 
-namespace EdgeAI.Services.Tests;
+namespace EdgeAI.TestKit;
 
-/// <summary>Small hand-built road graphs at 52.43 N, 13.53 E, where the right answers can be worked out by hand.</summary>
-internal static class HandGraph
+/// <summary>Small hand-built road graphs at 52.43 N, 13.53 E, where the right answers can be worked out by hand
+/// (the services' tests and the assistant's).</summary>
+public static class HandGraph
 {
     public const double Lat0 = 52.43, Lon0 = 13.53;
     private static readonly double MPerDegLat = Math.PI * GeoPoint.EarthRadiusM / 180;
