@@ -18,6 +18,7 @@ public sealed class ChargingTrigger : ITrigger
     /// <summary>The charge above the reserve must exceed the route's energy by this factor to switch off.</summary>
     public const double ReleaseMargin = 1.1;
     private bool _needed;
+    private ChargingStop? _last;
 
     /// <inheritdoc/>
     public string Kind => "charging";
@@ -38,9 +39,12 @@ public sealed class ChargingTrigger : ITrigger
         var charging = plan.Charging;
         if (charging.Stops.Count > 0) _needed = true;
         else if (aboveReserveKwh >= plan.EnergyKwh * ReleaseMargin) _needed = false;
-        if (!_needed || charging.Stops.Count == 0) return null;
-
-        var stop = charging.Stops[0];
+        if (!_needed) { _last = null; return null; }
+        // Within the margin the planner may need no stop any more: the last one stays proposed while its charger is on the route.
+        var stop = charging.Stops.Count > 0 ? charging.Stops[0]
+            : _last is { } last && plan.Chargers.FirstOrDefault(c => c.Id == last.Charger.Id) is { } still ? last with { Charger = still } : null;
+        if (stop is null) return null;
+        _last = stop;
         var facts = new List<Fact>
         {
             Facts.Number("soc", soc, 0, "%", ContextKeys.StateOfCharge),
@@ -76,5 +80,6 @@ public sealed class ChargingTrigger : ITrigger
         trip.Charger = new AcceptedStop(id, charger.Name, poi.Position, charger.PowerKw, target);
         trip.Invalidate();
         _needed = false;
+        _last = null;
     }
 }
