@@ -38,7 +38,9 @@ public sealed class DemisterTrigger : ITrigger
         if (!moment.TryNumber(ContextKeys.Wipers, out double wipers) || wipers <= 0) { _on = false; return null; }
         if (moment.TryFlag(Defroster, out bool defrosting) && defrosting) { _on = false; return null; }
         bool hasScreen = moment.TryNumber(WindscreenTemperature, out double screen);
-        bool hasHumidity = moment.TryNumber(Humidity, out double humidity) || moment.TryNumber(ContextKeys.SensorCabinHumidity, out humidity);
+        string humidityKey = Humidity;
+        bool hasHumidity = moment.TryNumber(Humidity, out double humidity);
+        if (!hasHumidity && moment.TryNumber(ContextKeys.SensorCabinHumidity, out humidity)) (hasHumidity, humidityKey) = (true, ContextKeys.SensorCabinHumidity);
         if (!hasScreen && !hasHumidity) { _on = false; return null; }
         bool cold = hasScreen && screen < ColdScreenC, humid = hasHumidity && humidity > HumidPercent;
         if (cold || humid) _on = true;
@@ -46,7 +48,7 @@ public sealed class DemisterTrigger : ITrigger
         if (!_on) return null;
         var facts = new List<Fact>();
         if (hasScreen) facts.Add(Facts.Number("screen_c", screen, 0, "°C", WindscreenTemperature));
-        if (hasHumidity) facts.Add(Facts.Number("humidity", humidity, 0, "%", Humidity));
+        if (hasHumidity) facts.Add(Facts.Number("humidity", humidity, 0, "%", humidityKey));
         string template = hasScreen && hasHumidity ? "comfort.demister" : hasScreen ? "comfort.demister_cold" : "comfort.demister_humid";
         return new Proposal("demister", template, facts, $"wipers on, {string.Join(", ", facts.Select(f => f.Name + " " + f.Shown))}, defroster off",
             [SuggestionAction.Accept("Turn on"), SuggestionAction.Dismiss()]);
