@@ -33,7 +33,8 @@ public sealed class TemplateBook
 
     /// <summary>Reads <c>suggestions.LANG.json</c> from <paramref name="folder"/>.</summary>
     /// <exception cref="FileNotFoundException">no such file.</exception>
-    /// <exception cref="InvalidDataException">not a template file (one line naming it and what was expected).</exception>
+    /// <exception cref="InvalidDataException">not a template file, or a template with a <c>{</c> that opens no
+    /// <c>{fact}</c> (one line naming it and what was expected).</exception>
     public static TemplateBook Load(string folder, string language)
     {
         string path = Path.Combine(folder, $"suggestions.{language}.json");
@@ -46,7 +47,11 @@ public sealed class TemplateBook
                 throw new InvalidDataException($"{path}: expected {{\"language\": ..., \"templates\": {{NAME: TEXT}}}}");
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var t in templates.EnumerateObject())
-                map[t.Name] = t.Value.ValueKind == JsonValueKind.String ? t.Value.GetString()! : throw new InvalidDataException($"{path}: templates.{t.Name}: expected a string");
+            {
+                string text = t.Value.ValueKind == JsonValueKind.String ? t.Value.GetString()! : throw new InvalidDataException($"{path}: templates.{t.Name}: expected a string");
+                if (BadPlaceholder(text) is { } at) throw new InvalidDataException($"{path}: templates.{t.Name}: expected {{FACT}} at character {at + 1}");
+                map[t.Name] = text;
+            }
             return new TemplateBook(language, map);
         }
         catch (JsonException e)
@@ -81,6 +86,17 @@ public sealed class TemplateBook
             i = end;
         }
         return text.ToString();
+    }
+
+    // Where a '{' does not open a {name} (unclosed, empty, or with another '{' inside), or null.
+    private static int? BadPlaceholder(string template)
+    {
+        for (int i = template.IndexOf('{'); i >= 0; i = template.IndexOf('{', i + 1))
+        {
+            int end = template.IndexOf('}', i);
+            if (end <= i + 1 || template.IndexOf('{', i + 1, end - i - 1) >= 0) return i;
+        }
+        return null;
     }
 
     private static string Cut(string text)
