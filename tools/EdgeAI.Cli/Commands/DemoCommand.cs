@@ -68,7 +68,8 @@ public sealed class DemoCommand : Command
 
         string? logOption = parse.GetValue(_log);
         var scenario = logOption is null ? Scenario.Load(parse.GetValue(_scenario) ?? Assets.Require(Path.Combine(BundledScenario, Scenario.FileName), "the bundled scenario")) : null;
-        string log = logOption is not null ? Assets.Require(logOption, "the drive") : scenario!.CanLog;
+        string log = logOption is null ? scenario!.CanLog
+            : File.Exists(logOption) ? logOption : throw new FileNotFoundException($"{logOption}: no such CAN log", logOption);
         string mapPath = parse.GetValue(_signals) ?? scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
         var map = SignalMapInput.Load(mapPath, parse.GetValue(_dbc) ?? scenario?.Dbc, stderr);
         var zone = TimeZones.Parse(parse.GetValue(_timeZone) ?? scenario?.TimeZone) ?? TimeZoneInfo.Utc;
