@@ -15,10 +15,11 @@ namespace EdgeAI.Cli.Demo;
 internal sealed class LiveDemoView(double fromSeconds) : IDemoView
 {
     private const int TimelineShown = 14;
+    private static readonly HashSet<string> VehicleRows = ["Drive time", "Phase / workload", "Speed", "Gear", "State of charge", "Range", "Battery power", "Indicators", "Driver belt", "Cabin / outside", "Trip", "Bus"];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly IAnsiConsole _console = AnsiConsole.Console;
     private readonly Layout _layout = new Layout("root").SplitColumns(
-        new Layout("left").Ratio(2).SplitRows(new Layout("vehicle").Ratio(3), new Layout("trip").Ratio(2)),
+        new Layout("left").Ratio(2).SplitRows(new Layout("vehicle").Ratio(1), new Layout("trip").Ratio(1)),
         new Layout("right").Ratio(3).SplitRows(new Layout("suggestion").Ratio(2), new Layout("timeline").Ratio(3)));
     private readonly List<string> _timeline = [];
     private LiveDisplayContext? _context;
@@ -69,9 +70,8 @@ internal sealed class LiveDemoView(double fromSeconds) : IDemoView
 
     private void Render(DriveDashboard dashboard)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(_title)).AddColumn("signal").AddColumn("value");
-        foreach (var (name, value) in dashboard.Rows()) table.AddRow(Markup.Escape(name), Markup.Escape(value));
-        _layout["vehicle"].Update(table);
+        var vehicle = dashboard.Rows().Where(r => VehicleRows.Contains(r.Name)).Select(r => (IRenderable)new Markup($"[grey]{Markup.Escape(r.Name),-18}[/] {Markup.Escape(r.Value)}"));
+        _layout["vehicle"].Update(new Panel(new Rows(vehicle)).Header(Markup.Escape(_title)).Expand());
         _layout["trip"].Update(new Panel(new Rows(TripLines(dashboard).Select(l => (IRenderable)new Markup(l)))).Header("map, light, driver").Expand());
         _layout["suggestion"].Update(new Panel(new Rows(SuggestionLines(dashboard).Select(l => (IRenderable)new Markup(l)))).Header("assistant").Expand());
         var lines = _timeline.Skip(Math.Max(0, _timeline.Count - TimelineShown)).Select(l => (IRenderable)new Text(l));
