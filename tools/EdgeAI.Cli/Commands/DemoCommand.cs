@@ -82,7 +82,10 @@ public sealed class DemoCommand : Command
         var engine = new AssistantEngine(DefaultTriggers.Create(), new TemplateWriter(book), profile);
         var publisher = new SnapshotPublisher(context, TimeSpan.FromMilliseconds(100));
         long startNs = FirstFrameNs(log);
-        LightWatcher? lights = scenario?.Services?.Spat is not null ? new LightWatcher(SpatFeed.Read(scenario.Folder)) : null;
+        LightWatcher? lights = scenario?.Services is { Spat: { } spat } lightInputs
+            ? new LightWatcher(new SpatFeed(SignalMapFile.Read(lightInputs.Intersections ?? throw new UsageException(
+                $"{Path.Combine(scenario.Folder, Scenario.FileName)}: services.spat needs services.intersections (the MAP)")), SpatFile.Read(spat)))
+            : null;
         using var camera = scenario?.CabinVideo is { } clip && !parse.GetValue(_noVision) ? OpenCamera(clip, startNs, stderr) : null;
         var drive = new AssistantDrive(context, engine, zone)
         {

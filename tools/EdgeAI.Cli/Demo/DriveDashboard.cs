@@ -82,13 +82,14 @@ internal sealed class DriveDashboard(AssistantDrive drive, CanBusStatistics bus)
         yield return ("Decoded", $"{Context.Decoded} of {Context.Frames} frames");
     }
 
-    /// <summary>Totals for the end of the demo.</summary>
+    /// <summary>Totals for the end of the demo (a value this vehicle's map lacks shows as "-").</summary>
     public string Summary()
     {
         var inv = CultureInfo.InvariantCulture;
         var channel = Bus.Channels.FirstOrDefault();
-        return string.Format(inv, "drive: {0:F1} s, {1:F2} km, state of charge {2:F1} % -> {3:F1} %; bus: {4} frames ({5} decoded), {6:F1} % load at {7:G4} kbit/s",
-            Seconds, Value(ContextKeys.Odometer) - _startOdometer, _startSoc, Value(ContextKeys.StateOfCharge), Bus.Frames, Context.Decoded,
+        static string Show(double v, string format) => double.IsNaN(v) ? "-" : v.ToString(format, CultureInfo.InvariantCulture);
+        return string.Format(inv, "drive: {0:F1} s, {1} km, state of charge {2} % -> {3} %; bus: {4} frames ({5} decoded), {6:F1} % load at {7:G4} kbit/s",
+            Seconds, Show(Value(ContextKeys.Odometer) - _startOdometer, "F2"), Show(_startSoc, "F1"), Show(Value(ContextKeys.StateOfCharge), "F1"), Bus.Frames, Context.Decoded,
             channel?.BusLoadNominalPercent ?? 0, Bus.NominalBitRate / 1e3);
     }
 
