@@ -11,7 +11,7 @@ namespace EdgeAI.Assistant.Triggers;
 /// first stop is proposed, with the next-best charger on the route as the alternative. It switches on when the plan
 /// needs a stop and off only when the charge above the reserve covers the route's energy by
 /// <see cref="ReleaseMargin"/> (hysteresis), or a stop was accepted. Accepting puts the stop into the trip.
-/// Needs a valid state of charge and a plan.
+/// Needs a valid state of charge and a plan; quiet while the car charges.
 /// </summary>
 public sealed class ChargingTrigger : ITrigger
 {
@@ -34,14 +34,15 @@ public sealed class ChargingTrigger : ITrigger
     {
         if (moment.Trip is not { Plan: { } plan } trip || trip.Charger is not null) return null;
         if (!moment.TryNumber(ContextKeys.StateOfCharge, out double soc)) return null;
+        if (moment.TryFlag(ContextKeys.IsCharging, out bool charging) && charging) return null;
         double battery = trip.Services.Vehicle.BatteryKwh;
         double aboveReserveKwh = (soc - trip.ReservePercent) / 100 * battery;
-        var charging = plan.Charging;
-        if (charging.Stops.Count > 0) _needed = true;
+        var planned = plan.Charging;
+        if (planned.Stops.Count > 0) _needed = true;
         else if (aboveReserveKwh >= plan.EnergyKwh * ReleaseMargin) _needed = false;
         if (!_needed) { _last = null; return null; }
         // Within the margin the planner may need no stop any more: the last one stays proposed while its charger is on the route.
-        var stop = charging.Stops.Count > 0 ? charging.Stops[0]
+        var stop = planned.Stops.Count > 0 ? planned.Stops[0]
             : _last is { } last && plan.Chargers.FirstOrDefault(c => c.Id == last.Charger.Id) is { } still ? last with { Charger = still } : null;
         if (stop is null) return null;
         _last = stop;
@@ -55,7 +56,7 @@ public sealed class ChargingTrigger : ITrigger
             Facts.Number("charger_kw", stop.Charger.PowerKw, 0, "kW", "map"),
             Facts.Distance("charger_in", stop.Charger.AlongRouteM, "charging_planner"),
             Facts.Number("charge_min", Math.Max(1, stop.ChargeMinutes), 0, "min", "charging_planner"),
-            Facts.Number("arrival_soc", charging.ArrivalSoc * 100, 0, "%", "charging_planner"),
+            Facts.Number("arrival_soc", planned.ArrivalSoc * 100, 0, "%", "charging_planner"),
             Facts.Name("destination", trip.DestinationName, "scenario"),
         };
         bool hasRange = moment.TryNumber(ContextKeys.Range, out double range);

@@ -10,7 +10,8 @@ namespace EdgeAI.Assistant.Triggers;
 /// <see cref="DinnerFrom"/>–<see cref="DinnerTo"/>) and either the trip is long (more than <see cref="LongTripS"/> of
 /// driving so far plus left) or the stay at the destination is an hour or more: propose the restaurant advisor's best
 /// place that is open at arrival for a meal, on the way or by the destination. Quiet while a charging stop is pending
-/// (one errand at a time) and while standing. The driver can also ask (the service tools answer).
+/// (one errand at a time) and while standing. The place proposed stays the proposal while the advisor still lists it.
+/// The driver can also ask (the service tools answer).
 /// </summary>
 public sealed class FoodTrigger : ITrigger
 {
@@ -21,6 +22,7 @@ public sealed class FoodTrigger : ITrigger
     /// <summary>A trip longer than this (seconds) makes a meal stop worth proposing whatever the stay.</summary>
     public const double LongTripS = 90 * 60;
     private RestaurantAdvisor? _advisor;
+    private string? _proposed;
 
     /// <inheritdoc/>
     public string Kind => "food";
@@ -48,7 +50,8 @@ public sealed class FoodTrigger : ITrigger
         var detours = new RouteDetours(services.Trips.Router, here, trip.Destination, services.TrafficAt(DateTimeOffset.UnixEpoch.AddTicks(moment.NowNs / 100)));
         var advice = _advisor.Advise(new RestaurantRequest(moment.LocalTime, DinerProfile.Any, detours) { IncludeCafes = false });
         if (advice.Candidates.Count == 0) return null;
-        var best = advice.Candidates[0];
+        var best = advice.Candidates.FirstOrDefault(c => c.Poi.Id == _proposed) ?? advice.Candidates[0];
+        _proposed = best.Poi.Id;
         var facts = new List<Fact>
         {
             Facts.Name("restaurant", best.Poi.Name, "restaurant_advisor"),
@@ -60,7 +63,7 @@ public sealed class FoodTrigger : ITrigger
         if (best.OpenUntil is { } until) facts.Add(Facts.Time("open_until", until, "opening_hours"));
         string reason = $"arriving {facts[2].Value} at lunch or dinner time for a stay of {trip.Stay.TotalHours:0.#} h; {best.Explanation}";
         var actions = new List<SuggestionAction> { SuggestionAction.Accept("Add to trip"), SuggestionAction.Dismiss() };
-        if (advice.Candidates.Count > 1) actions.Insert(1, new SuggestionAction("alt:" + advice.Candidates[1].Poi.Id, advice.Candidates[1].Poi.Name));
+        if (advice.Candidates.FirstOrDefault(c => c.Poi.Id != best.Poi.Id) is { } second) actions.Insert(1, new SuggestionAction("alt:" + second.Poi.Id, second.Poi.Name));
         return new Proposal(best.Poi.Id, best.OpenUntil is null ? "food.open" : "food.open_until", facts, reason, actions);
     }
 

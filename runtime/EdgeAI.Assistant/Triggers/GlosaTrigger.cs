@@ -7,10 +7,14 @@ namespace EdgeAI.Assistant.Triggers;
 /// <summary>
 /// Green light optimal speed advisory (information): approaching a signal, the traffic-light advisor's speed band that
 /// reaches the stop line on green, when it has one (within 250 m, confident, band above 20 km/h and not above the
-/// limit). Withdrawn when the band goes or the car passes the light. Needs a valid speed above 10 km/h.
+/// limit) and the light is at least <see cref="MinDistanceM"/> away (closer, there is no time to adapt). Withdrawn when
+/// the band goes or the car passes the light. Needs a valid speed above 10 km/h.
 /// </summary>
 public sealed class GlosaTrigger : ITrigger
 {
+    /// <summary>Metres to the stop line under which no band is proposed.</summary>
+    public const double MinDistanceM = 50;
+
     /// <inheritdoc/>
     public string Kind => "glosa";
 
@@ -25,6 +29,7 @@ public sealed class GlosaTrigger : ITrigger
     {
         if (moment.Light is not { GlosaMinKph: { } low, GlosaMaxKph: { } high } advice) return null;
         if (!moment.TryNumber(ContextKeys.Speed, out double speed) || speed < 10) return null;
+        if (advice.Ahead.DistanceToStopLineM < MinDistanceM) return null;
         var facts = new List<Fact>
         {
             Facts.Number("min_kph", low, 0, "km/h", "traffic_light_advisor"),

@@ -7,7 +7,7 @@ namespace EdgeAI.Assistant.Triggers;
 /// <summary>
 /// Time to green (information): stopped at a red whose countdown the traffic-light advisor lets us show (confident,
 /// at least 4 s to wait), say how long. Withdrawn when the light turns green or the car moves. Needs a valid speed
-/// below 2 km/h (no countdown while rolling).
+/// below 2 km/h (no countdown while rolling) and a gear of D or R (waiting in traffic, not parked by the road).
 /// </summary>
 public sealed class TrafficLightTrigger : ITrigger
 {
@@ -25,6 +25,7 @@ public sealed class TrafficLightTrigger : ITrigger
     {
         if (moment.Light is not { ShowCountdown: true } advice) return null;
         if (!moment.TryNumber(ContextKeys.Speed, out double speed) || speed > 2) return null;
+        if (moment.Label(ContextKeys.Gear) is not ("D" or "R")) return null;
         var p = advice.Prediction;
         var facts = new List<Fact>
         {

@@ -21,6 +21,9 @@ public sealed record Scenario(string Name, string Folder, string? TimeZone, stri
     /// <summary>The <c>services</c> section, or null when the scenario has none.</summary>
     public ScenarioServices? Services { get; init; }
 
+    /// <summary>The <c>assistant</c> section, or null when the scenario has none.</summary>
+    public ScenarioAssistant? Assistant { get; init; }
+
     /// <summary>The file a scenario folder holds.</summary>
     public const string FileName = "scenario.json";
 
@@ -69,9 +72,36 @@ public sealed record Scenario(string Name, string Folder, string? TimeZone, stri
                 trip.ValueKind == JsonValueKind.Object ? Text(trip, "destination") : null, trip.ValueKind == JsonValueKind.Object ? Text(trip, "destination_name") : null,
                 Number("reserve_percent"), Number("stay_min"));
         }
+        ScenarioAssistant? assistant = null;
+        if (root.TryGetProperty("assistant", out var a))
+        {
+            if (a.ValueKind != JsonValueKind.Object) throw Bad("\"assistant\" to be an object");
+            string language = Text(a, "language") ?? "en";
+            if (language is not ("en" or "zh-CN")) throw Bad($"assistant.language \"en\" or \"zh-CN\", found \"{language}\"");
+            var actions = new List<OccupantAction>();
+            if (a.TryGetProperty("occupant", out var occupant))
+            {
+                if (occupant.ValueKind != JsonValueKind.Array) throw Bad("assistant.occupant to be an array");
+                int i = 0;
+                foreach (var item in occupant.EnumerateArray())
+                {
+                    string where = $"assistant.occupant[{i++}]";
+                    if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("at_s", out var at) || at.ValueKind != JsonValueKind.Number || at.GetDouble() < 0)
+                        throw Bad($"{where}: {{\"at_s\": SECONDS, VERB: ...}}");
+                    double wait = item.TryGetProperty("wait_s", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble() : 120;
+                    var verbs = new[] { "accept", "dismiss", "alt", "ask" }.Where(v => Text(item, v) is not null).ToList();
+                    if (verbs.Count != 1) throw Bad($"{where}: exactly one of accept, dismiss, alt (a suggestion kind) or ask (a question)");
+                    string verb = verbs[0];
+                    string? alternative = verb == "alt" ? Text(item, "id") ?? throw Bad($"{where}: \"id\" of the alternative") : null;
+                    actions.Add(new OccupantAction(at.GetDouble(), verb, Text(item, verb)!, alternative, wait));
+                }
+            }
+            assistant = new ScenarioAssistant(language, [.. actions.OrderBy(x => x.AtS)]);
+        }
         return new Scenario(name, folder, Text(root, "time_zone"), Existing(signals), Optional(vehicle, "dbc"), Existing(can), Optional(inputs, "gps"), Optional(inputs, "cabin_video"))
         {
             Services = services,
+            Assistant = assistant,
         };
     }
 

@@ -73,6 +73,20 @@ public static class AdlershofDrive
         return trip;
     }
 
+    /// <summary>A point on the route planned from <see cref="FirstFix"/> with at most <paramref name="leftM"/> of route left
+    /// (the end of an edge).</summary>
+    public static GeoPoint OnTheRoute(double leftM)
+    {
+        var route = Trip(FirstFix, 80, ScriptedDrive.StartNs).Plan!.Route;
+        double done = 0;
+        for (int i = 0; i < route.Edges.Count; i++)
+        {
+            done += route.EdgeLengthsM[i];
+            if (route.LengthM - done <= leftM) return Services.Map.Graph.Edges[route.Edges[i]].Shape[^1];
+        }
+        return Destination;
+    }
+
     /// <summary>A POI of the region by id.</summary>
     public static Poi Poi(string id) => Services.Map.Pois.Single(p => p.Id == id);
 

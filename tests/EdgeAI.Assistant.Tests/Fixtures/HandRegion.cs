@@ -1,7 +1,6 @@
 using EdgeAI.Assistant.Trip;
 using EdgeAI.Services;
 using EdgeAI.Services.Energy;
-using EdgeAI.Services.Feeds;
 using EdgeAI.Services.Geo;
 using EdgeAI.Services.Map;
 using EdgeAI.Services.OpeningHours;
@@ -11,8 +10,8 @@ namespace EdgeAI.Assistant.Tests.Fixtures;
 
 /// <summary>
 /// A region on the hand-made street of <see cref="HandGraph"/>: 4 km due east, nodes every 100 m, 50 km/h, the
-/// destination at its west end, a covered car park and a restaurant open around the clock by it. Where the demo region
-/// is too small (its longest route to the destination is under 2 km), distances and times here can be worked out by hand.
+/// destination at its west end, a covered car park and a restaurant open around the clock by it: the route left is the
+/// distance along the street.
 /// </summary>
 public static class HandRegion
 {
@@ -40,17 +39,9 @@ public static class HandRegion
     private static readonly Lazy<RegionMap> Map = new(() =>
         new RegionMap("Teststraße", "hand-made", HandGraph.Street((int)(LengthM / 100) + 1), [], [CarPark, Restaurant]));
 
-    /// <summary>The region's services; <paramref name="speedFactor"/> below 1 is a jam on every edge (0.3: 15 km/h).</summary>
-    public static RegionServices Services(double speedFactor = 1)
-    {
-        var map = Map.Value;
-        var car = VehicleProfileReader.Load(RepoPaths.Get("models", "vehicle", "vw_id3.profile.json"));
-        long since = new DateTime(2026, 1, 1).Ticks;
-        return new RegionServices(map, car, ScriptedDrive.Berlin, PublicHolidays.Berlin)
-        {
-            Traffic = speedFactor == 1 ? null : new Feed(FeedKind.TrafficSpeed, map.Graph.Edges.Select(e => (e.Id, new[] { since }, new[] { speedFactor }))),
-        };
-    }
+    /// <summary>The region's services (no feeds).</summary>
+    public static RegionServices Services() =>
+        new(Map.Value, VehicleProfileReader.Load(RepoPaths.Get("models", "vehicle", "vw_id3.profile.json")), ScriptedDrive.Berlin, PublicHolidays.Berlin);
 
     /// <summary>A trip to the destination from <paramref name="eastM"/> metres along the street.</summary>
     public static TripState Trip(RegionServices services, double eastM, long nowNs, double socPercent = 80)

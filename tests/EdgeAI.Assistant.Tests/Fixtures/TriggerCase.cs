@@ -63,8 +63,8 @@ public static class TriggerCases
         {
             Latched = [ContextKeys.Speed],
         },
-        new("traffic_light", () => new TrafficLightTrigger(), d => { d.Send(ContextKeys.Speed, 0); d.BeforeTick = RedFor200S; },
-            "traffic_light.countdown", [ContextKeys.Speed], new Dictionary<string, double> { [ContextKeys.Speed] = -1 }),
+        new("traffic_light", () => new TrafficLightTrigger(), d => { d.Send(ContextKeys.Speed, 0); d.Send(ContextKeys.Gear, 3); d.BeforeTick = RedFor200S; },
+            "traffic_light.countdown", [ContextKeys.Speed, ContextKeys.Gear], new Dictionary<string, double> { [ContextKeys.Speed] = -1 }),
         new("glosa", () => new GlosaTrigger(), d => { d.Send(ContextKeys.Speed, 40); d.Moment.Light = Lights.Red(10, distanceM: 200, speedKmh: 40); },
             "glosa.band", [ContextKeys.Speed], new Dictionary<string, double> { [ContextKeys.Speed] = 301 }),
         new("demister", () => new DemisterTrigger(), d =>
@@ -102,7 +102,7 @@ public static class TriggerCases
             "trip.charged", [ContextKeys.IsCharging, ContextKeys.StateOfCharge], new Dictionary<string, double> { [ContextKeys.StateOfCharge] = 101 }),
         new("parking", () => new ParkingTrigger(), d =>
             {
-                d.Moment.Trip = AdlershofDrive.Trip(AdlershofDrive.FirstFix, 80, d.NowNs);
+                d.Moment.Trip = AdlershofDrive.Trip(AdlershofDrive.OnTheRoute(ParkingTrigger.EnterM - 100), 80, d.NowNs);
                 d.Send(ContextKeys.Speed, 30);
             },
             "parking.best_free", [], None),

@@ -48,7 +48,32 @@ public class AttentionTriggerTests
         Assert.Equal("Eyes on the road, please.", s.Text);
         Assert.Equal("PreAlert", s.Proposal.Fact("state")!.Value);
         Assert.Equal("1", s.Proposal.Fact("episode")!.Value);
-        Assert.Equal("the driver monitor reports PreAlert while moving", s.Reason);
+        Assert.Equal("the driver monitor reports PreAlert at 50 km/h", s.Reason);
+    }
+
+    [Fact]
+    public void NoFaceForThreeSecondsWhileMoving_Reminds()
+    {
+        var (drive, _) = Drive();
+        drive.Send(ContextKeys.Attention, (int)DriverAttention.Unknown); // frames keep coming, no face in them
+        var shown = drive.RunUntil("suggestion", 10)!;
+        Assert.Equal(drive.At(0.5 + AttentionTrigger.UnknownWarnS), shown.TimeNs);
+        Assert.Equal("attention.reminder", shown.Suggestion!.Proposal.Template);
+        Assert.Equal("the driver monitor has seen no face for 3 s at 50 km/h", shown.Suggestion.Reason);
+    }
+
+    [Fact]
+    public void NoFaceForLessThanThreeSeconds_OrStanding_Nothing()
+    {
+        var (drive, _) = Drive();
+        drive.Send(ContextKeys.Attention, (int)DriverAttention.Unknown);
+        drive.RunTo(2.5);
+        drive.Send(ContextKeys.Attention, (int)DriverAttention.Attentive);
+        drive.RunTo(10);
+        drive.Send(ContextKeys.Speed, 0);
+        drive.Send(ContextKeys.Attention, (int)DriverAttention.Unknown);
+        drive.RunTo(30);
+        Assert.Empty(drive.Events);
     }
 
     [Fact]
@@ -88,8 +113,7 @@ public class AttentionTriggerTests
         Assert.Equal("attention.break", s.Proposal.Template);
         Assert.Equal("You looked away again. Shall I find a place for a break?", s.Text);
         Assert.Equal("2", s.Proposal.Fact("episode")!.Value);
-        Assert.StartsWith("the driver monitor reports Alert for the 2", s.Reason);
-        Assert.EndsWith("within 15 min", s.Reason);
+        Assert.Equal("the driver monitor reports Alert at 50 km/h, episode 2 within 15 min", s.Reason);
         Assert.Equal([SuggestionAction.AcceptId, SuggestionAction.DismissId], s.Actions.Select(a => a.Id));
         Assert.Equal(2, drive.Of("suggestion").Count);
     }

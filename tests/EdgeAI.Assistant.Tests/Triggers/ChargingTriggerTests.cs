@@ -108,6 +108,15 @@ public class ChargingTriggerTests
     }
 
     [Fact]
+    public void WhileCharging_NothingIsProposed()
+    {
+        var drive = Drive(new ChargingTrigger(), AdlershofDrive.StartSocPercent);
+        drive.Send(ContextKeys.IsCharging, true);
+        drive.RunTo(60);
+        Assert.Empty(drive.Events);
+    }
+
+    [Fact]
     public void NoTrip_NothingIsProposed()
     {
         var drive = Drive(new ChargingTrigger(), AdlershofDrive.StartSocPercent);

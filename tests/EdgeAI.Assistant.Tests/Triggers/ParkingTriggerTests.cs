@@ -16,20 +16,6 @@ namespace EdgeAI.Assistant.Tests.Triggers;
 /// </summary>
 public class ParkingTriggerTests
 {
-    // A point on the planned route from the first fix with about `leftM` of route left (the end of an edge).
-    private static GeoPoint OnTheRoute(double leftM)
-    {
-        var services = AdlershofDrive.Services;
-        var plan = AdlershofDrive.Trip(AdlershofDrive.FirstFix, 80, ScriptedDrive.StartNs).Plan!;
-        double done = 0;
-        for (int i = 0; i < plan.Route.Edges.Count; i++)
-        {
-            done += plan.Route.EdgeLengthsM[i];
-            if (plan.Route.LengthM - done <= leftM) return services.Map.Graph.Edges[plan.Route.Edges[i]].Shape[^1];
-        }
-        return AdlershofDrive.Destination;
-    }
-
     private static (ScriptedDrive Drive, ParkingTrigger Trigger) Demo(GeoPoint at)
     {
         var trigger = new ParkingTrigger();
@@ -42,9 +28,9 @@ public class ParkingTriggerTests
     [Fact]
     public void WithinEnterM_ProposesACarParkByTheDestinationOpenAtArrival_WithTheFeedsFreeSpaces()
     {
-        var (drive, _) = Demo(OnTheRoute(1200));
+        var (drive, _) = Demo(AdlershofDrive.OnTheRoute(900));
         var trip = drive.Moment.Trip!;
-        Assert.InRange(trip.RemainingM, 900, ParkingTrigger.EnterM);
+        Assert.InRange(trip.RemainingM, 600, ParkingTrigger.EnterM);
         var s = drive.RunUntil("suggestion", 10)!.Suggestion!;
 
         var poi = AdlershofDrive.Poi(s.Proposal.Key);
@@ -71,7 +57,7 @@ public class ParkingTriggerTests
     [Fact]
     public void Accept_RemembersTheCarPark_AndProposesNoMore()
     {
-        var (drive, trigger) = Demo(OnTheRoute(1200));
+        var (drive, trigger) = Demo(AdlershofDrive.OnTheRoute(900));
         var s = drive.RunUntil("suggestion", 10)!.Suggestion!;
         Assert.True(drive.Act("parking", SuggestionAction.AcceptId));
         Assert.Equal(s.Proposal.Key, trigger.Accepted);
@@ -82,7 +68,7 @@ public class ParkingTriggerTests
     [Fact]
     public void Alternative_RemembersThatCarPark()
     {
-        var (drive, trigger) = Demo(OnTheRoute(1200));
+        var (drive, trigger) = Demo(AdlershofDrive.OnTheRoute(900));
         var s = drive.RunUntil("suggestion", 10)!.Suggestion!;
         string alternative = s.Actions.Single(a => a.Id.StartsWith("alt:", StringComparison.Ordinal)).Id;
         Assert.True(drive.Act("parking", alternative));
@@ -93,7 +79,7 @@ public class ParkingTriggerTests
     [Fact]
     public void ChargingStopPending_NothingIsProposed()
     {
-        var (drive, _) = Demo(OnTheRoute(1200));
+        var (drive, _) = Demo(AdlershofDrive.OnTheRoute(900));
         var charger = AdlershofDrive.Poi(AdlershofDrive.PlannedChargerId);
         drive.Moment.Trip!.Charger = new AcceptedStop(charger.Id, charger.Name, charger.Position, 150, 0.3);
         drive.RunTo(60);
@@ -112,61 +98,42 @@ public class ParkingTriggerTests
     [Fact]
     public void NoPlan_NothingIsProposed()
     {
-        var (drive, _) = Demo(OnTheRoute(1200));
+        var (drive, _) = Demo(AdlershofDrive.OnTheRoute(900));
         drive.Moment.Trip = new TripState(AdlershofDrive.Services, AdlershofDrive.Destination, AdlershofDrive.DestinationName, 15, AdlershofDrive.Stay);
         drive.RunTo(60);
         Assert.Empty(drive.Events);
     }
 
     [Fact]
-    public void Hysteresis_InAJam_OnWithinEnterM_StaysOnUpToExitM_OffBeyond()
+    public void Hysteresis_OnWithinEnterM_StaysOnUpToExitM_OffBeyond()
     {
-        var services = HandRegion.Services(speedFactor: 0.3); // 15 km/h: the driving time stays above EnterS here
         var trigger = new ParkingTrigger();
         var drive = new ScriptedDrive([trigger]);
-        var trip = HandRegion.Trip(services, 1800, drive.NowNs);
+        var trip = HandRegion.Trip(HandRegion.Services(), 1200, drive.NowNs);
         drive.Moment.Trip = trip;
         void At(double eastM) => trip.Update(HandGraph.At(eastM, 0), 0.8, drive.NowNs, 20, force: true);
 
-        Assert.InRange(trip.RemainingM, 1750, 1850);
-        Assert.True(trip.RemainingS > ParkingTrigger.EnterS, $"{trip.RemainingS} s");
+        Assert.InRange(trip.RemainingM, 1150, 1250);
         Assert.Null(trigger.Evaluate(drive.Moment)); // approaching, not near yet
 
-        At(1400);
+        At(900);
         var near = trigger.Evaluate(drive.Moment);
         Assert.NotNull(near);
         Assert.Equal(HandRegion.CarPark.Id, near.Key);
         Assert.Equal("parking.best", near.Template); // no occupancy feed here
 
-        At(1800); // a detour takes the car out again, less than ExitM
+        At(1200); // a detour takes the car out again, less than ExitM
         Assert.NotNull(trigger.Evaluate(drive.Moment));
-        At(1990);
+        At(1290);
         Assert.NotNull(trigger.Evaluate(drive.Moment));
 
-        At(2200);
+        At(1400);
         Assert.True(trip.RemainingM > ParkingTrigger.ExitM);
         Assert.Null(trigger.Evaluate(drive.Moment));
 
-        At(1800); // not within EnterM again yet
+        At(1200); // not within EnterM again yet
         Assert.Null(trigger.Evaluate(drive.Moment));
-        At(1450);
-        Assert.NotNull(trigger.Evaluate(drive.Moment));
-    }
-
-    [Fact]
-    public void FreeFlow_WithinEnterSOfDriving_OnBeyondEnterM()
-    {
-        var services = HandRegion.Services();
-        var trigger = new ParkingTrigger();
-        var drive = new ScriptedDrive([trigger]);
-        var trip = HandRegion.Trip(services, 2600, drive.NowNs);
-        drive.Moment.Trip = trip;
-        Assert.True(trip.RemainingS > ParkingTrigger.EnterS, $"{trip.RemainingS} s");
-        Assert.Null(trigger.Evaluate(drive.Moment));
-
-        trip.Update(HandGraph.At(2400, 0), 0.8, drive.NowNs, 20, force: true);
-        Assert.True(trip.RemainingM > ParkingTrigger.ExitM);
-        Assert.True(trip.RemainingS <= ParkingTrigger.EnterS, $"{trip.RemainingS} s");
+        At(950);
         Assert.NotNull(trigger.Evaluate(drive.Moment));
     }
 }

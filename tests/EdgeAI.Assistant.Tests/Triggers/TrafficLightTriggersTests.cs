@@ -12,6 +12,7 @@ public class TrafficLightTriggersTests
     {
         var drive = new ScriptedDrive([trigger], Templates.EnglishWriter);
         drive.Send(ContextKeys.Speed, speedKmh);
+        drive.Send(ContextKeys.Gear, 3); // D
         return drive;
     }
 
@@ -40,6 +41,20 @@ public class TrafficLightTriggersTests
         var trigger = new TrafficLightTrigger();
         var drive = Drive(trigger, speedKmh);
         drive.Moment.Light = Lights.Red(timeToGreenS, confidence: confidence);
+        Assert.Equal(fires, trigger.Evaluate(drive.Moment) is not null);
+    }
+
+    [Theory]
+    [InlineData(3, true)] // D: waiting in traffic
+    [InlineData(1, true)] // R
+    [InlineData(0, false)] // P: parked by the road
+    [InlineData(2, false)] // N
+    public void Countdown_OnlyInDriveOrReverse(double gear, bool fires)
+    {
+        var trigger = new TrafficLightTrigger();
+        var drive = Drive(trigger, 0);
+        drive.Send(ContextKeys.Gear, gear);
+        drive.Moment.Light = Lights.Red(20);
         Assert.Equal(fires, trigger.Evaluate(drive.Moment) is not null);
     }
 
@@ -92,6 +107,19 @@ public class TrafficLightTriggersTests
         var drive = Drive(trigger, speedKmh);
         drive.Moment.Light = Lights.Red(10, distanceM, advisedAtKmh, confidence);
         Assert.Equal(fires, trigger.Evaluate(drive.Moment) is not null);
+    }
+
+    [Fact]
+    public void Glosa_CloserThanFiftyMetres_NoTimeToAdapt_Nothing()
+    {
+        var trigger = new GlosaTrigger();
+        var drive = Drive(trigger, 40);
+        drive.Moment.Light = Lights.Red(2, distanceM: 40, speedKmh: 40);
+        Assert.NotNull(drive.Moment.Light.GlosaMinKph); // the advisor has a band
+        Assert.Null(trigger.Evaluate(drive.Moment));
+        drive.Moment.Light = Lights.Red(3, distanceM: GlosaTrigger.MinDistanceM, speedKmh: 40);
+        Assert.NotNull(drive.Moment.Light.GlosaMinKph);
+        Assert.NotNull(trigger.Evaluate(drive.Moment));
     }
 
     [Fact]

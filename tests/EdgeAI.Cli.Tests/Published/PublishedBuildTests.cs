@@ -24,8 +24,9 @@ public sealed class PublishedBuildTests(PublishedBuild build) : IClassFixture<Pu
     {
         var (code, stdout, stderr) = build.Run("demo", "--speed", "max", "--plain");
         Assert.True(code == 0, stderr);
-        Assert.Contains("drive: 655.0 s", stdout);
-        Assert.Contains("303920 frames (303920 decoded)", stdout);
+        Assert.Contains("drive: 611.0 s", stdout);
+        Assert.Contains("283504 frames (283504 decoded)", stdout);
+        Assert.Contains("3055 camera frames", stdout);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class ContextCommand : Command
     }
 
     /// <summary>The fixes of an NMEA file in time order; skipped sentences are one warning line.</summary>
-    private static List<GpsFix> ReadGps(string path, TextWriter stderr)
+    internal static List<GpsFix> ReadGps(string path, TextWriter stderr)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such NMEA file", path);
         using var source = new NmeaFileGpsSource(path);

@@ -1,74 +1,153 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeAI.Assistant.Drive;
+using EdgeAI.Assistant.Engine;
+using EdgeAI.Assistant.Profile;
+using EdgeAI.Assistant.Triggers;
+using EdgeAI.Assistant.Trip;
+using EdgeAI.Assistant.Words;
 using EdgeAI.Can.Logs;
 using EdgeAI.Can.Replay;
-using EdgeAI.Fusion.Context;
 using EdgeAI.Can.Stats;
 using EdgeAI.Cli.Demo;
 using EdgeAI.Cli.Input;
+using EdgeAI.Fusion.Context;
+using EdgeAI.Fusion.Scenarios;
+using EdgeAI.Llm.Fallback;
+using EdgeAI.Llm.Tools;
+using EdgeAI.Services;
+using EdgeAI.Services.Geo;
+using EdgeAI.Services.Map;
+using EdgeAI.Services.TrafficLights;
+using EdgeAI.Vision.Faces;
+using EdgeAI.Vision.Monitoring;
+using EdgeAI.Vision.Pipeline;
 
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai demo</c>: replays the bundled city drive through the DBC decoder, time-compressed, and shows the
-/// vehicle signals, bus statistics and driver events live (plain lines when output is redirected).
+/// <c>edgeai demo</c>: replays a scenario (default: the bundled Adlershof drive) through the whole pipeline on one
+/// virtual clock: fusion of CAN and GPS, the driver monitor on the cabin clip, the trip, parking, restaurant and
+/// traffic-light services, the proactive engine, and the occupants' scripted actions and questions. Shows it live on a
+/// terminal, as plain lines when redirected, or as v1 JSON events (<c>--json</c>). <c>--log</c> replays a bare CAN log
+/// (no services, no camera).
 /// </summary>
 public sealed class DemoCommand : Command
 {
+    private readonly Option<string> _scenario = new("--scenario") { Description = "scenario folder to replay (default: the bundled Adlershof drive; docs/scenarios.md)" };
     private readonly Option<string> _speed = new("--speed") { Description = "replay speed: a factor of real time (0.1-100) or 'max' (default 20)", DefaultValueFactory = _ => "20" };
-    private readonly Option<string> _log = new("--log") { Description = "drive to replay (default: the bundled city drive)" };
-    private readonly Option<string> _signals = new("--signals") { Description = "the vehicle's signal map (default: models/vehicle/edgeai_demo.signals.json)" };
+    private readonly Option<double> _from = new("--from") { Description = "seconds of drive to skip at full speed before showing (the assistant still runs)", DefaultValueFactory = _ => 0 };
+    private readonly Option<double?> _to = new("--to") { Description = "seconds of drive after which to stop" };
+    private readonly Option<string> _log = new("--log") { Description = "a bare CAN log to replay instead of a scenario (vehicle events only)" };
+    private readonly Option<string> _signals = new("--signals") { Description = "the vehicle's signal map (default: the scenario's, else models/vehicle/edgeai_demo.signals.json)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC to use instead of the one the signal map names" };
-    private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for the time of day (IANA name, default UTC)" };
+    private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for local times (IANA name; default: the scenario's, else UTC)" };
+    private readonly Option<bool> _noVision = new("--no-vision") { Description = "skip the cabin camera (no driver monitor)" };
+    private readonly Option<string> _profile = new("--profile") { Description = "user profile file to learn from and update (default: none, every run starts fresh)" };
     private readonly Option<bool> _plain = new("--plain") { Description = "plain lines even on a terminal" };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON event per line (docs/events.md)" };
-    private readonly Option<double> _every = new("--every") { Description = "seconds of drive between plain status lines (default 30)", DefaultValueFactory = _ => 30 };
+    private readonly Option<double> _every = new("--every") { Description = "seconds of drive between status lines (default 30)", DefaultValueFactory = _ => 30 };
 
-    public DemoCommand() : base("demo", "Replay the bundled city drive through the pipeline and show it live; needs no hardware")
+    public DemoCommand() : base("demo", "Replay a drive through the whole assistant pipeline and show it live; needs no hardware")
     {
-        Options.Add(_speed);
-        Options.Add(_log);
-        Options.Add(_signals);
-        Options.Add(_dbc);
-        Options.Add(_timeZone);
-        Options.Add(_plain);
-        Options.Add(_json);
-        Options.Add(_every);
+        foreach (var option in new Option[] { _scenario, _speed, _from, _to, _log, _signals, _dbc, _timeZone, _noVision, _profile, _plain, _json, _every }) Options.Add(option);
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
+
+    /// <summary>The bundled scenario.</summary>
+    public static string BundledScenario => Path.Combine(Assets.Models, "scenarios", "adlershof-drive");
 
     private async Task<int> ExecuteAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         double speed = ParseSpeed(parse.GetValue(_speed)!);
-        string log = Assets.Require(parse.GetValue(_log) ?? Assets.CityDriveLog, "the bundled drive");
         double every = parse.GetValue(_every);
         if (!(every > 0)) throw new UsageException($"--every: expected seconds above 0, found '{every.ToString(CultureInfo.InvariantCulture)}'");
-        var zone = TimeZones.Parse(parse.GetValue(_timeZone));
-        string mapPath = parse.GetValue(_signals) ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
-        var map = SignalMapInput.Load(mapPath, parse.GetValue(_dbc), stderr);
-        var dashboard = new DriveDashboard(new VehicleContext(map, zone), new CanBusStatistics());
+        double from = parse.GetValue(_from);
+        double? to = parse.GetValue(_to);
+        if (!(from >= 0) || to is { } t && !(t > from)) throw new UsageException("--from/--to: expected 0 <= from < to seconds of drive");
+
+        string? logOption = parse.GetValue(_log);
+        var scenario = logOption is null ? Scenario.Load(parse.GetValue(_scenario) ?? Assets.Require(Path.Combine(BundledScenario, Scenario.FileName), "the bundled scenario")) : null;
+        string log = logOption is null ? scenario!.CanLog
+            : File.Exists(logOption) ? logOption : throw new FileNotFoundException($"{logOption}: no such CAN log", logOption);
+        string mapPath = parse.GetValue(_signals) ?? scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
+        var map = SignalMapInput.Load(mapPath, parse.GetValue(_dbc) ?? scenario?.Dbc, stderr);
+        var zone = TimeZones.Parse(parse.GetValue(_timeZone) ?? scenario?.TimeZone) ?? TimeZoneInfo.Utc;
+        var context = new VehicleContext(map, zone);
+        string? profilePath = parse.GetValue(_profile);
+        var profile = profilePath is null ? new UserProfile() : UserProfile.Load(profilePath);
+
+        var services = scenario?.Services is { } section ? LlmInput.RegionServicesOf(scenario, section) : null;
+        var book = TemplateBook.Load(Path.Combine(Assets.Models, "prompts"), scenario?.Assistant?.Language ?? "en");
+        var engine = new AssistantEngine(DefaultTriggers.Create(), new TemplateWriter(book), profile);
+        var publisher = new SnapshotPublisher(context, TimeSpan.FromMilliseconds(100));
+        long startNs = FirstFrameNs(log);
+        LightWatcher? lights = scenario?.Services is { Spat: { } spat } lightInputs
+            ? new LightWatcher(new SpatFeed(SignalMapFile.Read(lightInputs.Intersections ?? throw new UsageException(
+                $"{Path.Combine(scenario.Folder, Scenario.FileName)}: services.spat needs services.intersections (the MAP)")), SpatFile.Read(spat)))
+            : null;
+        using var camera = scenario?.CabinVideo is { } clip && !parse.GetValue(_noVision) ? OpenCamera(clip, startNs, stderr) : null;
+        var drive = new AssistantDrive(context, engine, zone)
+        {
+            Trip = services is not null ? TripOf(scenario!, services) : null,
+            Lights = lights,
+            Fixes = scenario?.Gps is { } gps ? ContextCommand.ReadGps(gps, stderr) : [],
+            Camera = camera,
+            Occupant = scenario?.Assistant?.Occupant ?? [],
+            Answerer = new ChatAnswerer(new TemplateResponder(new ToolRegistry(Tools(publisher, services, () => null))), isModel: false),
+            ToolView = publisher,
+            StopAfterS = to,
+        };
+
+        var dashboard = new DriveDashboard(drive, new CanBusStatistics());
         bool json = parse.GetValue(_json);
         bool live = !json && !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        IDemoView view = json ? new JsonDemoView(stdout, every) : live ? new LiveDemoView() : new PlainDemoView(stdout, every);
+        IDemoView view = json ? new JsonDemoView(stdout, every, from) : live ? new LiveDemoView(from) : new PlainDemoView(stdout, every, from);
         var pacer = new ReplayPacer(TimeProvider.System, speed);
-        string title = log == Assets.CityDriveLog ? Path.GetFileName(Path.GetDirectoryName(log))! : Path.GetFileName(log);
+        long fromNs = startNs + (long)(from * 1e9);
+        string title = scenario?.Name ?? Path.GetFileName(log);
         view.Start($"EdgeAI demo: {title} at {(double.IsPositiveInfinity(speed) ? "max" : speed.ToString("0.##", CultureInfo.InvariantCulture) + "x")} speed");
         using var reader = CanLogFiles.OpenReader(log);
-        try
-        {
-            while (reader.TryRead(out var frame))
-            {
-                await pacer.WaitAsync(frame.TimestampNs, cancellation);
-                dashboard.Observe(in frame);
-                view.Update(dashboard);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C: show where the drive got to.
-        }
+        await drive.RunAsync(reader,
+            (frameNs, ct) => frameNs < fromNs ? ValueTask.CompletedTask : pacer.WaitAsync(frameNs, ct),
+            e => { dashboard.Add(e); view.OnEvent(e, dashboard); },
+            () => { dashboard.Observe(in drive.LastFrame); if (dashboard.Seconds >= from) view.Update(dashboard); },
+            cancellation);
         view.Finish(dashboard);
+        if (profilePath is not null) profile.Save(profilePath);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The vehicle and service tools the answers use (read-only), over the live context.</summary>
+    private static List<IChatTool> Tools(IContextView view, RegionServices? services, Func<TrafficLightAdvice?> light)
+    {
+        var tools = VehicleTools.Create(view).ToList();
+        if (services is not null) tools.AddRange(ServiceTools.Create(view, services));
+        return tools;
+    }
+
+    private static TripState? TripOf(Scenario scenario, RegionServices services)
+    {
+        var section = scenario.Services!;
+        if (section.Destination is not { } destination) return null;
+        string file = Path.Combine(scenario.Folder, Scenario.FileName);
+        if (!PlaceLookup.TryResolve(destination, services.Map.Pois, out GeoPoint point, out var poi, out var error))
+            throw new UsageException($"{file}: services.trip.destination: {error}");
+        return new TripState(services, point, section.DestinationName ?? poi?.Name ?? destination, section.ReservePercent ?? 15, TimeSpan.FromMinutes(section.StayMinutes ?? 60));
+    }
+
+    private static VisionCabinCamera OpenCamera(string clip, long startNs, TextWriter stderr)
+    {
+        var model = new OnnxFaceModel(InferenceInput.ModelPath(null, "blazeface-front"), BlazeFaceModel.Front, new EdgeAI.Inference.Configuration.InferenceOptions());
+        InferenceInput.Report(model.Provider, stderr);
+        var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Default), new VisionMetrics());
+        return new VisionCabinCamera(EdgeAI.Drivers.Camera.VideoSources.OpenFile(clip), pipeline, startNs, model);
+    }
+
+    private static long FirstFrameNs(string log)
+    {
+        using var reader = CanLogFiles.OpenReader(log);
+        return reader.TryRead(out var first) ? first.TimestampNs : throw new InvalidDataException($"{log}: no frames (the drive's clock starts at its first frame)");
     }
 
     private static double ParseSpeed(string text)

@@ -57,9 +57,11 @@ public sealed class LightsCommand : Command
     {
         var scenario = Scenario.Load(Directory.Exists(folder) ? Path.Combine(folder, Scenario.FileName) : folder);
         if (scenario.Gps is null) throw new UsageException($"{Path.Combine(scenario.Folder, Scenario.FileName)}: expected inputs.gps (the car's position comes from it)");
-        if (!File.Exists(Path.Combine(scenario.Folder, SpatFeed.MapFileName)))
-            throw new FileNotFoundException($"{Path.Combine(scenario.Folder, SpatFeed.MapFileName)}: no such file (the scenario has no SPaT/MAP feed)");
-        var feed = SpatFeed.Read(scenario.Folder);
+        // The files the scenario's services section names, else the folder's spat.jsonl[.gz] and map.json.
+        string mapFile = scenario.Services?.Intersections ?? Path.Combine(scenario.Folder, SpatFeed.MapFileName);
+        string spatFile = scenario.Services?.Spat ?? SpatFeed.SpatPath(scenario.Folder);
+        if (!File.Exists(mapFile)) throw new FileNotFoundException($"{mapFile}: no such file (the scenario has no SPaT/MAP feed)");
+        var feed = new SpatFeed(SignalMapFile.Read(mapFile), SpatFile.Read(spatFile));
         long startNs;
         using (var reader = CanLogFiles.OpenReader(scenario.CanLog))
             startNs = reader.TryRead(out var first) ? first.TimestampNs : throw new InvalidDataException($"{scenario.CanLog}: no frames (the drive's clock starts at its first frame)");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeAI.Assistant.Drive;
 using EdgeAI.Can;
 using EdgeAI.Can.Stats;
 using EdgeAI.Fusion.Context;
@@ -6,34 +7,40 @@ using EdgeAI.Fusion.Context;
 namespace EdgeAI.Cli.Demo;
 
 /// <summary>
-/// What the demo shows: the vehicle context (any car with a signal map), bus statistics, and the driver events the
-/// context derives (gear, doors, belt, indicators, moving off and stopping).
+/// What the demo shows: the vehicle context (any car with a signal map), bus statistics, and the drive's timeline
+/// (vehicle events, suggestions and what happened to them, questions and answers) from <see cref="AssistantDrive"/>.
 /// </summary>
-internal sealed class DriveDashboard(VehicleContext context, CanBusStatistics bus)
+internal sealed class DriveDashboard(AssistantDrive drive, CanBusStatistics bus)
 {
     private const string Power = "Vehicle.Powertrain.TractionBattery.CurrentPower";
-    private readonly List<DriveEvent> _events = [];
+    private readonly List<TimelineEvent> _timeline = [];
     private long _firstNs = long.MinValue;
     private double _startSoc = double.NaN, _startOdometer = double.NaN;
 
     public CanBusStatistics Bus { get; } = bus;
-    public VehicleContext Context { get; } = context;
-    public IReadOnlyList<DriveEvent> Events => _events;
+    public AssistantDrive Drive { get; } = drive;
+    public VehicleContext Context => Drive.Context;
+    public IReadOnlyList<TimelineEvent> Timeline => _timeline;
     public double Seconds { get; private set; }
 
-    /// <summary>Takes one frame; returns how many new events it caused.</summary>
-    public int Observe(in CanFrame frame)
+    /// <summary>Counts of timeline events by type.</summary>
+    public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Takes one timeline event.</summary>
+    public void Add(TimelineEvent e)
+    {
+        _timeline.Add(e);
+        Counts[e.Type] = Counts.GetValueOrDefault(e.Type) + 1;
+    }
+
+    /// <summary>Takes one frame (after the drive applied it): bus statistics and the drive's clock.</summary>
+    public void Observe(in CanFrame frame)
     {
         if (_firstNs == long.MinValue) _firstNs = frame.TimestampNs;
         Seconds = (frame.TimestampNs - _firstNs) / 1e9;
         Bus.Add(in frame);
-        int before = _events.Count;
-        Context.Apply(in frame);
-        var derived = Context.Drive.Events;
-        for (int i = before; i < derived.Count; i++) _events.Add(new DriveEvent((derived[i].TimeNs - _firstNs) / 1e9, derived[i].Text, derived[i].Kind, derived[i].TimeNs));
         if (double.IsNaN(_startSoc)) _startSoc = Value(ContextKeys.StateOfCharge);
         if (double.IsNaN(_startOdometer)) _startOdometer = Value(ContextKeys.Odometer);
-        return _events.Count - before;
     }
 
     /// <summary>One line of the current state, for plain output.</summary>
@@ -75,15 +82,22 @@ internal sealed class DriveDashboard(VehicleContext context, CanBusStatistics bu
         yield return ("Decoded", $"{Context.Decoded} of {Context.Frames} frames");
     }
 
-    /// <summary>Totals for the end of the demo.</summary>
+    /// <summary>Totals for the end of the demo (a value this vehicle's map lacks shows as "-").</summary>
     public string Summary()
     {
         var inv = CultureInfo.InvariantCulture;
         var channel = Bus.Channels.FirstOrDefault();
-        return string.Format(inv, "drive: {0:F1} s, {1:F2} km, state of charge {2:F1} % -> {3:F1} %; bus: {4} frames ({5} decoded), {6:F1} % load at {7:G4} kbit/s",
-            Seconds, Value(ContextKeys.Odometer) - _startOdometer, _startSoc, Value(ContextKeys.StateOfCharge), Bus.Frames, Context.Decoded,
+        static string Show(double v, string format) => double.IsNaN(v) ? "-" : v.ToString(format, CultureInfo.InvariantCulture);
+        return string.Format(inv, "drive: {0:F1} s, {1} km, state of charge {2} % -> {3} %; bus: {4} frames ({5} decoded), {6:F1} % load at {7:G4} kbit/s",
+            Seconds, Show(Value(ContextKeys.Odometer) - _startOdometer, "F2"), Show(_startSoc, "F1"), Show(Value(ContextKeys.StateOfCharge), "F1"), Bus.Frames, Context.Decoded,
             channel?.BusLoadNominalPercent ?? 0, Bus.NominalBitRate / 1e3);
     }
+
+    /// <summary>What the assistant did, for the end of the demo.</summary>
+    public string AssistantSummary() =>
+        string.Format(CultureInfo.InvariantCulture, "assistant: {0} suggestions ({1} held back first), {2} accepted, {3} dismissed, {4} withdrawn; {5} questions answered; {6} camera frames",
+            Counts.GetValueOrDefault("suggestion"), Counts.GetValueOrDefault("held"), Counts.GetValueOrDefault("accepted"), Counts.GetValueOrDefault("dismissed"),
+            Counts.GetValueOrDefault("withdrawn"), Counts.GetValueOrDefault("answer"), Drive.Camera?.Frames ?? 0);
 
     private double Value(string key) => Context.IndexOf(key) is >= 0 and var i ? Context.Read(i, Context.LatestNs).Value : double.NaN;
 

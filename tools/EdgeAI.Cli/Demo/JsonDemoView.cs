@@ -1,57 +1,48 @@
 using System.Text.Json;
+using EdgeAI.Assistant.Drive;
 using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
 
 namespace EdgeAI.Cli.Demo;
 
 /// <summary>
-/// <c>demo --json</c>: one v1 event per line (docs/events.md): each driver event as <c>"type":"drive"</c>, the context
-/// every N seconds of drive as <c>"type":"context"</c>, and the totals as <c>"type":"summary"</c>.
+/// <c>demo --json</c>: one v1 event per line (docs/events.md): the timeline (vehicle events as <c>"type":"drive"</c>,
+/// suggestions and what happened to them, questions and answers), the context every N seconds of drive as
+/// <c>"type":"context"</c>, and the totals as <c>"type":"summary"</c>.
 /// </summary>
-internal sealed class JsonDemoView(TextWriter output, double statusEverySeconds) : IDemoView
+internal sealed class JsonDemoView(TextWriter output, double statusEverySeconds, double fromSeconds) : IDemoView
 {
-    private readonly double _every = statusEverySeconds;
-    private double _nextStatus = statusEverySeconds;
-    private int _printedEvents;
+    private double _nextStatus = Math.Max(statusEverySeconds, Math.Ceiling(fromSeconds / statusEverySeconds) * statusEverySeconds);
 
     public void Start(string title)
     {
     }
 
+    public void OnEvent(TimelineEvent e, DriveDashboard dashboard)
+    {
+        if (e.AtS >= fromSeconds) output.WriteLine(TimelineJson.Line(e));
+    }
+
     public void Update(DriveDashboard dashboard)
     {
-        var events = dashboard.Events;
-        for (; _printedEvents < events.Count; _printedEvents++)
-        {
-            var e = events[_printedEvents];
-            Write(json =>
-            {
-                EventEnvelope.Start(json, e.TimeNs, "drive", e.Kind);
-                json.WriteNumber("at_s", Math.Round(e.Seconds, 3));
-                json.WriteString("text", e.What);
-            });
-        }
-        if (dashboard.Seconds >= _nextStatus)
-        {
-            WriteContext(dashboard);
-            _nextStatus += _every;
-        }
+        if (dashboard.Seconds < _nextStatus) return;
+        WriteContext(dashboard);
+        _nextStatus += statusEverySeconds;
     }
 
     public void Finish(DriveDashboard dashboard)
     {
-        Update(dashboard);
         WriteContext(dashboard);
         Write(json =>
         {
             EventEnvelope.Start(json, dashboard.Context.LatestNs, "summary");
             json.WriteNumber("at_s", Math.Round(dashboard.Seconds, 3));
-            json.WriteString("text", dashboard.Summary());
+            json.WriteString("text", dashboard.Summary() + "; " + dashboard.AssistantSummary());
         });
     }
 
     private void WriteContext(DriveDashboard dashboard) =>
-        output.WriteLine(ContextJson.EventLine(dashboard.Context.Snapshot(), dashboard.Seconds));
+        output.WriteLine(ContextJson.EventLine(dashboard.Context.Snapshot(), Math.Round(dashboard.Seconds, 3)));
 
     private void Write(Action<Utf8JsonWriter> body) => output.WriteLine(EventEnvelope.Line(body));
 }

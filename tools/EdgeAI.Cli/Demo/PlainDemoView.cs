@@ -1,40 +1,32 @@
-using System.Globalization;
+using EdgeAI.Assistant.Drive;
 
 namespace EdgeAI.Cli.Demo;
 
-/// <summary>Plain lines for redirected output and the golden test: events as they happen, a status line every N seconds of drive.</summary>
-internal sealed class PlainDemoView : IDemoView
+/// <summary>Plain lines for redirected output and the golden test: the timeline as it happens, a status line every N
+/// seconds of drive.</summary>
+internal sealed class PlainDemoView(TextWriter output, double statusEverySeconds, double fromSeconds) : IDemoView
 {
-    private readonly TextWriter _output;
-    private readonly double _statusEverySeconds;
-    private double _nextStatus;
-    private int _printedEvents;
+    private double _nextStatus = Math.Max(statusEverySeconds, Math.Ceiling(fromSeconds / statusEverySeconds) * statusEverySeconds);
 
-    public PlainDemoView(TextWriter output, double statusEverySeconds)
+    public void Start(string title) => output.WriteLine(title);
+
+    public void OnEvent(TimelineEvent e, DriveDashboard dashboard)
     {
-        _output = output;
-        _statusEverySeconds = statusEverySeconds;
-        _nextStatus = statusEverySeconds;
+        if (e.AtS < fromSeconds) return;
+        foreach (var line in TimelineText.Lines(e)) output.WriteLine(line);
     }
-
-    public void Start(string title) => _output.WriteLine(title);
 
     public void Update(DriveDashboard dashboard)
     {
-        var events = dashboard.Events;
-        for (; _printedEvents < events.Count; _printedEvents++)
-            _output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,7:F1} s   {1}", events[_printedEvents].Seconds, events[_printedEvents].What));
-        if (dashboard.Seconds >= _nextStatus)
-        {
-            _output.WriteLine(dashboard.StatusLine());
-            _nextStatus += _statusEverySeconds;
-        }
+        if (dashboard.Seconds < _nextStatus) return;
+        output.WriteLine(dashboard.StatusLine());
+        _nextStatus += statusEverySeconds;
     }
 
     public void Finish(DriveDashboard dashboard)
     {
-        Update(dashboard);
-        _output.WriteLine(dashboard.StatusLine());
-        _output.WriteLine(dashboard.Summary());
+        output.WriteLine(dashboard.StatusLine());
+        output.WriteLine(dashboard.Summary());
+        output.WriteLine(dashboard.AssistantSummary());
     }
 }

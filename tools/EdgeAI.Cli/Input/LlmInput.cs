@@ -77,7 +77,7 @@ internal sealed class LlmInput
 
     /// <summary>The services of a scenario's region: the demo region's store (streets from the model cache, generated
     /// places from edgeai's assets), the demo car, the scenario's time zone and parking feed.</summary>
-    private static RegionServices RegionServicesOf(Scenario scenario, ScenarioServices services)
+    internal static RegionServices RegionServicesOf(Scenario scenario, ScenarioServices services)
     {
         if (services.Region != "sumo-adlershof")
             throw new UsageException($"{Path.Combine(scenario.Folder, Scenario.FileName)}: services.region \"{services.Region}\": expected sumo-adlershof (the one region edgeai ships)");

@@ -1,19 +1,22 @@
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Can.Tests.Cli;
+namespace EdgeAI.Cli.Tests.Demo;
 
 /// <summary>
-/// Process replay in openpilot's sense: the bundled drive through the real decoder and dashboard, compared with a
-/// golden file. After an intended change, regenerate it with EDGEAI_UPDATE_GOLDEN=1 and review the diff.
+/// <c>demo --log</c>: a bare CAN log (the bundled city drive) through the real decoder and dashboard, without services
+/// or camera, compared with a golden file. After an intended change, regenerate it with EDGEAI_UPDATE_GOLDEN=1 and
+/// review the diff.
 /// </summary>
-public class DemoCommandTests
+public class CityDriveDemoTests
 {
-    private static string GoldenPath => RepoPaths.Get("tests", "EdgeAI.Can.Tests", "Golden", "demo-city-drive.txt");
+    private static string CityDrive => RepoPaths.Get("models", "scenarios", "city-drive", "can.log.gz");
+
+    private static string GoldenPath => RepoPaths.Get("tests", "EdgeAI.Cli.Tests", "Demo", "Golden", "demo-city-drive.txt");
 
     [Fact]
     public void Demo_BundledDriveAtMaxSpeed_MatchesGoldenTimeline()
     {
-        var (code, stdout, stderr) = CliRunner.Run("demo", "--speed", "max", "--plain");
+        var (code, stdout, stderr) = CliRunner.Run("demo", "--log", CityDrive, "--speed", "max", "--plain");
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
@@ -24,7 +27,7 @@ public class DemoCommandTests
     [Fact]
     public void Demo_BundledDrive_TellsTheStoryOfTheDrive()
     {
-        var (_, stdout, _) = CliRunner.Run("demo", "--speed", "max", "--plain", "--every", "1000");
+        var (_, stdout, _) = CliRunner.Run("demo", "--log", CityDrive, "--speed", "max", "--plain", "--every", "1000");
         string[] story = ["driver door open", "driver belt buckled", "gear P -> D", "moving off", "stopped", "right indicator on",
                           "gear D -> R", "gear R -> P", "parking brake Released -> Applied", "driver belt unbuckled"];
 
@@ -40,7 +43,9 @@ public class DemoCommandTests
 
     [Theory]
     [InlineData("--speed", "0", "--speed: expected a factor from 0.1 to 100 or 'max'")]
-    [InlineData("--log", "/nonexistent/drive.log", "/nonexistent/drive.log: the bundled drive is missing")]
+    [InlineData("--log", "/nonexistent/drive.log", "/nonexistent/drive.log: no such CAN log")]
+    [InlineData("--scenario", "/nonexistent/drive", "/nonexistent/drive: no such scenario")]
+    [InlineData("--to", "0", "--from/--to: expected 0 <= from < to seconds of drive")]
     public void Demo_BadOptions_ExitTwoWithOneLine(string option, string value, string message)
     {
         var (code, _, stderr) = CliRunner.Run("demo", option, value, "--plain");

@@ -1,0 +1,39 @@
+using EdgeAI.Assistant.Suggestions;
+
+namespace EdgeAI.Assistant.Drive;
+
+/// <summary>
+/// One line of the drive's timeline (docs/events.md): a suggestion and what happened to it, a held suggestion, a
+/// vehicle event, an occupant's question and its answer, a state line.
+/// </summary>
+/// <param name="TimeNs">When, on the drive's clock (ns since the Unix epoch).</param>
+/// <param name="AtS">Seconds since the drive's first frame.</param>
+/// <param name="Type">suggestion, held, withdrawn, accepted, dismissed, action, muted, drive, question, answer, state.</param>
+/// <param name="Kind">The suggestion kind or the vehicle event's kind.</param>
+/// <param name="Text">What is shown or said.</param>
+public sealed record TimelineEvent(long TimeNs, double AtS, string Type, string? Kind, string? Text)
+{
+    /// <summary>The suggestion it shows or is about.</summary>
+    public Suggestion? Suggestion { get; init; }
+
+    /// <summary>Why (the gate, the withdrawal reason, the action).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Who wrote the text: "templates" or "model" (a model's free text is not part of the golden replay).</summary>
+    public string? By { get; init; }
+
+    /// <summary>For answers: the tools called, with arguments and results.</summary>
+    public IReadOnlyList<ToolUse> Tools { get; init; } = [];
+
+    /// <summary>Its own id (a question's, an answer refers to it), or null.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The id it refers to, or null.</summary>
+    public string? Ref { get; init; }
+}
+
+/// <summary>A tool the answer used.</summary>
+/// <param name="Name">The tool.</param>
+/// <param name="Arguments">Its arguments (JSON).</param>
+/// <param name="Result">Its result (JSON).</param>
+public sealed record ToolUse(string Name, string Arguments, string Result);

@@ -1,0 +1,45 @@
+using EdgeAI.Assistant.Drive;
+using EdgeAI.Fusion.Context;
+using EdgeAI.Vision;
+using EdgeAI.Vision.Pipeline;
+
+namespace EdgeAI.Cli.Demo;
+
+/// <summary>
+/// The scenario's cabin clip through the vision pipeline (face detection, head pose, driver monitor), in step with the
+/// drive: frame i is taken at the drive's first frame plus its timestamp in the clip, the monitor gets the car's speed
+/// from the context, and each frame's attention goes into the context with the frame's time.
+/// </summary>
+internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipeline, long startNs, IDisposable model) : ICabinCamera, IDisposable
+{
+    private VideoFrame? _next;
+    private bool _ended;
+
+    public long Frames { get; private set; }
+
+    public async ValueTask AdvanceToAsync(long nowNs, VehicleContext context, CancellationToken cancellation)
+    {
+        while (!_ended)
+        {
+            _next ??= await source.ReadAsync(cancellation);
+            if (_next is null) { _ended = true; return; }
+            long frameNs = startNs + _next.Timestamp.Ticks * 100;
+            if (frameNs > nowNs) return;
+            var speed = context.IndexOf(ContextKeys.Speed) is >= 0 and var i && context.Read(i, frameNs) is { IsValid: true } s ? (float?)s.Value : null;
+            pipeline.VehicleSpeedKmh = speed;
+            var result = pipeline.Process(_next);
+            context.ApplyAttention(frameNs, (DriverAttention)(int)result.Attention.State, result.Attention.Awareness);
+            _next.Dispose();
+            _next = null;
+            Frames++;
+        }
+    }
+
+    public void Dispose()
+    {
+        _next?.Dispose();
+        source.Dispose();
+        pipeline.Metrics.Dispose();
+        model.Dispose();
+    }
+}
