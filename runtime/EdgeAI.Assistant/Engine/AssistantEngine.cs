@@ -127,13 +127,20 @@ public sealed class AssistantEngine
         long now = moment.NowNs;
         if (actionId == SuggestionAction.DismissId)
         {
-            slot.Dismissals++;
+            // Dismissals count per kind: every trigger of the kind backs off and is muted together.
+            int dismissals = slot.Dismissals + 1;
+            foreach (var same in _slots) if (same.Trigger.Kind == slot.Trigger.Kind) same.Dismissals = dismissals;
             _profile.Dismissed(slot.Trigger.Kind);
             End(slot, events, now, "dismissed", actionId, policy.CooldownS * Math.Pow(policy.BackoffFactor, slot.Dismissals + slot.LearnedBackoff));
             if (slot.Dismissals >= TriggerPolicy.MuteAfterDismissals)
             {
-                slot.Muted = true;
                 events.Add(new AssistantEvent(now, "muted", slot.Trigger.Kind, shown, "dismissed_3_times"));
+                foreach (var same in _slots)
+                {
+                    if (same.Trigger.Kind != slot.Trigger.Kind) continue;
+                    if (same.Shown is not null) End(same, events, now, "withdrawn", "muted", 0);
+                    same.Muted = true;
+                }
             }
             return true;
         }

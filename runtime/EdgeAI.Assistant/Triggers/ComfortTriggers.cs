@@ -36,7 +36,9 @@ public sealed class DemisterTrigger : ITrigger
     public Proposal? Evaluate(AssistantMoment moment)
     {
         if (!moment.TryNumber(ContextKeys.Wipers, out double wipers) || wipers <= 0) { _on = false; return null; }
-        if (moment.TryFlag(Defroster, out bool defrosting) && defrosting) { _on = false; return null; }
+        // The defroster's flag, where the car has one, must be valid: a stale "off" could be on.
+        var defroster = moment.Context.Read(Defroster, moment.NowNs);
+        if (defroster.HasValue && (!defroster.IsValid || defroster.IsSet)) { _on = false; return null; }
         bool hasScreen = moment.TryNumber(WindscreenTemperature, out double screen);
         string humidityKey = Humidity;
         bool hasHumidity = moment.TryNumber(Humidity, out double humidity);

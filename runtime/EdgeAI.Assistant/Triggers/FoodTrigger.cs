@@ -22,6 +22,8 @@ public sealed class FoodTrigger : ITrigger
     /// <summary>A trip longer than this (seconds) makes a meal stop worth proposing whatever the stay.</summary>
     public const double LongTripS = 90 * 60;
     private RestaurantAdvisor? _advisor;
+    private RestaurantAdvice? _advice;
+    private long _advisedForPlanNs = long.MinValue;
     private string? _proposed;
 
     /// <inheritdoc/>
@@ -48,7 +50,13 @@ public sealed class FoodTrigger : ITrigger
         var services = trip.Services;
         _advisor ??= new RestaurantAdvisor(services.Map.Pois, services.Holidays);
         var detours = new RouteDetours(services.Trips.Router, here, trip.Destination, services.TrafficAt(DateTimeOffset.UnixEpoch.AddTicks(moment.NowNs / 100)));
-        var advice = _advisor.Advise(new RestaurantRequest(moment.LocalTime, DinerProfile.Any, detours) { IncludeCafes = false });
+        // The advisor (10-14 ms) runs once per trip plan, i.e. every 5 s of drive, not at every tick.
+        if (_advice is null || trip.PlannedNs != _advisedForPlanNs)
+        {
+            _advice = _advisor.Advise(new RestaurantRequest(moment.LocalTime, DinerProfile.Any, detours) { IncludeCafes = false });
+            _advisedForPlanNs = trip.PlannedNs;
+        }
+        var advice = _advice;
         if (advice.Candidates.Count == 0) return null;
         var best = advice.Candidates.FirstOrDefault(c => c.Poi.Id == _proposed) ?? advice.Candidates[0];
         _proposed = best.Poi.Id;

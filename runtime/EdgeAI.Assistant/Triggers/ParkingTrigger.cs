@@ -19,6 +19,8 @@ public sealed class ParkingTrigger : ITrigger
     /// <summary>Route metres left under which the car has arrived.</summary>
     public const double ArrivedM = 60;
     private ParkingAdvisor? _advisor;
+    private ParkingAdvice? _advice;
+    private long _advisedForPlanNs = long.MinValue;
     private bool _near;
     private string? _proposed;
 
@@ -45,7 +47,13 @@ public sealed class ParkingTrigger : ITrigger
         if (!_near || left < ArrivedM) return null;
         var services = trip.Services;
         _advisor ??= new ParkingAdvisor(services.Map.Graph, services.Map.Pois, services.ParkingOccupancy, services.Holidays);
-        var advice = _advisor.Advise(new ParkingRequest(trip.Destination, moment.LocalTime, arrival, trip.Stay));
+        // Once per trip plan (every 5 s of drive), not at every tick.
+        if (_advice is null || trip.PlannedNs != _advisedForPlanNs)
+        {
+            _advice = _advisor.Advise(new ParkingRequest(trip.Destination, moment.LocalTime, arrival, trip.Stay));
+            _advisedForPlanNs = trip.PlannedNs;
+        }
+        var advice = _advice;
         if (advice.Candidates.Count == 0) return null;
         var best = advice.Candidates.FirstOrDefault(c => c.Poi.Id == _proposed) ?? advice.Candidates[0];
         _proposed = best.Poi.Id;

@@ -7,7 +7,9 @@ namespace EdgeAI.Assistant.Words;
 /// <summary>
 /// The suggestion templates of one language (models/prompts/suggestions.LANG.json): a name (<c>charging.stop</c>) to a
 /// text with <c>{fact}</c> placeholders. A template may have a <c>NAME.short</c> twin, used when the long one would
-/// pass <see cref="MaxCharsWhileMoving"/> while the car moves (Android Automotive's driving limit).
+/// pass <see cref="MaxCharsWhileMoving"/> while the car moves (Android Automotive's driving limit). An optional
+/// <c>terms</c> object translates the values of <see cref="FactKind.Text"/> facts ("driver door" → "驾驶员车门"), which
+/// triggers write in English.
 /// </summary>
 public sealed class TemplateBook
 {
@@ -15,12 +17,17 @@ public sealed class TemplateBook
     public const int MaxCharsWhileMoving = 120;
 
     private readonly Dictionary<string, string> _templates;
+    private readonly Dictionary<string, string> _terms;
 
-    private TemplateBook(string language, Dictionary<string, string> templates)
+    private TemplateBook(string language, Dictionary<string, string> templates, Dictionary<string, string> terms)
     {
         Language = language;
         _templates = templates;
+        _terms = terms;
     }
+
+    /// <summary>The term for an English text value in this language (the value itself when none is given).</summary>
+    public string Term(string value) => _terms.GetValueOrDefault(value, value);
 
     /// <summary>The language ("en", "zh-CN").</summary>
     public string Language { get; }
@@ -52,7 +59,11 @@ public sealed class TemplateBook
                 if (BadPlaceholder(text) is { } at) throw new InvalidDataException($"{path}: templates.{t.Name}: expected {{FACT}} at character {at + 1}");
                 map[t.Name] = text;
             }
-            return new TemplateBook(language, map);
+            var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (root.TryGetProperty("terms", out var t2) && t2.ValueKind == JsonValueKind.Object)
+                foreach (var term in t2.EnumerateObject())
+                    terms[term.Name] = term.Value.ValueKind == JsonValueKind.String ? term.Value.GetString()! : throw new InvalidDataException($"{path}: terms.{term.Name}: expected a string");
+            return new TemplateBook(language, map, terms);
         }
         catch (JsonException e)
         {
@@ -82,7 +93,8 @@ public sealed class TemplateBook
             if (template[i] != '{') { text.Append(template[i]); continue; }
             int end = template.IndexOf('}', i);
             string fact = template[(i + 1)..end];
-            text.Append((facts.FirstOrDefault(f => f.Name == fact) ?? throw new KeyNotFoundException($"template {name} names {{{fact}}}, which the proposal lacks")).Shown);
+            var value = facts.FirstOrDefault(f => f.Name == fact) ?? throw new KeyNotFoundException($"template {name} names {{{fact}}}, which the proposal lacks");
+            text.Append(value.Kind == FactKind.Text ? Term(value.Shown) : value.Shown);
             i = end;
         }
         return text.ToString();

@@ -133,10 +133,24 @@ public partial class TemplateBookTests
 
     private static HashSet<string> Facts(string template) => [.. Placeholder().Matches(template).Select(m => m.Groups[1].Value)];
 
+    [Fact]
+    public void Terms_Chinese_EveryDoorAndEveryCuisineOfTheDemoRegionIsTranslated()
+    {
+        var chinese = TemplateBook.Load(Templates.Folder, "zh-CN");
+        var pois = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.Get("models", "maps", "adlershof", "pois.json")));
+        var cuisines = pois.RootElement.GetProperty("pois").EnumerateArray()
+            .Where(p => p.TryGetProperty("food", out _)).Select(p => p.GetProperty("food").GetProperty("cuisine").GetString()!).Distinct();
+        foreach (var value in cuisines.Concat(["driver door", "passenger door", "rear left door", "rear right door", "trunk", "hood"]))
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese.Term(value));
+        string text = chinese.Render("safety.door", [Suggestions.Facts.Text("opening", "trunk"), Suggestions.Facts.Number("speed", 30, 0, "km/h")], moving: true);
+        Assert.Equal("后备箱 未关。", text);
+    }
+
     private static void AssertFactsShown(TemplateBook book, string name, IReadOnlyList<Fact> facts, string text)
     {
+        // Text facts (a cuisine, a door) appear in the book's own terms.
         foreach (var fact in Facts(book.Template(name)!))
-            Assert.Contains(facts.Single(f => f.Name == fact).Shown, text);
+            Assert.Contains(facts.Single(f => f.Name == fact) is { Kind: FactKind.Text } t ? book.Term(t.Shown) : facts.Single(f => f.Name == fact).Shown, text);
     }
 
     // One proposal per template, each made by its trigger on the bundled drive or the hand-made street.
