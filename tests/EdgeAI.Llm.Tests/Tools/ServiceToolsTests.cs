@@ -74,6 +74,29 @@ public sealed class ServiceToolsTests
     }
 
     [Fact]
+    public void FindRestaurants_NearARestaurant_SaysWhetherThatOneSuits()
+    {
+        // Friday 11:52: the Mittagstisch (Mo-Fr 11:30-14:30) is open, the Steakhaus (Mo-Sa 17:00-23:00) is not.
+        var open = Call("find_places", """{"kind": "restaurant", "near": "Mittagstisch Dörpfeldstraße"}""").GetProperty("near_place");
+        var closed = Call("find_places", """{"kind": "restaurant", "near": "Steakhaus Albert-Einstein-Straße"}""").GetProperty("near_place");
+
+        Assert.Equal("Mittagstisch Dörpfeldstraße", open.GetProperty("name").GetString());
+        Assert.True(open.GetProperty("suitable").GetBoolean());
+        Assert.StartsWith("Mittagstisch Dörpfeldstraße: ", open.GetProperty("why").GetString());
+        Assert.Contains("open until 14:30", open.GetProperty("why").GetString());
+        Assert.False(closed.GetProperty("suitable").GetBoolean());
+        Assert.Matches(@"^Steakhaus Albert-Einstein-Straße: closed at 11:5\d when you get there \(Mo-Sa 17:00-23:00; Su,PH off\)$", closed.GetProperty("why").GetString());
+    }
+
+    [Fact]
+    public void FindChargers_NearAPlace_NoNearPlace()
+    {
+        var result = Call("find_places", """{"kind": "charger", "near": "Mittagstisch Dörpfeldstraße"}""");
+
+        Assert.False(result.TryGetProperty("near_place", out _));
+    }
+
+    [Fact]
     public void FindParking_NearTheDestination_WithinWalkingDistanceAndPriced()
     {
         var result = Call("find_places", $$"""{"kind": "parking", "near": "{{Destination}}", "stay_min": 120}""");
