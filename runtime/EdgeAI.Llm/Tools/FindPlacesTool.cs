@@ -15,9 +15,12 @@ namespace EdgeAI.Llm.Tools;
 /// at the arrival time, or chargers, ranked by the on-device services with a one-line reason each. Made-up places are
 /// marked as generated.
 /// </summary>
-public sealed class FindPlacesTool(IContextView context, RegionServices services) : IChatTool
+public sealed class FindPlacesTool(IContextView context, RegionServices services) : IChatTool, IPlaceTool
 {
     private const int Listed = 3;
+
+    /// <inheritdoc/>
+    IReadOnlyList<Poi> IPlaceTool.Places => services.Map.Pois;
 
     /// <inheritdoc/>
     public string Name => "find_places";
