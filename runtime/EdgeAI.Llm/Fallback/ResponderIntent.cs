@@ -20,4 +20,19 @@ internal enum ResponderIntent
 
     /// <summary>Where the car is: get_location.</summary>
     Location,
+
+    /// <summary>Where to charge: find_places kind charger.</summary>
+    Chargers,
+
+    /// <summary>Where to eat, whether a restaurant is open: find_places kind restaurant.</summary>
+    Restaurants,
+
+    /// <summary>Where to park: find_places kind parking.</summary>
+    Parking,
+
+    /// <summary>The light ahead, the time to green: traffic_light.</summary>
+    TrafficLight,
+
+    /// <summary>The route to a place, the arrival: plan_route.</summary>
+    Route,
 }

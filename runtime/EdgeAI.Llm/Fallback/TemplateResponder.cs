@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using EdgeAI.Llm.Chat;
 using EdgeAI.Llm.Tools;
+using EdgeAI.Services.Map;
 
 namespace EdgeAI.Llm.Fallback;
 
 /// <summary>
-/// The assistant without a model: picks the question's intent by keywords, calls the matching vehicle tool through the
-/// same <see cref="ToolRegistry"/> the engine uses, and answers from a template that copies the tool's numbers.
+/// The assistant without a model: picks the question's intent by keywords, calls the matching vehicle or service tool
+/// through the same <see cref="ToolRegistry"/> the engine uses, and answers from a template that copies the tool's
+/// numbers and names. Service questions (chargers, restaurants, parking, the traffic light, routes) are recognised only
+/// when their tool is registered; a place the question names is passed to the tool as the map knows it.
 /// Deterministic (the same history and message give the same events), and it streams the same event sequence as the
 /// engine — ToolCall, ToolResult, Token pieces (one word each, with its leading space), Done — so callers cannot tell
 /// the difference but for the wording.
@@ -22,16 +26,22 @@ public sealed class TemplateResponder : IChatSession
         "You are the in-car assistant. Answer briefly, using the vehicle tools for anything about the car.";
 
     private readonly ToolRegistry _tools;
+    private readonly HashSet<string> _toolNames;
+    private readonly IReadOnlyList<Poi>? _places;
     private readonly TimeProvider _time;
     private readonly List<ChatEntry> _history = [];
     private int _busy;
     private bool _disposed;
 
-    /// <summary>A responder over <paramref name="tools"/> (usually <see cref="VehicleTools.Create"/>).</summary>
+    /// <summary>A responder over <paramref name="tools"/> (usually <see cref="VehicleTools.Create"/>, with
+    /// <see cref="ServiceTools.Create(Fusion.Context.IContextView, Services.RegionServices, Func{Services.TrafficLights.TrafficLightAdvice?}?)"/>
+    /// where the region's services are there).</summary>
     public TemplateResponder(ToolRegistry tools, string? systemPrompt = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(tools);
         _tools = tools;
+        _toolNames = tools.Tools.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        _places = tools.Tools.OfType<IPlaceTool>().FirstOrDefault()?.Places;
         _time = time ?? TimeProvider.System;
         _history.Add(ChatEntry.System(systemPrompt ?? DefaultSystemPrompt));
     }
@@ -54,15 +64,17 @@ public sealed class TemplateResponder : IChatSession
             await Task.Yield();
             long start = _time.GetTimestamp();
             _history.Add(ChatEntry.User(userMessage));
-            var intent = IntentKeywords.Classify(userMessage);
+            var place = _places is null ? null : PlaceMention.Find(userMessage, _places);
+            var intent = IntentKeywords.ClassifyService(userMessage, place, Offers) ?? IntentKeywords.Classify(userMessage);
             string answer = intent switch
             {
                 ResponderIntent.Greeting => AnswerTemplates.Greeting,
                 ResponderIntent.Help => AnswerTemplates.Help,
+                ResponderIntent.Route when place is null => AnswerTemplates.NeedsDestination,
                 _ => "",
             };
             int toolCalls = 0;
-            if (ToolCallFor(intent, userMessage) is { } call && !cancellationToken.IsCancellationRequested)
+            if (ToolCallFor(intent, userMessage, place) is { } call && !cancellationToken.IsCancellationRequested)
             {
                 yield return ChatEvent.ToolCall(call.Name!, call.ArgumentsJson);
                 var outcome = _tools.Execute(call);
@@ -133,14 +145,47 @@ public sealed class TemplateResponder : IChatSession
     /// <inheritdoc/>
     public void Dispose() => _disposed = true;
 
-    private static ParsedToolCall? ToolCallFor(ResponderIntent intent, string message) => intent switch
+    /// <summary>Whether the tool that answers <paramref name="intent"/> is registered (vehicle intents are not asked).</summary>
+    private bool Offers(ResponderIntent intent) => ToolOf(intent) is { } name && _toolNames.Contains(name);
+
+    private static string? ToolOf(ResponderIntent intent) => intent switch
+    {
+        ResponderIntent.Chargers or ResponderIntent.Restaurants or ResponderIntent.Parking => "find_places",
+        ResponderIntent.TrafficLight => "traffic_light",
+        ResponderIntent.Route => "plan_route",
+        _ => null,
+    };
+
+    private static ParsedToolCall? ToolCallFor(ResponderIntent intent, string message, PlaceMention? place) => intent switch
     {
         ResponderIntent.Range => new ParsedToolCall("get_range", IntentKeywords.WantsMiles(message) ? """{"unit": "mi"}""" : """{"unit": "km"}"""),
         ResponderIntent.Climate => new ParsedToolCall("get_cabin_climate", IntentKeywords.WantsFahrenheit(message) ? """{"unit": "F"}""" : """{"unit": "C"}"""),
         ResponderIntent.VehicleState => new ParsedToolCall("get_vehicle_state", "{}"),
         ResponderIntent.Location => new ParsedToolCall("get_location", "{}"),
+        ResponderIntent.Chargers => FindPlaces("charger", place, null),
+        ResponderIntent.Restaurants => FindPlaces("restaurant", place, null),
+        ResponderIntent.Parking => FindPlaces("parking", place, IntentKeywords.StayMinutes(message)),
+        ResponderIntent.TrafficLight => new ParsedToolCall("traffic_light", "{}"),
+        ResponderIntent.Route when place is not null => PlanRoute(place),
         _ => null,
     };
+
+    // Arguments written as the engine's calls are ("key": value, ", " between), so the history reads the same.
+    private static ParsedToolCall FindPlaces(string kind, PlaceMention? place, int? stayMinutes)
+    {
+        var json = new StringBuilder("{\"kind\": ");
+        TemplateJson.WriteString(json, kind);
+        if (place is not null) TemplateJson.WriteString(json.Append(", \"near\": "), place.Argument);
+        if (stayMinutes is { } stay) json.Append(", \"stay_min\": ").Append(stay.ToString(CultureInfo.InvariantCulture));
+        return new ParsedToolCall("find_places", json.Append('}').ToString());
+    }
+
+    private static ParsedToolCall PlanRoute(PlaceMention place)
+    {
+        var json = new StringBuilder("{\"destination\": ");
+        TemplateJson.WriteString(json, place.Argument);
+        return new ParsedToolCall("plan_route", json.Append('}').ToString());
+    }
 
     /// <summary>The answer split into words, each but the first with its leading space, so the pieces join to it.</summary>
     private static IEnumerable<string> Pieces(string answer)

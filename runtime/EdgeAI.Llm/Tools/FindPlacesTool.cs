@@ -15,16 +15,19 @@ namespace EdgeAI.Llm.Tools;
 /// at the arrival time, or chargers, ranked by the on-device services with a one-line reason each. Made-up places are
 /// marked as generated.
 /// </summary>
-public sealed class FindPlacesTool(IContextView context, RegionServices services) : IChatTool
+public sealed class FindPlacesTool(IContextView context, RegionServices services) : IChatTool, IPlaceTool
 {
     private const int Listed = 3;
+
+    /// <inheritdoc/>
+    IReadOnlyList<Poi> IPlaceTool.Places => services.Map.Pois;
 
     /// <inheritdoc/>
     public string Name => "find_places";
 
     /// <inheritdoc/>
     public string Description =>
-        "Find restaurants (open when the car arrives and for a meal after), parking (free spaces at arrival, price) or chargers near the car or near a place, best first, each with a reason.";
+        "Find restaurants (open when the car arrives and for a meal after), parking (free spaces at arrival, price) or chargers near the car or near a place, best first, each with a reason; when near names a restaurant or car park, whether it suits and why.";
 
     /// <inheritdoc/>
     public string ParametersSchema =>
@@ -36,20 +39,21 @@ public sealed class FindPlacesTool(IContextView context, RegionServices services
         var facts = new ServiceFacts(context);
         if (facts.Position is not { } here) return ServiceFacts.Error("the car's position is unknown (no GPS or CAN position yet)");
         GeoPoint near = here;
+        Poi? place = null;
         if (arguments.TryGetProperty("near", out var n))
         {
-            if (!PlaceLookup.TryResolve(n.GetString() ?? "", services.Map.Pois, out near, out _, out var error)) return ServiceFacts.Error("near: " + error);
+            if (!PlaceLookup.TryResolve(n.GetString() ?? "", services.Map.Pois, out near, out place, out var error)) return ServiceFacts.Error("near: " + error);
         }
         var now = services.LocalTime(facts.Now);
         return arguments.GetProperty("kind").GetString() switch
         {
-            "restaurant" => Restaurants(here, near, now),
-            "parking" => Parking(here, near, now, arguments.TryGetProperty("stay_min", out var s) ? s.GetDouble() : 120),
+            "restaurant" => Restaurants(here, near, place, now),
+            "parking" => Parking(here, near, place, now, arguments.TryGetProperty("stay_min", out var s) ? s.GetDouble() : 120),
             _ => Chargers(here, near),
         };
     }
 
-    private string Restaurants(GeoPoint here, GeoPoint near, DateTime now)
+    private string Restaurants(GeoPoint here, GeoPoint near, Poi? place, DateTime now)
     {
         var detours = new RouteDetours(services.Trips.Router, here, near == here ? null : near, services.TrafficAt(new ServiceFacts(context).Now));
         var advice = new RestaurantAdvisor(services.Map.Pois, services.Holidays).Advise(new RestaurantRequest(now, DinerProfile.Any, detours));
@@ -70,10 +74,13 @@ public sealed class FindPlacesTool(IContextView context, RegionServices services
             }
             json.WriteEndArray();
             json.WriteNumber("not_suitable", advice.Rejected.Count);
+            // "Is the Mittagstisch open?": the place asked about, whether or not it made the list.
+            if (place?.Food is not null)
+                NearPlace(json, place, advice.Candidates.FirstOrDefault(c => c.Poi.Id == place.Id)?.Explanation, advice.Rejected.FirstOrDefault(r => r.Poi.Id == place.Id)?.Reason);
         });
     }
 
-    private string Parking(GeoPoint here, GeoPoint near, DateTime now, double stayMin)
+    private string Parking(GeoPoint here, GeoPoint near, Poi? place, DateTime now, double stayMin)
     {
         var route = services.Trips.Router.Find(here, near, services.TrafficAt(new ServiceFacts(context).Now));
         var arrival = now.AddSeconds(route?.TravelTimeS ?? 0);
@@ -94,7 +101,19 @@ public sealed class FindPlacesTool(IContextView context, RegionServices services
             }
             json.WriteEndArray();
             json.WriteNumber("not_suitable", advice.Rejected.Count);
+            if (place?.Parking is not null)
+                NearPlace(json, place, advice.Candidates.FirstOrDefault(c => c.Poi.Id == place.Id)?.Explanation, advice.Rejected.FirstOrDefault(r => r.Poi.Id == place.Id)?.Reason);
         });
+    }
+
+    /// <summary><c>near_place</c>: the place named as <c>near</c>, when it is of the kind asked for: suitable or not, and why.</summary>
+    private static void NearPlace(Utf8JsonWriter json, Poi place, string? suitable, string? refused)
+    {
+        json.WriteStartObject("near_place");
+        json.WriteString("name", place.Name);
+        json.WriteBoolean("suitable", suitable is not null);
+        json.WriteString("why", suitable ?? refused ?? $"{place.Name}: not checked (out of reach)");
+        json.WriteEndObject();
     }
 
     private string Chargers(GeoPoint here, GeoPoint near)

@@ -9,8 +9,11 @@ namespace EdgeAI.Llm.Tools;
 /// <c>plan_route</c>: from the car's position to a place, the fastest route, its energy, the charging stops that
 /// minimise the trip time, and the arrival time and charge, all from the on-device services (never invented).
 /// </summary>
-public sealed class PlanRouteTool(IContextView context, RegionServices services) : IChatTool
+public sealed class PlanRouteTool(IContextView context, RegionServices services) : IChatTool, IPlaceTool
 {
+    /// <inheritdoc/>
+    IReadOnlyList<Poi> IPlaceTool.Places => services.Map.Pois;
+
     /// <inheritdoc/>
     public string Name => "plan_route";
 

@@ -1,13 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EdgeAI.Fusion.Context;
 using EdgeAI.Llm.Tools;
-using EdgeAI.Services;
-using EdgeAI.Services.Energy;
-using EdgeAI.Services.Feeds;
-using EdgeAI.Services.Map;
-using EdgeAI.Services.OpeningHours;
-using EdgeAI.TestKit;
 
 namespace EdgeAI.Llm.Tests.Tools;
 
@@ -17,36 +10,11 @@ namespace EdgeAI.Llm.Tests.Tools;
 /// </summary>
 public sealed class ServiceToolsTests
 {
-    private static readonly string Scenario = RepoPaths.Get("models", "scenarios", "adlershof-drive");
-    private const string Destination = "52.435970,13.542850"; // scenario.json services.trip.destination
-
-    private static readonly Lazy<RegionServices> Shared = new(() =>
-    {
-        var map = DemoRegionMap.Build(Folder(), PoiFile.Read(RepoPaths.Get("models", "maps", "adlershof", "pois.json")).Pois);
-        return new RegionServices(map, VehicleProfileReader.Load(RepoPaths.Get("models", "vehicle", "vw_id3.profile.json")),
-            TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), PublicHolidays.Berlin)
-        {
-            ParkingOccupancy = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "parking.csv")),
-            Traffic = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "traffic.csv")),
-            ChargerAvailability = FeedFile.Read(RepoPaths.Get("models", "maps", "adlershof", "feeds", "chargers.csv")),
-        };
-    });
-
-    private static readonly Lazy<IContextView> Start = new(() => new FixedContextView(ContextReplay.At(
-        Path.Combine(Scenario, "can.log.gz"), RepoPaths.Get("models", "vehicle", "edgeai_demo.signals.json"), TimeSpan.FromSeconds(3))));
-
-    private static string Folder()
-    {
-        var root = Environment.GetEnvironmentVariable("EDGEAI_MODELS") is { Length: > 0 } env ? env
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "edgeai", "models");
-        var folder = DemoRegionMap.Folder(root);
-        if (!File.Exists(Path.Combine(folder, "osm.net.xml"))) Assert.Skip($"{folder}/osm.net.xml is missing: run ./test.sh (or edgeai models fetch sumo-adlershof)");
-        return folder;
-    }
+    private const string Destination = AdlershofServices.Destination;
 
     private static JsonElement Call(string tool, string arguments)
     {
-        var registry = new ToolRegistry(ServiceTools.Create(Start.Value, Shared.Value));
+        var registry = new ToolRegistry(ServiceTools.Create(AdlershofServices.Start, AdlershofServices.Services));
         var outcome = registry.Execute(new ParsedToolCall(tool, arguments, null));
         Assert.False(outcome.IsError, outcome.ResultJson);
         return JsonDocument.Parse(outcome.ResultJson).RootElement;
@@ -68,7 +36,7 @@ public sealed class ServiceToolsTests
     [Fact]
     public void PlacesAt_ChargerTheFeedReportsFull_LeftOutOfPlanning()
     {
-        var services = Shared.Value;
+        var services = AdlershofServices.Services;
         var feed = services.ChargerAvailability!;
         var moment = new DateTime(2026, 6, 12, 11, 52, 0);
         var full = services.Map.Pois.Where(p => p.Charger is not null && feed.TryValueAt(p.Id, moment, out var free, out _) && free == 0).ToList();
@@ -83,7 +51,7 @@ public sealed class ServiceToolsTests
     [Fact]
     public void PlanRoute_UnknownPlace_SaysWhatItExpected()
     {
-        var registry = new ToolRegistry(ServiceTools.Create(Start.Value, Shared.Value));
+        var registry = new ToolRegistry(ServiceTools.Create(AdlershofServices.Start, AdlershofServices.Services));
         var outcome = registry.Execute(new ParsedToolCall("plan_route", """{"destination": "Atlantis"}""", null));
         Assert.True(outcome.IsError || outcome.ResultJson.Contains("\"error\"", StringComparison.Ordinal));
         Assert.Contains("expected lat,lon or the name of a place on the map", outcome.ResultJson);
@@ -103,6 +71,29 @@ public sealed class ServiceToolsTests
             var closes = TimeOnly.ParseExact(until.GetString()!, "HH:mm", CultureInfo.InvariantCulture);
             if (closes > arrive) Assert.True((closes - arrive).TotalMinutes >= 45, $"{place.GetProperty("name")} closes at {closes}, {arrive} arrival");
         }
+    }
+
+    [Fact]
+    public void FindRestaurants_NearARestaurant_SaysWhetherThatOneSuits()
+    {
+        // Friday 11:52: the Mittagstisch (Mo-Fr 11:30-14:30) is open, the Steakhaus (Mo-Sa 17:00-23:00) is not.
+        var open = Call("find_places", """{"kind": "restaurant", "near": "Mittagstisch Dörpfeldstraße"}""").GetProperty("near_place");
+        var closed = Call("find_places", """{"kind": "restaurant", "near": "Steakhaus Albert-Einstein-Straße"}""").GetProperty("near_place");
+
+        Assert.Equal("Mittagstisch Dörpfeldstraße", open.GetProperty("name").GetString());
+        Assert.True(open.GetProperty("suitable").GetBoolean());
+        Assert.StartsWith("Mittagstisch Dörpfeldstraße: ", open.GetProperty("why").GetString());
+        Assert.Contains("open until 14:30", open.GetProperty("why").GetString());
+        Assert.False(closed.GetProperty("suitable").GetBoolean());
+        Assert.Matches(@"^Steakhaus Albert-Einstein-Straße: closed at 11:5\d when you get there \(Mo-Sa 17:00-23:00; Su,PH off\)$", closed.GetProperty("why").GetString());
+    }
+
+    [Fact]
+    public void FindChargers_NearAPlace_NoNearPlace()
+    {
+        var result = Call("find_places", """{"kind": "charger", "near": "Mittagstisch Dörpfeldstraße"}""");
+
+        Assert.False(result.TryGetProperty("near_place", out _));
     }
 
     [Fact]
