@@ -66,7 +66,7 @@ public sealed class AssistantDrive
     public IReadOnlyList<OccupantAction> Occupant { get => _pending; init => _pending = [.. value]; }
 
     /// <summary>Who answers questions, or null (questions are then said to have no answer).</summary>
-    public ChatAnswerer? Answerer { get; init; }
+    public ChatAnswerer? Answerer { get; set; }
 
     /// <summary>The context view the answerer's tools read; refreshed before each question.</summary>
     public SnapshotPublisher? ToolView { get; init; }

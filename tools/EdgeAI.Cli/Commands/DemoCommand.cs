@@ -94,11 +94,12 @@ public sealed class DemoCommand : Command
             Fixes = scenario?.Gps is { } gps ? ContextCommand.ReadGps(gps, stderr) : [],
             Camera = camera,
             Occupant = scenario?.Assistant?.Occupant ?? [],
-            Answerer = new ChatAnswerer(new TemplateResponder(new ToolRegistry(Tools(publisher, services, () => null))), isModel: false),
             ToolView = publisher,
             StopAfterS = to,
         };
 
+        // The answers' tools read the live context and the light ahead as the drive sees them.
+        drive.Answerer = new ChatAnswerer(new TemplateResponder(new ToolRegistry(Tools(publisher, services, () => drive.Moment.Light))), isModel: false);
         var dashboard = new DriveDashboard(drive, new CanBusStatistics());
         bool json = parse.GetValue(_json);
         bool live = !json && !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
@@ -122,7 +123,7 @@ public sealed class DemoCommand : Command
     private static List<IChatTool> Tools(IContextView view, RegionServices? services, Func<TrafficLightAdvice?> light)
     {
         var tools = VehicleTools.Create(view).ToList();
-        if (services is not null) tools.AddRange(ServiceTools.Create(view, services));
+        if (services is not null) tools.AddRange(ServiceTools.Create(view, services, light));
         return tools;
     }
 
