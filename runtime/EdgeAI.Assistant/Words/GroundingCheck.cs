@@ -29,7 +29,8 @@ namespace EdgeAI.Assistant.Words;
 /// ASCII, and at least one word in five (and at least one) is a common English word ("not English"). zh-CN: at least two
 /// CJK ideographs and at least 90 % of the letters ("not Chinese").</item>
 /// <item><b>Added names</b>: en: a capitalised word that does not start a sentence, is not "I" and is not a word of the
-/// template text; zh-CN: any Latin word that is not a word of the template text ("name Tesla is not a fact").</item>
+/// template text; zh-CN: any word of non-Chinese letters that is not a word of the template text
+/// ("name Tesla is not a fact").</item>
 /// <item><b>Required facts</b>: the Number, Name and Time facts the template text itself shows (found by the same
 /// scan) must all be in the text ("missing fact charger"); a text with none of the proposal's facts at all fails with
 /// "no facts at all". Facts the template does not show may appear but need not.</item>
@@ -369,7 +370,7 @@ public static class GroundingCheck
             char c = rest[i];
             if (IsForeignLetter(c)) { foreign++; continue; }
             if (!char.IsAsciiLetter(c)) continue;
-            int end = WordEnd(rest, i);
+            int end = AsciiWordEnd(rest, i);
             ascii += end - i;
             words++;
             if (CommonEnglish.Contains(rest[i..end])) common++;
@@ -399,10 +400,11 @@ public static class GroundingCheck
         {
             char c = rest[i];
             if (c is '.' or '!' or '?' or ':' or ';' or '\n' or '。' or '！' or '？' or '：') sentenceStart = true;
-            if (!char.IsAsciiLetter(c)) continue;
-            int end = WordEnd(rest, i);
+            if (!IsWordLetter(c)) continue;
+            int end = i;
+            while (end < rest.Length && IsWordLetter(rest[end])) end++;
             ReadOnlySpan<char> word = rest[i..end];
-            bool suspect = english ? char.IsAsciiLetterUpper(c) && !sentenceStart && word is not "I" : true;
+            bool suspect = !english || (char.IsUpper(c) && !sentenceStart && word is not "I");
             if (suspect && !HasWord(templateText, word)) return word.ToString();
             sentenceStart = false;
             i = end - 1;
@@ -411,7 +413,10 @@ public static class GroundingCheck
         return null;
     }
 
-    private static int WordEnd(ReadOnlySpan<char> s, int start)
+    // A letter of a word that is not Chinese: Latin (with umlauts), Cyrillic and the like.
+    private static bool IsWordLetter(char c) => char.IsLetter(c) && !IsCjk(c);
+
+    private static int AsciiWordEnd(ReadOnlySpan<char> s, int start)
     {
         int end = start;
         while (end < s.Length && char.IsAsciiLetter(s[end])) end++;
@@ -424,7 +429,7 @@ public static class GroundingCheck
         while (from < text.Length && text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is >= 0 and int at)
         {
             int start = from + at, end = start + word.Length;
-            if ((start == 0 || !char.IsAsciiLetter(text[start - 1])) && (end == text.Length || !char.IsAsciiLetter(text[end]))) return true;
+            if ((start == 0 || !IsWordLetter(text[start - 1])) && (end == text.Length || !IsWordLetter(text[end]))) return true;
             from = end;
         }
 

@@ -27,8 +27,11 @@ namespace EdgeAI.Assistant.Words;
 /// </summary>
 public sealed class ModelWriter : ISuggestionWriter
 {
-    /// <summary>The default cap on the answer: a suggestion is one or two short sentences.</summary>
-    public const int DefaultMaxNewTokens = 48;
+    /// <summary>
+    /// The default cap on the answer: a suggestion is one or two short sentences. The longest template text is 60 Qwen
+    /// tokens (zh-CN parking.best_free; en charging.stop is 46), and a rewording is about as long.
+    /// </summary>
+    public const int DefaultMaxNewTokens = 80;
 
     private readonly IChatSession _session;
     private readonly TimeProvider _time;
