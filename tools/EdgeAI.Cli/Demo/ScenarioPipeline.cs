@@ -94,12 +94,13 @@ internal sealed class ScenarioPipeline
 
     /// <summary>
     /// A fresh drive from the log's start: a new context, engine (the default triggers, <paramref name="profile"/>),
-    /// trip, light watcher and answerer; <paramref name="camera"/> is the cabin camera or null.
+    /// trip, light watcher and answerer; <paramref name="camera"/> is the cabin camera or null; <paramref name="triggers"/>
+    /// replaces the default triggers (a fresh set: triggers keep per-trip state).
     /// </summary>
-    public AssistantDrive NewDrive(UserProfile profile, ICabinCamera? camera, double? stopAfterS)
+    public AssistantDrive NewDrive(UserProfile profile, ICabinCamera? camera, double? stopAfterS, IReadOnlyList<ITrigger>? triggers = null)
     {
         var context = new VehicleContext(Map, Zone);
-        var engine = new AssistantEngine(DefaultTriggers.Create(), Writer, profile);
+        var engine = new AssistantEngine(triggers ?? DefaultTriggers.Create(), Writer, profile);
         var publisher = new SnapshotPublisher(context, TimeSpan.FromMilliseconds(100));
         var section = Scenario?.Services;
         var drive = new AssistantDrive(context, engine, Zone)
@@ -126,7 +127,7 @@ internal sealed class ScenarioPipeline
         var model = new OnnxFaceModel(InferenceInput.ModelPath(null, "blazeface-front"), BlazeFaceModel.Front, new EdgeAI.Inference.Configuration.InferenceOptions());
         InferenceInput.Report(model.Provider, stderr);
         var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Default), new VisionMetrics());
-        return new VisionCabinCamera(EdgeAI.Drivers.Camera.VideoSources.OpenFile(clip), pipeline, StartNs, model);
+        return new VisionCabinCamera(EdgeAI.Drivers.Camera.VideoSources.OpenFile(clip), pipeline, StartNs, model) { Provider = model.Provider.Name };
     }
 
     /// <summary>The vehicle and service tools the answers use (read-only), over the live context.</summary>
