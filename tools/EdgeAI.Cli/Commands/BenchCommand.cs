@@ -197,7 +197,8 @@ public sealed class BenchCommand : Command
     private static string Number(double value, string unit, int? decimals) =>
         value.ToString(decimals is { } d ? "N" + d.ToString(CultureInfo.InvariantCulture) : unit is "us" or "ms" ? "N1" : "N0", CultureInfo.InvariantCulture);
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: names and notes keep their '+', '<' and quotes readable; the output is not embedded in HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonObject Machine() => new()
     {
