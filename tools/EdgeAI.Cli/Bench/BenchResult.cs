@@ -15,4 +15,10 @@ internal sealed record BenchResult(string Name, string Unit, double Value, doubl
 {
     /// <summary>How many times better EdgeAI is: EdgeAI over peer for rates, peer over EdgeAI for latencies.</summary>
     public double? Ratio => PeerValue is > 0 && Value > 0 ? (LowerIsBetter ? PeerValue / Value : Value / PeerValue) : null;
+
+    /// <summary>What the figure means in this run (a goal met or not, what an outlier was doing), or null.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Decimals of <see cref="Value"/> shown and written, or null for the unit's default.</summary>
+    public int? Decimals { get; init; }
 }

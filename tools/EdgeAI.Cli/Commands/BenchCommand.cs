@@ -3,18 +3,20 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeAI.Cli.Bench;
+using EdgeAI.Cli.Demo;
 using EdgeAI.Cli.Input;
+using EdgeAI.Fusion.Scenarios;
 
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai bench can|replay|vision|llm [--json]</c>: the project's measured figures, each next to a peer measured in the same run
-/// (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime <c>InferenceSession.Run</c>;
-/// for llm a bare ORT GenAI generator loop).
+/// <c>edgeai bench can|replay|vision|llm|fusion|assistant [--json]</c>: the project's measured figures, each next to a peer measured in the
+/// same run where there is one (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime
+/// <c>InferenceSession.Run</c>; for llm a bare ORT GenAI generator loop; assistant has goals instead: the bundled drive through the demo's pipeline).
 /// </summary>
 public sealed class BenchCommand : Command
 {
-    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm or fusion (the vehicle context)" };
+    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) or assistant (the bundled drive through the proactive engine)" };
     private readonly Option<bool> _json = new("--json") { Description = "results as JSON" };
     private readonly Option<string> _log = new("--log") { Description = "log to measure with (default: the bundled city drive)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC for the decode figures (default: models/dbc/edgeai_demo.dbc)" };
@@ -25,9 +27,9 @@ public sealed class BenchCommand : Command
     private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx; llm: ORT GenAI model folder (default: the model cache)" };
     private readonly Option<int> _tokens = new("--tokens") { Description = "llm: new tokens per answer (default 128)", DefaultValueFactory = _ => 128 };
 
-    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion")
+    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant")
     {
-        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -42,6 +44,7 @@ public sealed class BenchCommand : Command
         {
             "vision" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation)),
             "llm" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteLlm(parse, stdout, stderr))),
+            "assistant" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAssistantAsync(parse, stdout, stderr, cancellation)),
             _ => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr))),
         });
     }
@@ -57,6 +60,18 @@ public sealed class BenchCommand : Command
         else results = [.. new CanBench(log, dbc, repeat, stderr).Run(), .. new ProcessBench(repeat, stderr).Run()];
         if (parse.GetValue(_json)) WriteJson(stdout, results);
         else WriteTable(stdout, results);
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> ExecuteAssistantAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        var scenario = Scenario.Load(Assets.Require(Path.Combine(DemoCommand.BundledScenario, Scenario.FileName), "the bundled scenario"));
+        var map = SignalMapInput.Load(scenario.SignalMap, scenario.Dbc, stderr);
+        var zone = TimeZones.Parse(scenario.TimeZone) ?? TimeZoneInfo.Utc;
+        var pipeline = ScenarioPipeline.Load(scenario, scenario.CanLog, map, zone, stderr);
+        var results = await new AssistantBench(pipeline, Math.Clamp(parse.GetValue(_repeat), 1, 100), stderr).RunAsync(cancellation);
+        if (parse.GetValue(_json)) WriteJson(stdout, results);
+        else WriteGoalTable(stdout, results);
         return ExitCodes.Ok;
     }
 
@@ -157,16 +172,33 @@ public sealed class BenchCommand : Command
         o.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         o.WriteLine(string.Format(inv, "{0,-24} {1,14} {2,9} {3,10}  {4,-22} {5,14} {6,8}", "figure", "EdgeAI", "MB/s", "B/frame", "peer", "peer", "ratio"));
         foreach (var r in results)
-            o.WriteLine(string.Format(inv, "{0,-24} {1,14} {2,9} {3,10}  {4,-22} {5,14} {6,8}", r.Name, Number(r.Value, r.Unit),
+            o.WriteLine(string.Format(inv, "{0,-24} {1,14} {2,9} {3,10}  {4,-22} {5,14} {6,8}", r.Name, Number(r.Value, r.Unit, r.Decimals),
                 r.MegabytesPerSecond is { } mb ? mb.ToString("F1", inv) : "-", r.BytesPerItem is { } b ? b.ToString("F2", inv) : "-",
-                r.Peer ?? "-", r.PeerValue is { } pv ? Number(pv, r.Unit) : "(" + r.PeerProblem + ")", r.Ratio is { } x ? x.ToString("F1", inv) + "x" : "-"));
+                r.Peer ?? "-", r.PeerValue is { } pv ? Number(pv, r.Unit, r.Decimals) : "(" + r.PeerProblem + ")", r.Ratio is { } x ? x.ToString("F1", inv) + "x" : "-"));
         o.WriteLine("rates in frames/s" + (results.Any(r => r.Unit == "us") ? ", errors in us" : "") + (results.Any(r => r.Unit == "ms") ? ", start in ms" : "")
             + (results.Any(r => r.Name.StartsWith("process:", StringComparison.Ordinal)) ? "; process: whole processes started cold, median of the runs" : "") + "; ratio = how many times better EdgeAI is (EdgeAI / peer for rates, peer / EdgeAI for errors), both measured in this run");
     }
 
-    private static string Number(double value, string unit) => value.ToString(unit is "us" or "ms" ? "N1" : "N0", CultureInfo.InvariantCulture);
+    /// <summary>Figures measured against goals rather than peers: value, unit, bytes allocated, and what each means below.</summary>
+    private static void WriteGoalTable(TextWriter o, List<BenchResult> results)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        int width = results.Max(r => r.Name.Length);
+        o.WriteLine(string.Format(inv, "{0} {1,14} {2,-9} {3,12}", "figure".PadRight(width), "value", "unit", "B/item"));
+        foreach (var r in results)
+            o.WriteLine(string.Format(inv, "{0} {1,14} {2,-9} {3,12}", r.Name.PadRight(width), Number(r.Value, r.Unit, r.Decimals), r.Unit,
+                r.BytesPerItem is { } b ? b.ToString("N0", inv) : "-"));
+        o.WriteLine("B/item: bytes allocated per frame, per tick on the frame+tick and worst-tick rows, per render on the template row");
+        foreach (var r in results)
+            if (r.Note is { } note) o.WriteLine($"- {r.Name}: {note}");
+    }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static string Number(double value, string unit, int? decimals) =>
+        value.ToString(decimals is { } d ? "N" + d.ToString(CultureInfo.InvariantCulture) : unit is "us" or "ms" ? "N1" : "N0", CultureInfo.InvariantCulture);
+
+    // Relaxed escaping: names and notes keep their '+', '<' and quotes readable; the output is not embedded in HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonObject Machine() => new()
     {
@@ -179,7 +211,7 @@ public sealed class BenchCommand : Command
         foreach (var r in results)
         {
             // Absent figures are left out rather than written as null.
-            var item = new JsonObject { ["name"] = r.Name, ["unit"] = r.Unit, ["value"] = Math.Round(r.Value, 1) };
+            var item = new JsonObject { ["name"] = r.Name, ["unit"] = r.Unit, ["value"] = Math.Round(r.Value, r.Decimals ?? 1) };
             if (r.BytesPerItem is { } b) item["bytes_per_item"] = b;
             if (r.MegabytesPerSecond is { } mb) item["megabytes_per_s"] = mb;
             if (r.Peer is { } peer) item["peer"] = peer;
@@ -187,6 +219,7 @@ public sealed class BenchCommand : Command
             if (r.PeerProblem is { } problem) item["peer_problem"] = problem;
             if (r.Ratio is { } ratio) item["ratio"] = ratio;
             item["lower_is_better"] = r.LowerIsBetter;
+            if (r.Note is { } note) item["note"] = note;
             list.Add((JsonNode)item);
         }
         o.WriteLine(new JsonObject { ["machine"] = Machine(), ["results"] = list }.ToJsonString(Indented));

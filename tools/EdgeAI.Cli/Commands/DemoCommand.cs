@@ -1,27 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using EdgeAI.Assistant.Drive;
-using EdgeAI.Assistant.Engine;
 using EdgeAI.Assistant.Profile;
-using EdgeAI.Assistant.Triggers;
-using EdgeAI.Assistant.Trip;
-using EdgeAI.Assistant.Words;
 using EdgeAI.Can.Logs;
 using EdgeAI.Can.Replay;
 using EdgeAI.Can.Stats;
 using EdgeAI.Cli.Demo;
 using EdgeAI.Cli.Input;
-using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Scenarios;
-using EdgeAI.Llm.Fallback;
-using EdgeAI.Llm.Tools;
-using EdgeAI.Services;
-using EdgeAI.Services.Geo;
-using EdgeAI.Services.Map;
-using EdgeAI.Services.TrafficLights;
-using EdgeAI.Vision.Faces;
-using EdgeAI.Vision.Monitoring;
-using EdgeAI.Vision.Pipeline;
 
 namespace EdgeAI.Cli.Commands;
 
@@ -73,33 +58,13 @@ public sealed class DemoCommand : Command
         string mapPath = parse.GetValue(_signals) ?? scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map");
         var map = SignalMapInput.Load(mapPath, parse.GetValue(_dbc) ?? scenario?.Dbc, stderr);
         var zone = TimeZones.Parse(parse.GetValue(_timeZone) ?? scenario?.TimeZone) ?? TimeZoneInfo.Utc;
-        var context = new VehicleContext(map, zone);
         string? profilePath = parse.GetValue(_profile);
         var profile = profilePath is null ? new UserProfile() : UserProfile.Load(profilePath);
+        var pipeline = ScenarioPipeline.Load(scenario, log, map, zone, stderr);
+        long startNs = pipeline.StartNs;
+        using var camera = parse.GetValue(_noVision) ? null : pipeline.OpenCamera(stderr);
+        var drive = pipeline.NewDrive(profile, camera, to);
 
-        var services = scenario?.Services is { } section ? LlmInput.RegionServicesOf(scenario, section) : null;
-        var book = TemplateBook.Load(Path.Combine(Assets.Models, "prompts"), scenario?.Assistant?.Language ?? "en");
-        var engine = new AssistantEngine(DefaultTriggers.Create(), new TemplateWriter(book), profile);
-        var publisher = new SnapshotPublisher(context, TimeSpan.FromMilliseconds(100));
-        long startNs = FirstFrameNs(log);
-        LightWatcher? lights = scenario?.Services is { Spat: { } spat } lightInputs
-            ? new LightWatcher(new SpatFeed(SignalMapFile.Read(lightInputs.Intersections ?? throw new UsageException(
-                $"{Path.Combine(scenario.Folder, Scenario.FileName)}: services.spat needs services.intersections (the MAP)")), SpatFile.Read(spat)))
-            : null;
-        using var camera = scenario?.CabinVideo is { } clip && !parse.GetValue(_noVision) ? OpenCamera(clip, startNs, stderr) : null;
-        var drive = new AssistantDrive(context, engine, zone)
-        {
-            Trip = services is not null ? TripOf(scenario!, services) : null,
-            Lights = lights,
-            Fixes = scenario?.Gps is { } gps ? ContextCommand.ReadGps(gps, stderr) : [],
-            Camera = camera,
-            Occupant = scenario?.Assistant?.Occupant ?? [],
-            ToolView = publisher,
-            StopAfterS = to,
-        };
-
-        // The answers' tools read the live context and the light ahead as the drive sees them.
-        drive.Answerer = new ChatAnswerer(new TemplateResponder(new ToolRegistry(Tools(publisher, services, () => drive.Moment.Light))), isModel: false);
         var dashboard = new DriveDashboard(drive, new CanBusStatistics());
         bool json = parse.GetValue(_json);
         bool live = !json && !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
@@ -117,38 +82,6 @@ public sealed class DemoCommand : Command
         view.Finish(dashboard);
         if (profilePath is not null) profile.Save(profilePath);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>The vehicle and service tools the answers use (read-only), over the live context.</summary>
-    private static List<IChatTool> Tools(IContextView view, RegionServices? services, Func<TrafficLightAdvice?> light)
-    {
-        var tools = VehicleTools.Create(view).ToList();
-        if (services is not null) tools.AddRange(ServiceTools.Create(view, services, light));
-        return tools;
-    }
-
-    private static TripState? TripOf(Scenario scenario, RegionServices services)
-    {
-        var section = scenario.Services!;
-        if (section.Destination is not { } destination) return null;
-        string file = Path.Combine(scenario.Folder, Scenario.FileName);
-        if (!PlaceLookup.TryResolve(destination, services.Map.Pois, out GeoPoint point, out var poi, out var error))
-            throw new UsageException($"{file}: services.trip.destination: {error}");
-        return new TripState(services, point, section.DestinationName ?? poi?.Name ?? destination, section.ReservePercent ?? 15, TimeSpan.FromMinutes(section.StayMinutes ?? 60));
-    }
-
-    private static VisionCabinCamera OpenCamera(string clip, long startNs, TextWriter stderr)
-    {
-        var model = new OnnxFaceModel(InferenceInput.ModelPath(null, "blazeface-front"), BlazeFaceModel.Front, new EdgeAI.Inference.Configuration.InferenceOptions());
-        InferenceInput.Report(model.Provider, stderr);
-        var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Default), new VisionMetrics());
-        return new VisionCabinCamera(EdgeAI.Drivers.Camera.VideoSources.OpenFile(clip), pipeline, startNs, model);
-    }
-
-    private static long FirstFrameNs(string log)
-    {
-        using var reader = CanLogFiles.OpenReader(log);
-        return reader.TryRead(out var first) ? first.TimestampNs : throw new InvalidDataException($"{log}: no frames (the drive's clock starts at its first frame)");
     }
 
     private static double ParseSpeed(string text)

@@ -17,6 +17,9 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
 
     public long Frames { get; private set; }
 
+    /// <summary>The execution provider the face model runs on.</summary>
+    public string Provider { get; init; } = "";
+
     public async ValueTask AdvanceToAsync(long nowNs, VehicleContext context, CancellationToken cancellation)
     {
         while (!_ended)
