@@ -7,7 +7,9 @@ using EdgeAI.Can;
 using EdgeAI.Cli.Bench;
 using EdgeAI.Cli.Demo;
 using EdgeAI.Cli.Input;
+using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Scenarios;
+using EdgeAI.Services.Geo;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Benchmarks;
@@ -18,8 +20,10 @@ namespace EdgeAI.Benchmarks;
 /// <c>frame</c>: one CAN frame through <see cref="AssistantDrive"/>'s per-frame path with no tick (one op = one frame:
 /// <see cref="WindowFrames"/> frames that follow the tick at 300 s of drive, replayed; none brings an event), next to
 /// <see cref="EdgeAI.Fusion.Context.VehicleContext.Apply(in CanFrame)"/> of the same frames (the baseline: fusion alone).
-/// <c>tick</c>: one engine tick (every trigger, the gate) at the moment of the drive's tick at 300 s, and at 453 s, when the
-/// food trigger runs the restaurant advisor (arrival at lunch time). Allocated bytes per frame must be 0.
+/// <c>tick</c>: one engine tick (every trigger, the gate) at the moment of the drive's tick at 300 s; and a tick that
+/// replans, as every tenth tick of the drive does (every 5 s): the trip planned again, then the engine tick, in which the
+/// food and parking triggers ask their advisors for the new plan (at 455 s, arriving at lunch time by the destination;
+/// each op moves the clock 1 µs on so that the plan is new). Allocated bytes per frame must be 0.
 /// Whole-drive figures: <c>edgeai bench assistant</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -36,6 +40,8 @@ public class AssistantBenchmarks
     private AssistantDrive _drive = null!;
     private FrameArrayReader _window = null!;
     private CanFrame[] _windowFrames = [];
+    private GeoPoint _position;
+    private double _soc, _outsideC;
 
     [GlobalSetup(Targets = [nameof(ContextApply), nameof(DriveFrame)])]
     public void SetupFrame()
@@ -54,8 +60,18 @@ public class AssistantBenchmarks
     [GlobalSetup(Target = nameof(EngineTick))]
     public void SetupTick() => DriveTo(300, out _);
 
-    [GlobalSetup(Target = nameof(EngineTickRestaurantAdvisor))]
-    public void SetupLunchTick() => DriveTo(453, out _);
+    [GlobalSetup(Target = nameof(ReplanTick))]
+    public void SetupReplanTick()
+    {
+        DriveTo(455, out _);
+        var m = _drive.Moment;
+        if (_drive.Trip is null || !m.TryNumber(ContextKeys.Latitude, out double lat) || !m.TryNumber(ContextKeys.Longitude, out double lon)
+            || !m.TryNumber(ContextKeys.StateOfCharge, out double soc))
+            throw new InvalidOperationException("no trip or no position at 455 s");
+        _position = new GeoPoint(lat, lon);
+        _soc = soc / 100;
+        _outsideC = m.TryNumber(ContextKeys.OutsideTemperature, out double o) ? o : 15;
+    }
 
     [BenchmarkCategory("frame"), Benchmark(Baseline = true, OperationsPerInvoke = WindowFrames)]
     public long ContextApply()
@@ -81,7 +97,13 @@ public class AssistantBenchmarks
     }
 
     [BenchmarkCategory("tick"), Benchmark]
-    public int EngineTickRestaurantAdvisor() => EngineTick();
+    public int ReplanTick()
+    {
+        var moment = _drive.Moment;
+        moment.NowNs += 1000;
+        _drive.Trip!.Update(_position, _soc, moment.NowNs, _outsideC, force: true);
+        return EngineTick();
+    }
 
     /// <summary>A fresh drive of the bundled scenario, run up to (and including) its tick at <paramref name="seconds"/>.</summary>
     private (CanFrame[] Frames, CanChannelTable Channels) DriveTo(double seconds, out ScenarioPipeline pipeline)

@@ -15,7 +15,7 @@ public sealed class AssistantBenchTests
     [
         ("assistant: frame+tick p50", "ms"), ("assistant: frame+tick p99", "ms"), ("assistant: worst tick", "ms"),
         ("assistant: frame, no tick", "us"), ("assistant: drive, no vision", "frames/s"), ("assistant: drive, vision", "frames/s"),
-        ("assistant: template per suggestion", "us"), ("process: demo --speed max --json", "ms"),
+        ("assistant: template per suggestion", "us"), ("assistant: grounding check per suggestion", "us"), ("process: demo --speed max --json", "ms"),
     ];
 
     [Fact]
@@ -51,5 +51,7 @@ public sealed class AssistantBenchTests
         Assert.Contains("3055 camera frames", Note("assistant: drive, vision"));
         Assert.Matches(@"^the \d+ suggestions of the drive rendered again", Note("assistant: template per suggestion"));
         Assert.True(byName["assistant: template per suggestion"]["bytes_per_item"]!.GetValue<double>() > 0); // a rendered text
+        // The template's own words pass their grounding check.
+        Assert.EndsWith("all passed", Note("assistant: grounding check per suggestion"));
     }
 }

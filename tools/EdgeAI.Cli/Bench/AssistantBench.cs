@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using EdgeAI.Assistant.Drive;
 using EdgeAI.Assistant.Profile;
+using EdgeAI.Assistant.Suggestions;
 using EdgeAI.Assistant.Triggers;
+using EdgeAI.Assistant.Words;
 using EdgeAI.Cli.Demo;
 using EdgeAI.Inference.Models;
 
@@ -12,15 +14,15 @@ namespace EdgeAI.Cli.Bench;
 /// The proactive assistant on the bundled drive (issue 15 §5), through the very pipeline <c>edgeai demo</c> replays
 /// (<see cref="ScenarioPipeline"/>), the CAN frames read from memory at full speed: the latency from a CAN frame in to
 /// the suggestions of the engine tick it triggers (p50, p99, the worst tick and what it was doing), the bytes allocated
-/// per frame, frames per second of the whole drive without and with the cabin camera, the template rendering per
-/// suggestion, and <c>edgeai demo --speed max --json</c> as a whole process, cold.
+/// per frame, frames per second of the whole drive without and with the cabin camera, the template rendering and the
+/// grounding check per suggestion, and <c>edgeai demo --speed max --json</c> as a whole process, cold.
 /// </summary>
 internal sealed class AssistantBench(ScenarioPipeline pipeline, int repeat, TextWriter progress)
 {
     /// <summary>The goal for one frame and the tick it triggers, at p99.</summary>
     public const double GoalP99Ms = 5;
 
-    private const int RendersPerSuggestion = 2000;
+    private const int CallsPerSuggestion = 2000;
 
     public async Task<List<BenchResult>> RunAsync(CancellationToken cancellation)
     {
@@ -59,8 +61,7 @@ internal sealed class AssistantBench(ScenarioPipeline pipeline, int repeat, Text
             Note = string.Create(CultureInfo.InvariantCulture, $"{frames.Length} CAN frames, {pipeline.Fixes.Count} GPS fixes, {best.Ticks.Count} ticks, {best.Events.Count} events in {plainS:F2} s; B/frame counts everything, ticks included, but for {best.UncountedFrames} frames that moved to another thread (a question's answer)"),
         });
         if (await VisionRowAsync(reader, frames.Length, cancellation) is { } vision) results.Add(vision);
-        results.Add(RenderRow(best));
-        // TODO(grounding): a row "assistant: grounding check per suggestion" once Words/GroundingCheck.cs is on main.
+        results.AddRange(WordRows(best));
         results.Add(ProcessRow());
         return results;
     }
@@ -177,35 +178,69 @@ internal sealed class AssistantBench(ScenarioPipeline pipeline, int repeat, Text
         };
     }
 
-    private BenchResult RenderRow(Probe p)
+    /// <summary>The words of the drive's suggestions: the template rendering again, and the grounding check a model's
+    /// wording would go through (<see cref="ModelWriter"/>: the facts the template shows, then the check), here on the
+    /// template's own words, which must pass.</summary>
+    private IEnumerable<BenchResult> WordRows(Probe p)
     {
-        var shown = p.Events.Where(e => e.Type == "suggestion" && e.Suggestion is not null).ToList();
+        var shown = p.Events.Where(e => e.Type == "suggestion" && e.Suggestion is not null).Select(e => e.Suggestion!).ToList();
         if (shown.Count == 0) throw new InvalidOperationException("bench: the drive showed no suggestion to render");
         var moment = p.Drive.Moment;
-        foreach (var e in shown)
+        foreach (var s in shown)
         {
             // The engine wrote these words with the same writer: rendering again must give them back.
-            string text = pipeline.Writer.Write(e.Suggestion!.Kind, e.Suggestion.Proposal, moment);
-            if (text != e.Suggestion.Text) throw new InvalidOperationException($"bench: the template of {e.Suggestion.Kind} rendered \"{text}\", the drive showed \"{e.Suggestion.Text}\"");
+            string text = pipeline.Writer.Write(s.Kind, s.Proposal, moment);
+            if (text != s.Text) throw new InvalidOperationException($"bench: the template of {s.Kind} rendered \"{text}\", the drive showed \"{s.Text}\"");
         }
+        var (renderUs, renderBytes) = PerSuggestion(shown, s => pipeline.Writer.Write(s.Kind, s.Proposal, moment));
+        string kinds = string.Join(", ", shown.Select(s => s.Kind).Distinct());
+        yield return new BenchResult("assistant: template per suggestion", "us", renderUs, renderBytes, null, null, null, null, LowerIsBetter: true)
+        {
+            Decimals = 3,
+            Note = $"the {shown.Count} suggestions of the drive rendered again ({kinds}); B/item is the text",
+        };
+
+        string language = pipeline.Writer.Book.Language;
+        var checkable = shown.Where(s => GroundingCheck.RequiredFacts(s.Text, s.Proposal) > 0).ToList();
+        if (checkable.Count == 0)
+        {
+            progress.WriteLine("bench: the grounding check is left out: no suggestion of the drive has a fact to check");
+            yield break;
+        }
+        var failed = checkable.Select(s => (s.Kind, Verdict: GroundingCheck.Check(s.Text, s.Proposal, s.Text, language, moving: true)))
+            .Where(c => !c.Verdict.Passed).Select(c => $"{c.Kind}: {c.Verdict.Reason}").ToList();
+        var (checkUs, checkBytes) = PerSuggestion(checkable, s =>
+        {
+            GroundingCheck.RequiredFacts(s.Text, s.Proposal);
+            GroundingCheck.Check(s.Text, s.Proposal, s.Text, language, moving: true);
+        });
+        yield return new BenchResult("assistant: grounding check per suggestion", "us", checkUs, checkBytes, null, null, null, null, LowerIsBetter: true)
+        {
+            Decimals = 3,
+            Note = string.Format(CultureInfo.InvariantCulture,
+                "RequiredFacts and Check ({0}, while moving) on the template's own words of the {1} suggestions with facts to check (of {2}); {3:F1}x the template's rendering; {4}",
+                language, checkable.Count, shown.Count, checkUs / renderUs,
+                failed.Count == 0 ? "all passed" : $"{failed.Count} did not pass their own template: {string.Join("; ", failed)}"),
+        };
+    }
+
+    /// <summary>The best of the rounds, in µs and bytes per suggestion, of <paramref name="work"/> on each suggestion.</summary>
+    private (double Us, long Bytes) PerSuggestion(List<Suggestion> suggestions, Action<Suggestion> work)
+    {
         double bestUs = double.MaxValue;
         long bytes = 0;
+        int calls = suggestions.Count * CallsPerSuggestion;
         for (int round = 0; round < Math.Max(2, repeat); round++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
-            foreach (var e in shown)
-                for (int i = 0; i < RendersPerSuggestion; i++) pipeline.Writer.Write(e.Suggestion!.Kind, e.Suggestion.Proposal, moment);
-            double us = Stopwatch.GetElapsedTime(start).TotalMicroseconds / (shown.Count * RendersPerSuggestion);
-            bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (shown.Count * RendersPerSuggestion);
+            foreach (var s in suggestions)
+                for (int i = 0; i < CallsPerSuggestion; i++) work(s);
+            double us = Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls;
+            bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
             bestUs = Math.Min(bestUs, us);
         }
-        return new BenchResult("assistant: template per suggestion", "us", bestUs, bytes, null, null, null, null, LowerIsBetter: true)
-        {
-            Decimals = 3,
-            Note = $"the {shown.Count} suggestions of the drive rendered again ({string.Join(", ", shown.Select(e => e.Suggestion!.Kind).Distinct())}); "
-                + "the grounding check is not measured: runtime/EdgeAI.Assistant/Words/GroundingCheck.cs is not in this build",
-        };
+        return (bestUs, bytes);
     }
 
     private BenchResult ProcessRow()

@@ -189,7 +189,7 @@ public sealed class BenchCommand : Command
         foreach (var r in results)
             o.WriteLine(string.Format(inv, "{0} {1,14} {2,-9} {3,12}", r.Name.PadRight(width), Number(r.Value, r.Unit, r.Decimals), r.Unit,
                 r.BytesPerItem is { } b ? b.ToString("N0", inv) : "-"));
-        o.WriteLine("B/item: bytes allocated per frame, per tick on the frame+tick and worst-tick rows, per render on the template row");
+        o.WriteLine("B/item: bytes allocated per frame; per tick on the frame+tick and worst-tick rows; per suggestion on the template and grounding rows");
         foreach (var r in results)
             if (r.Note is { } note) o.WriteLine($"- {r.Name}: {note}");
     }
