@@ -71,7 +71,8 @@ ensure_models() {
     return 0
   fi
   local out status=0
-  out=$("$exe" models fetch "$@" 2>&1) || status=$?
+  # On a terminal the fetch draws a progress bar on stderr (first run); its lines are still collected here.
+  if [ -t 2 ]; then out=$("$exe" models fetch "$@") || status=$?; else out=$("$exe" models fetch "$@" 2>&1) || status=$?; fi
   # Quiet when everything is cached already: only models fetched now, and problems, are shown.
   grep -v -e ': cached$' -e ': skipped (' -e '^cache: ' <<<"$out" >&2 || true
   [ $status -eq 0 ] || echo "edgeai: some models could not be fetched (see above); tests that need them will skip" >&2
