@@ -9,7 +9,8 @@ namespace EdgeAI.Voice.Tests;
 /// The VAD on a constructed recording whose speech spans are known to the sample: 12 in-car commands spoken by
 /// espeak-ng (6 voices, 130-190 words per minute), separated by digital silence, cabin noise and white noise, written as
 /// a 16-bit WAV and read back through the real reader. Every segment starts and ends within 100 ms of its utterance;
-/// over continuous cabin noise 20 dB below the speech, within 150 ms; silence and noise alone give no segment.
+/// over continuous cabin noise 20 dB below the speech, within 150 ms (at 10 dB the ends come up to 0.3 s late); silence
+/// and noise alone give no segment.
 /// </summary>
 public sealed class VadBoundaryTests(VadBoundaryTests.Scene scene) : IClassFixture<VadBoundaryTests.Scene>
 {
@@ -23,7 +24,7 @@ public sealed class VadBoundaryTests(VadBoundaryTests.Scene scene) : IClassFixtu
         private static readonly int[] Rates = [130, 150, 160, 175, 190];
         private readonly Lazy<float[][]> _utterances;
         private readonly Lazy<(SpokenScene Audio, string Wav)> _built;
-        private readonly Lazy<SpokenScene> _noisy;
+        private readonly Dictionary<int, SpokenScene> _noisy = [];
         private readonly TempDirectory _dir = new();
 
         public Scene()
@@ -34,13 +35,19 @@ public sealed class VadBoundaryTests(VadBoundaryTests.Scene scene) : IClassFixtu
                 return [.. Texts.Select((t, i) => SpokenScene.Speak(t, Voices[i % Voices.Length], Rates[i % Rates.Length]))];
             });
             _built = new(Build);
-            _noisy = new(() => BuildNoisy(20));
         }
 
         internal SpokenScene Audio => _built.Value.Audio;
         public string Wav => _built.Value.Wav;
-        /// <summary>The same utterances over one continuous cabin noise, 20 dB below the speech's level.</summary>
-        internal SpokenScene Noisy => _noisy.Value;
+        /// <summary>The same utterances over one continuous cabin noise, <paramref name="snrDb"/> below the speech's level.</summary>
+        internal SpokenScene Noisy(int snrDb)
+        {
+            lock (_noisy)
+            {
+                if (!_noisy.TryGetValue(snrDb, out var scene)) _noisy[snrDb] = scene = BuildNoisy(snrDb);
+                return scene;
+            }
+        }
 
         private (SpokenScene, string) Build()
         {
@@ -128,10 +135,12 @@ public sealed class VadBoundaryTests(VadBoundaryTests.Scene scene) : IClassFixtu
         Assert.Equal(scene.Audio.Spans.Count, ends);
     }
 
-    [Fact]
-    public void Detect_SpeechOverCabinNoiseAt20dB_FindsEveryUtteranceOnceWithin150ms()
+    [Theory]
+    [InlineData(20, 150, 150)]
+    [InlineData(10, 100, 300)]
+    public void Detect_SpeechOverCabinNoise_FindsEveryUtteranceOnceWithinBounds(int snrDb, int startBoundMs, int endBoundMs)
     {
-        var noisy = scene.Noisy;
+        var noisy = scene.Noisy(snrDb);
         using var detector = new VoiceActivityDetector(SharedModels.LoadSilero());
         var segments = new List<SpeechSegment>();
         var samples = noisy.Samples;
@@ -142,12 +151,13 @@ public sealed class VadBoundaryTests(VadBoundaryTests.Scene scene) : IClassFixtu
             if (e.Kind == VadEventKind.SpeechEnd) segments.Add(e.Segment);
         }
         var report = string.Join("; ", segments.Zip(noisy.Spans, (s, k) => $"{(s.Start.TotalSeconds - k.Start) * 1000:F0}/{(s.End.TotalSeconds - k.End) * 1000:F0} ms"));
-        TestContext.Current.TestOutputHelper?.WriteLine($"20 dB SNR, start/end error per utterance: {report}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{snrDb} dB SNR, start/end error per utterance: {report}");
+        // No utterance lost, none split in two, no noise taken for speech.
         Assert.Equal(noisy.Spans.Count, segments.Count);
         for (int i = 0; i < segments.Count; i++)
         {
-            Assert.True(Math.Abs(segments[i].Start.TotalSeconds - noisy.Spans[i].Start) <= 0.150, report);
-            Assert.True(Math.Abs(segments[i].End.TotalSeconds - noisy.Spans[i].End) <= 0.150, report);
+            Assert.True(Math.Abs(segments[i].Start.TotalSeconds - noisy.Spans[i].Start) * 1000 <= startBoundMs, report);
+            Assert.True(Math.Abs(segments[i].End.TotalSeconds - noisy.Spans[i].End) * 1000 <= endBoundMs, report);
         }
     }
 
