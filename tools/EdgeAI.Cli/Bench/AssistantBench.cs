@@ -58,7 +58,7 @@ internal sealed class AssistantBench(ScenarioPipeline pipeline, int repeat, Text
         results.AddRange(LatencyRows(best));
         results.Add(new BenchResult("assistant: drive, no vision", "frames/s", frames.Length / plainS, (double)best.TotalBytes / frames.Length, null, null, null, null)
         {
-            Note = string.Create(CultureInfo.InvariantCulture, $"{frames.Length} CAN frames, {pipeline.Fixes.Count} GPS fixes, {best.Ticks.Count} ticks, {best.Events.Count} events in {plainS:F2} s; B/frame counts everything, ticks included, but for {best.UncountedFrames} frames that moved to another thread (a question's answer)"),
+            Note = string.Create(CultureInfo.InvariantCulture, $"{frames.Length} CAN frames, {pipeline.Fixes.Count} GPS fixes, {best.Ticks.Count} ticks, {best.Events.Count} events in {plainS:F2} s; B/item counts everything, ticks included, but for {best.UncountedFrames} frames that moved to another thread (a question's answer)"),
         });
         if (await VisionRowAsync(reader, frames.Length, cancellation) is { } vision) results.Add(vision);
         results.AddRange(WordRows(best));
@@ -77,7 +77,6 @@ internal sealed class AssistantBench(ScenarioPipeline pipeline, int repeat, Text
     private static IEnumerable<BenchResult> LatencyRows(Probe p)
     {
         var inv = CultureInfo.InvariantCulture;
-        var all = p.Ticks.Select(t => t.Ms).ToList();
         var replans = p.Ticks.Where(t => t.Replanned).Select(t => t.Ms).ToList();
         var others = p.Ticks.Where(t => !t.Replanned).Select(t => t.Ms).ToList();
         string split = replans.Count == 0 ? "no tick replanned the trip"
