@@ -229,7 +229,7 @@ public sealed class AssistantDrive
             Reason = e.Type == "suggestion" ? e.Suggestion!.Reason : e.Reason,
             Id = e.Type == "suggestion" ? e.Suggestion!.Id : null,
             Ref = e.Ref,
-            By = e.Type == "suggestion" ? "templates" : null,
+            By = e.Type == "suggestion" ? e.Suggestion!.By : null,
         };
     }
 

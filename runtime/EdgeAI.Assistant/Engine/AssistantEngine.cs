@@ -107,7 +107,7 @@ public sealed class AssistantEngine
             slot.HeldReason = null;
             var text = _writer.Write(trigger.Kind, proposal, moment);
             var suggestion = new Suggestion($"s{++_nextId}", trigger.Kind, trigger.Priority, text, proposal.Reason, proposal, now,
-                now + (long)(policy.LifetimeS * 1e9), heldS);
+                now + (long)(policy.LifetimeS * 1e9), heldS) { By = _writer.LastBy };
             slot.Shown = suggestion;
             slot.AbsentSinceNs = long.MinValue;
             events.Add(new AssistantEvent(now, "suggestion", trigger.Kind, suggestion, null));

@@ -13,6 +13,9 @@ namespace EdgeAI.Assistant.Suggestions;
 public sealed record Suggestion(string Id, string Kind, SuggestionPriority Priority, string Text, string Reason, Proposal Proposal,
     long ShownNs, long ExpiresNs, double HeldS)
 {
+    /// <summary>Who wrote <see cref="Text"/>: "templates", or "model" when the model's wording passed the grounding check.</summary>
+    public string By { get; init; } = "templates";
+
     /// <summary>The facts it rests on.</summary>
     public IReadOnlyList<Fact> Grounding => Proposal.Facts;
 

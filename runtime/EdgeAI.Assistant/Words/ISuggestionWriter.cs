@@ -8,4 +8,7 @@ public interface ISuggestionWriter
 {
     /// <summary>The text of a suggestion of <paramref name="kind"/> from <paramref name="proposal"/>.</summary>
     string Write(string kind, Proposal proposal, AssistantMoment moment);
+
+    /// <summary>Who wrote the text <see cref="Write"/> returned last: "templates" or "model".</summary>
+    string LastBy => "templates";
 }

@@ -117,8 +117,12 @@ public sealed class ModelWriter : ISuggestionWriter
     }
 
     /// <inheritdoc/>
+    public string LastBy { get; private set; } = "templates";
+
+    /// <inheritdoc/>
     public string Write(string kind, Proposal proposal, AssistantMoment moment)
     {
+        LastBy = "templates";
         string template = Templates.Write(kind, proposal, moment);
         if (GroundingCheck.RequiredFacts(template, proposal) == 0)
         {
@@ -145,6 +149,7 @@ public sealed class ModelWriter : ISuggestionWriter
         if (verdict.Passed)
         {
             Interlocked.Increment(ref _rephrased);
+            LastBy = "model";
             return answer.Text;
         }
 

@@ -22,7 +22,8 @@ public sealed class ModelWriterOnTestLlmTests(TestLlm llm)
             foreach (bool moving in new[] { false, true })
             {
                 Proposal proposal = GroundingCases.For(name);
-                string text = book.Render(name, proposal.Facts, moving);
+                // What the template writer shows: always within the driving limit (TemplateWriter).
+                string text = book.Render(name, proposal.Facts, moving: true);
                 if (GroundingCheck.RequiredFacts(text, proposal) > 0) yield return (name, proposal, moving, text);
             }
         }
@@ -124,7 +125,7 @@ public sealed class ModelWriterOnTestLlmTests(TestLlm llm)
         RephrasePrompt prompt = GroundingCases.Prompt(language);
         TemplateBook book = GroundingCases.Book(language);
         Proposal proposal = GroundingCases.For(templateName);
-        string template = book.Render(templateName, proposal.Facts, moving: false);
+        string template = book.Render(templateName, proposal.Facts, moving: true);
         LlmOptions options = ModelWriter.SessionOptions(prompt);
         int answerStart;
         using (var probe = new LlmChatSession(llm.Model, options))

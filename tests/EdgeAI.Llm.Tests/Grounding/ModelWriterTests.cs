@@ -19,7 +19,8 @@ public sealed class ModelWriterTests
         return (new ModelWriter(session, new TemplateWriter(GroundingCases.Book("en")), prompt, time), session);
     }
 
-    private static string Template(bool moving = false) => GroundingCases.Book("en").Render("charging.stop", Charging.Facts, moving);
+    // What the template writer shows, parked or moving: always within the driving limit (TemplateWriter), so the short twin.
+    private static string Template(bool moving = false) => GroundingCases.Book("en").Render("charging.stop", Charging.Facts, moving: true);
 
     private static IEnumerable<string> Words(string text) => text.Split(' ').Select((w, i) => i == 0 ? w : " " + w);
 

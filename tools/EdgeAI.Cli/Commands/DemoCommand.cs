@@ -1,3 +1,10 @@
+using EdgeAI.TestModels;
+using EdgeAI.Inference.Models;
+using EdgeAI.Llm.Tools;
+using EdgeAI.Llm.Loading;
+using EdgeAI.Llm.Configuration;
+using EdgeAI.Llm.Chat;
+using EdgeAI.Assistant.Words;
 using System.CommandLine;
 using System.Globalization;
 using EdgeAI.Assistant.Profile;
@@ -29,13 +36,15 @@ public sealed class DemoCommand : Command
     private readonly Option<string> _timeZone = new("--tz") { Description = "time zone for local times (IANA name; default: the scenario's, else UTC)" };
     private readonly Option<bool> _noVision = new("--no-vision") { Description = "skip the cabin camera (no driver monitor)" };
     private readonly Option<string> _profile = new("--profile") { Description = "user profile file to learn from and update (default: none, every run starts fresh)" };
+    private readonly Option<string> _model = new("--model") { Description = "a Qwen model folder (ORT GenAI) that words the suggestions (checked against their facts) and answers the questions (default: the cached test model words them and is always caught; templates answer)" };
+    private readonly Option<bool> _templates = new("--templates") { Description = "no language model: templates word and answer everything" };
     private readonly Option<bool> _plain = new("--plain") { Description = "plain lines even on a terminal" };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON event per line (docs/events.md)" };
     private readonly Option<double> _every = new("--every") { Description = "seconds of drive between status lines (default 30)", DefaultValueFactory = _ => 30 };
 
     public DemoCommand() : base("demo", "Replay a drive through the whole assistant pipeline and show it live; needs no hardware")
     {
-        foreach (var option in new Option[] { _scenario, _speed, _from, _to, _log, _signals, _dbc, _timeZone, _noVision, _profile, _plain, _json, _every }) Options.Add(option);
+        foreach (var option in new Option[] { _scenario, _speed, _from, _to, _log, _signals, _dbc, _timeZone, _noVision, _profile, _model, _templates, _plain, _json, _every }) Options.Add(option);
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
 
@@ -63,7 +72,8 @@ public sealed class DemoCommand : Command
         var pipeline = ScenarioPipeline.Load(scenario, log, map, zone, stderr);
         long startNs = pipeline.StartNs;
         using var camera = parse.GetValue(_noVision) ? null : pipeline.OpenCamera(stderr);
-        var drive = pipeline.NewDrive(profile, camera, to);
+        using var words = OpenWords(parse, pipeline, scenario?.Assistant?.Language ?? "en");
+        var drive = pipeline.NewDrive(profile, camera, to, writer: words.Writer, answers: words.Answers);
 
         var dashboard = new DriveDashboard(drive, new CanBusStatistics());
         bool json = parse.GetValue(_json);
@@ -80,8 +90,46 @@ public sealed class DemoCommand : Command
             () => { dashboard.Observe(in drive.LastFrame); if (dashboard.Seconds >= from) view.Update(dashboard); },
             cancellation);
         view.Finish(dashboard);
+        if (!json && words.Summary() is { } wordsLine) stdout.WriteLine(wordsLine);
         if (profilePath is not null) profile.Save(profilePath);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Who words the suggestions and answers the questions: <c>--model DIR</c> (a Qwen folder) does both, its wording
+    /// checked against the facts; without it the cached random-weight test model words the suggestions (its noise is
+    /// always caught and replaced by the template; docs/grounding.md) and templates answer; <c>--templates</c> uses no model.
+    /// </summary>
+    private DemoWords OpenWords(ParseResult parse, ScenarioPipeline pipeline, string language)
+    {
+        if (parse.GetValue(_templates)) return new DemoWords(null, null, null, null);
+        string? named = parse.GetValue(_model);
+        if (named is not null && !Directory.Exists(named)) throw new FileNotFoundException($"{named}: no such model folder", named);
+        string? folder = named ?? TestLlmWriter.Cached(new ModelCache().Root);
+        if (folder is null) return new DemoWords(null, null, null, null);
+        var model = LlmModel.Open(folder, new EdgeAI.Inference.Configuration.InferenceOptions());
+        var prompt = RephrasePrompt.Load(Path.Combine(Assets.Models, "prompts"), language);
+        var session = new LlmChatSession(model, ModelWriter.SessionOptions(prompt));
+        var writer = new ModelWriter(session, pipeline.Writer, prompt);
+        Func<ToolRegistry, (IChatSession, bool)>? answers = named is null ? null
+            : tools => (new LlmChatSession(model, new LlmOptions(), tools), true);
+        return new DemoWords(model, session, writer, answers) { IsTestModel = named is null };
+    }
+
+    /// <summary>The demo's language model, if any, and what it words.</summary>
+    private sealed record DemoWords(LlmModel? Model, LlmChatSession? Session, ModelWriter? Writer, Func<ToolRegistry, (IChatSession, bool)>? Answers) : IDisposable
+    {
+        public bool IsTestModel { get; init; }
+
+        /// <summary>One line on who worded what, or null without a model.</summary>
+        public string? Summary() => Writer is null || Writer.Rephrased + Writer.Replaced + Writer.Verbatim == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"words: {Writer.Rephrased} suggestions worded by the {(IsTestModel ? "random-weight test model" : "model")}, {Writer.Replaced} replaced by their template (the grounding check: {Writer.LastReason ?? "-"}), {Writer.Verbatim} said as written; questions answered by {(Answers is null ? "templates" : "the model")}");
+
+        public void Dispose()
+        {
+            Session?.Dispose();
+            Model?.Dispose();
+        }
     }
 
     private static double ParseSpeed(string text)

@@ -97,10 +97,18 @@ internal sealed class ScenarioPipeline
     /// trip, light watcher and answerer; <paramref name="camera"/> is the cabin camera or null; <paramref name="triggers"/>
     /// replaces the default triggers (a fresh set: triggers keep per-trip state).
     /// </summary>
-    public AssistantDrive NewDrive(UserProfile profile, ICabinCamera? camera, double? stopAfterS, IReadOnlyList<ITrigger>? triggers = null)
+    /// <param name="profile">The user profile.</param>
+    /// <param name="camera">The cabin camera, or null.</param>
+    /// <param name="stopAfterS">Seconds of drive after which to stop, or null.</param>
+    /// <param name="triggers">Triggers instead of the default set.</param>
+    /// <param name="writer">Who words the suggestions (default: <see cref="Writer"/>, the templates).</param>
+    /// <param name="answers">Opens the chat session that answers questions over the given tools (default: the template
+    /// responder); returns the session and whether a model answers.</param>
+    public AssistantDrive NewDrive(UserProfile profile, ICabinCamera? camera, double? stopAfterS, IReadOnlyList<ITrigger>? triggers = null,
+        ISuggestionWriter? writer = null, Func<ToolRegistry, (EdgeAI.Llm.Chat.IChatSession Session, bool IsModel)>? answers = null)
     {
         var context = new VehicleContext(Map, Zone);
-        var engine = new AssistantEngine(triggers ?? DefaultTriggers.Create(), Writer, profile);
+        var engine = new AssistantEngine(triggers ?? DefaultTriggers.Create(), writer ?? Writer, profile);
         var publisher = new SnapshotPublisher(context, TimeSpan.FromMilliseconds(100));
         var section = Scenario?.Services;
         var drive = new AssistantDrive(context, engine, Zone)
@@ -116,7 +124,9 @@ internal sealed class ScenarioPipeline
             StopAfterS = stopAfterS,
         };
         // The answers' tools read the live context and the light ahead as the drive sees them.
-        drive.Answerer = new ChatAnswerer(new TemplateResponder(new ToolRegistry(Tools(publisher, Services, () => drive.Moment.Light))), isModel: false);
+        var registry = new ToolRegistry(Tools(publisher, Services, () => drive.Moment.Light));
+        var (session, isModel) = answers is not null ? answers(registry) : (new TemplateResponder(registry), false);
+        drive.Answerer = new ChatAnswerer(session, isModel);
         return drive;
     }
 
