@@ -15,7 +15,8 @@ public sealed class AssistantBenchTests
     [
         ("assistant: frame+tick p50", "ms"), ("assistant: frame+tick p99", "ms"), ("assistant: worst tick", "ms"),
         ("assistant: frame, no tick", "us"), ("assistant: drive, no vision", "frames/s"), ("assistant: drive, vision", "frames/s"),
-        ("assistant: template per suggestion", "us"), ("assistant: grounding check per suggestion", "us"), ("process: demo --speed max --json", "ms"),
+        ("assistant: template per suggestion", "us"), ("assistant: grounding check per suggestion", "us"),
+        ("process: demo --speed max --json", "ms"), ("process: demo --speed max --json --templates", "ms"),
     ];
 
     [Fact]
