@@ -30,7 +30,7 @@ public sealed partial class DriveObserverTests
     public void BundledDrive_Events_AreTheDemosRecordedTimeline()
     {
         // The golden timeline was recorded from the demo's dashboard before the events moved into Fusion.
-        var expected = File.ReadLines(RepoPaths.Get("tests", "EdgeAI.Can.Tests", "Golden", "demo-city-drive.txt"))
+        var expected = File.ReadLines(RepoPaths.Get("tests", "EdgeAI.Cli.Tests", "Demo", "Golden", "demo-city-drive.txt"))
             .Select(l => EventLine().Match(l)).Where(m => m.Success).Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}").ToList();
         var context = Replay();
         long first = CityDrive()[0].TimestampNs;
