@@ -33,11 +33,13 @@ ensure_dotnet() {
 # camera pixel formats and test clips, for the vision tests; gcc compiles the SocketCAN struct-layout probe against
 # the kernel headers from linux-libc-dev, and the GStreamer interop probe against libgstreamer1.0-dev's headers,
 # found through pkgconf; gpsd with gpsd-clients' gpsfake, a real daemon the gpsd client is tested against;
-# python3-jsonschema, an independent JSON Schema validator for docs/schemas; osmium-tool writes the OSM PBF the importer is tested on).
-EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool)
+# python3-jsonschema, an independent JSON Schema validator for docs/schemas; osmium-tool writes the OSM PBF the importer is tested on;
+# sox (with ffmpeg) writes the WAV files the audio reader is tested on in every encoding, and espeak-ng speaks the
+# utterances the VAD's boundaries are measured on).
+EDGEAI_TEST_DEBS=(python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng)
 # Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
-# GStreamer core, appsink and videotestsrc for --gst pipelines.
-EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base)
+# GStreamer core, appsink and videotestsrc for --gst pipelines; alsa-lib (libasound.so.2) for live audio capture and playback.
+EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base libasound2)
 
 # What building the native edgeai executable (Native AOT) needs: the linker driver and zlib's headers.
 EDGEAI_BUILD_DEBS=(clang zlib1g-dev)
@@ -71,7 +73,8 @@ ensure_models() {
     return 0
   fi
   local out status=0
-  out=$("$exe" models fetch "$@" 2>&1) || status=$?
+  # On a terminal the fetch draws a progress bar on stderr (first run); its lines are still collected here.
+  if [ -t 2 ]; then out=$("$exe" models fetch "$@") || status=$?; else out=$("$exe" models fetch "$@" 2>&1) || status=$?; fi
   # Quiet when everything is cached already: only models fetched now, and problems, are shown.
   grep -v -e ': cached$' -e ': skipped (' -e '^cache: ' <<<"$out" >&2 || true
   [ $status -eq 0 ] || echo "edgeai: some models could not be fetched (see above); tests that need them will skip" >&2

