@@ -7,11 +7,10 @@ using EdgeAI.TestKit;
 namespace EdgeAI.Cli.Tests.Chat;
 
 /// <summary>What a newcomer's first chat says: the test model's noise is named as such; slash commands never reach the model; Ctrl+C at the prompt never quits silently.</summary>
+[Collection(SignalTests.Name)]
 public sealed class ChatFirstRunTests
 {
-    // Generous: on a 2-core CI machine the whole suite runs its projects at once (the demo tests replay whole drives
-    // with the camera and the test model), and a signal-driven step then waited more than 30 s in a fresh-clone run.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public void Chat_OnTheTestModel_SaysItsTextIsNoise()

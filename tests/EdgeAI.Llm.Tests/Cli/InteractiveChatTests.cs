@@ -8,11 +8,10 @@ namespace EdgeAI.Llm.Tests.Cli;
 /// Interactive <c>edgeai chat</c> as a real process: Ctrl+C (SIGINT) stops the answer and keeps the program, /reset,
 /// a second answer, Ctrl+D (stdin closed) exits 0.
 /// </summary>
+[Collection(SignalTests.Name)]
 public sealed class InteractiveChatTests(TestLlm llm)
 {
-    // Generous: on a 2-core CI machine the whole suite runs its projects at once (the demo tests replay whole drives
-    // with the camera and the test model), and a signal-driven step then waited more than 30 s in a fresh-clone run.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task CtrlC_StopsTheAnswerNotTheProgram_ThenResetAnswerAndCtrlDExits()
