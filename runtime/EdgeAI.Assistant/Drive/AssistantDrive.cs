@@ -166,7 +166,14 @@ public sealed class AssistantDrive
         _engineEvents.Clear();
         Engine.Tick(m, _engineEvents);
         await PlayOccupantAsync(m, onEvent, cancellation);
+        FlushEngineEvents(onEvent);
+    }
+
+    /// <summary>Hands the engine's events so far to <paramref name="onEvent"/>, in order, and forgets them.</summary>
+    private void FlushEngineEvents(Action<TimelineEvent> onEvent)
+    {
         foreach (var e in _engineEvents) onEvent(FromEngine(e));
+        _engineEvents.Clear();
     }
 
     private async Task PlayOccupantAsync(AssistantMoment m, Action<TimelineEvent> onEvent, CancellationToken cancellation)
@@ -179,8 +186,7 @@ public sealed class AssistantDrive
             {
                 _pending.RemoveAt(i--);
                 // Suggestions of this tick come first, then the question.
-                foreach (var e in _engineEvents) onEvent(FromEngine(e));
-                _engineEvents.Clear();
+                FlushEngineEvents(onEvent);
                 await AskAsync(m, action.Target, onEvent, cancellation);
                 continue;
             }
@@ -188,8 +194,7 @@ public sealed class AssistantDrive
             {
                 string id = action.Verb switch { "accept" => SuggestionAction.AcceptId, "dismiss" => SuggestionAction.DismissId, _ => "alt:" + action.Alternative };
                 _pending.RemoveAt(i--);
-                foreach (var e in _engineEvents) onEvent(FromEngine(e));
-                _engineEvents.Clear();
+                FlushEngineEvents(onEvent);
                 if (!Engine.Act(shown.Id, id, m, _engineEvents))
                     onEvent(new TimelineEvent(m.NowNs, m.DriveSeconds, "action", action.Target, $"{action.Verb}: the suggestion offers no such action") { Ref = shown.Id, Reason = "refused" });
             }

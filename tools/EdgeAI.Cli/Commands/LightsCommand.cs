@@ -34,7 +34,7 @@ public sealed class LightsCommand : Command
     private int Execute(ParseResult parse, TextWriter stdout)
     {
         double at = parse.GetValue(_at);
-        var (scenario, feed, fix, startNs) = Load(parse.GetValue(_scenario) ?? Path.Combine(Assets.Models, "scenarios", "adlershof-drive"), at);
+        var (scenario, feed, fix, startNs) = Load(parse.GetValue(_scenario) ?? DemoCommand.BundledScenario, at);
         var predictor = new TimeToGreenPredictor();
         foreach (var message in feed.Messages)
         {
