@@ -36,6 +36,9 @@ internal sealed class LlmInput
     public Option<string?> ScenarioFolder { get; } = new("--scenario") { Description = "scenario folder whose drive the tools read (default: the bundled city drive); with a services section also plan_route and find_places" };
     public InferenceInput Inference { get; } = new();
 
+    /// <summary>The scenario folder used without <c>--scenario</c> (null: the bundled city drive, no services).</summary>
+    public string? DefaultScenario { get; init; }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Model);
@@ -67,7 +70,7 @@ internal sealed class LlmInput
     {
         double at = parse.GetValue(At);
         if (!(at >= 0 && at <= Durations.MaximumSeconds)) throw new UsageException($"--at {at}: expected seconds from the start of the drive, from 0 to {Durations.MaximumSeconds}");
-        var scenario = parse.GetValue(ScenarioFolder) is { } folder ? Scenario.Load(folder) : null;
+        var scenario = (parse.GetValue(ScenarioFolder) ?? DefaultScenario) is { } folder ? Scenario.Load(folder) : null;
         var snapshot = ContextReplay.At(scenario?.CanLog ?? Assets.CityDriveLog, scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map"), TimeSpan.FromSeconds(at));
         var view = new FixedContextView(snapshot);
         var tools = VehicleTools.Create(view).ToList();
