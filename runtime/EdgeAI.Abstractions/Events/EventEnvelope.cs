@@ -51,4 +51,36 @@ public static class EventEnvelope
     /// <summary>A time as the envelope writes it: UTC with milliseconds and a Z.</summary>
     public static string Time(long timeNs) =>
         DateTimeOffset.UnixEpoch.AddTicks(timeNs / 100).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes an answer's <c>tools</c> array: each tool's name, arguments and result (JSON as JSON, anything
+    /// else as a string).</summary>
+    public static void WriteTools(Utf8JsonWriter json, IEnumerable<ToolUse> tools)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(tools);
+        json.WriteStartArray("tools");
+        foreach (var tool in tools)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", tool.Name);
+            WriteRaw(json, "arguments", tool.Arguments);
+            WriteRaw(json, "result", tool.Result);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteRaw(Utf8JsonWriter json, string name, string raw)
+    {
+        json.WritePropertyName(name);
+        try
+        {
+            using var document = JsonDocument.Parse(raw);
+            document.RootElement.WriteTo(json);
+        }
+        catch (JsonException)
+        {
+            json.WriteStringValue(raw);
+        }
+    }
 }

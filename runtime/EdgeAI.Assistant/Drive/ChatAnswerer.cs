@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text;
+using EdgeAI.Events;
 using EdgeAI.Llm.Chat;
 
 namespace EdgeAI.Assistant.Drive;
@@ -15,16 +17,29 @@ public sealed class ChatAnswerer(IChatSession session, bool isModel)
     /// <summary>The answer to <paramref name="question"/> and the tools it used.</summary>
     public async Task<(string Text, IReadOnlyList<ToolUse> Tools)> AskAsync(string question, CancellationToken cancellation)
     {
-        session.Reset();
         var text = new StringBuilder();
         var tools = new List<ToolUse>();
+        await foreach (var token in StreamAsync(session, question, tools, cancellation).ConfigureAwait(false)) text.Append(token);
+        return (text.ToString().Trim(), tools);
+    }
+
+    /// <summary>
+    /// <paramref name="question"/> as a conversation of its own on <paramref name="session"/>: the answer's tokens as they
+    /// come, and each tool it used added to <paramref name="tools"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<string> StreamAsync(IChatSession session, string question, List<ToolUse> tools,
+        [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(tools);
+        session.Reset();
         string? callName = null, callArguments = null;
-        await foreach (var e in session.SendAsync(question, cancellation))
+        await foreach (var e in session.SendAsync(question, cancellation).ConfigureAwait(false))
         {
             switch (e.Kind)
             {
-                case ChatEventKind.Token:
-                    text.Append(e.Text);
+                case ChatEventKind.Token when !string.IsNullOrEmpty(e.Text):
+                    yield return e.Text;
                     break;
                 case ChatEventKind.ToolCall:
                     callName = e.Name;
@@ -35,6 +50,5 @@ public sealed class ChatAnswerer(IChatSession session, bool isModel)
                     break;
             }
         }
-        return (text.ToString().Trim(), tools);
     }
 }

@@ -1,3 +1,4 @@
+using EdgeAI.Events;
 using EdgeAI.Assistant.Suggestions;
 
 namespace EdgeAI.Assistant.Drive;
@@ -31,9 +32,3 @@ public sealed record TimelineEvent(long TimeNs, double AtS, string Type, string?
     /// <summary>The id it refers to, or null.</summary>
     public string? Ref { get; init; }
 }
-
-/// <summary>A tool the answer used.</summary>
-/// <param name="Name">The tool.</param>
-/// <param name="Arguments">Its arguments (JSON).</param>
-/// <param name="Result">Its result (JSON).</param>
-public sealed record ToolUse(string Name, string Arguments, string Result);

@@ -24,16 +24,7 @@ public static class TimelineJson
         if (e.Type == "suggestion" && e.Suggestion is { } shown) WriteSuggestion(json, shown);
         if (e.Type == "answer")
         {
-            json.WriteStartArray("tools");
-            foreach (var tool in e.Tools)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", tool.Name);
-                WriteRaw(json, "arguments", tool.Arguments);
-                WriteRaw(json, "result", tool.Result);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            EventEnvelope.WriteTools(json, e.Tools);
         }
     }
 
@@ -65,19 +56,5 @@ public static class TimelineJson
         json.WriteString("template", s.Proposal.Template);
         json.WriteNumber("held_s", Math.Round(s.HeldS, 3));
         json.WriteEndObject();
-    }
-
-    private static void WriteRaw(Utf8JsonWriter json, string name, string raw)
-    {
-        json.WritePropertyName(name);
-        try
-        {
-            using var document = JsonDocument.Parse(raw);
-            document.RootElement.WriteTo(json);
-        }
-        catch (JsonException)
-        {
-            json.WriteStringValue(raw);
-        }
     }
 }

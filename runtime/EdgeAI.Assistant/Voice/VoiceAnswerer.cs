@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using EdgeAI.Events;
+using EdgeAI.Assistant.Drive;
 using EdgeAI.Llm.Chat;
 using EdgeAI.Voice.Dialog;
 using EdgeAI.Voice.Intents;
@@ -18,6 +20,11 @@ public sealed class VoiceAnswerer(IChatSession session, bool isModel) : IVoiceAn
     /// <summary>What a spoken "what can you do" gets.</summary>
     public const string HelpText = "I can find parking, chargers and restaurants, navigate to a place, tell you the time to green and your range.";
 
+    private List<ToolUse> _tools = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ToolUse> LastTools => _tools;
+
     /// <inheritdoc/>
     public string By(Intent intent) => Direct(intent) is not null ? "intent" : isModel ? "model" : "templates";
 
@@ -25,15 +32,16 @@ public sealed class VoiceAnswerer(IChatSession session, bool isModel) : IVoiceAn
     public async IAsyncEnumerable<string> AnswerAsync(Intent intent, [EnumeratorCancellation] CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(intent);
+        var tools = new List<ToolUse>();
+        _tools = tools;
         if (Direct(intent) is { } text)
         {
             yield return text;
             yield break;
         }
         // Each request is its own conversation, as in the demo: answers do not depend on earlier ones.
-        session.Reset();
-        await foreach (var e in session.SendAsync(Question(intent), cancellation).ConfigureAwait(false))
-            if (e.Kind == ChatEventKind.Token && !string.IsNullOrEmpty(e.Text)) yield return e.Text;
+        await foreach (var token in ChatAnswerer.StreamAsync(session, Question(intent), tools, cancellation).ConfigureAwait(false))
+            yield return token;
         // The session ends a cancelled turn with Done instead of throwing: the dialog must know it was cut.
         cancellation.ThrowIfCancellationRequested();
     }

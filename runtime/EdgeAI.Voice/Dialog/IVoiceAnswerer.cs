@@ -1,3 +1,4 @@
+using EdgeAI.Events;
 using EdgeAI.Voice.Intents;
 
 namespace EdgeAI.Voice.Dialog;
@@ -10,6 +11,9 @@ public interface IVoiceAnswerer
 {
     /// <summary>Who answers <paramref name="intent"/> (templates, model, intent).</summary>
     string By(Intent intent);
+
+    /// <summary>The tools the last finished answer used (empty for an intent answered directly).</summary>
+    IReadOnlyList<ToolUse> LastTools { get; }
 
     /// <summary>The answer's text in pieces; cancelling stops the generation between tokens.</summary>
     IAsyncEnumerable<string> AnswerAsync(Intent intent, CancellationToken cancellation);

@@ -268,7 +268,7 @@ public sealed class VoiceDialog
         string by = _answerer.By(intent);
         if (Synthesizer is null || answer.Length == 0)
         {
-            Emit(new VoiceEvent(VoiceEventType.Answer, at.TotalSeconds) { Ref = id, Text = answer, By = by, FirstTokenMs = firstToken });
+            Emit(new VoiceEvent(VoiceEventType.Answer, at.TotalSeconds) { Ref = id, Text = answer, By = by, Tools = _answerer.LastTools, FirstTokenMs = firstToken });
             return;
         }
         var audio = new AnswerAudio();
@@ -286,14 +286,14 @@ public sealed class VoiceDialog
                 if (told) continue;
                 told = true;
                 Emit(new VoiceEvent(VoiceEventType.Answer, at.TotalSeconds)
-                    { Ref = id, Text = answer, By = by, FirstTokenMs = firstToken, FirstAudioMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds });
+                    { Ref = id, Text = answer, By = by, Tools = _answerer.LastTools, FirstTokenMs = firstToken, FirstAudioMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds });
             }
         }
         finally
         {
             audio.Complete();
         }
-        if (!told) Emit(new VoiceEvent(VoiceEventType.Answer, at.TotalSeconds) { Ref = id, Text = answer, By = by, FirstTokenMs = firstToken });
+        if (!told) Emit(new VoiceEvent(VoiceEventType.Answer, at.TotalSeconds) { Ref = id, Text = answer, By = by, Tools = _answerer.LastTools, FirstTokenMs = firstToken });
     }
 
     private async Task FinishThinkingAsync()

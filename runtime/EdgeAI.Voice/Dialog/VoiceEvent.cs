@@ -1,3 +1,4 @@
+using EdgeAI.Events;
 using EdgeAI.Voice.Intents;
 
 namespace EdgeAI.Voice.Dialog;
@@ -22,6 +23,8 @@ public sealed record VoiceEvent(string Type, double AtS)
     public Intent? Intent { get; init; }
     /// <summary>Who answered (templates, model, intent).</summary>
     public string? By { get; init; }
+    /// <summary>Answer: the tools it used (empty when none or answered directly).</summary>
+    public IReadOnlyList<ToolUse>? Tools { get; init; }
     /// <summary>Speech end: where the speech stopped (the VAD decides <see cref="AtS"/>, later by its hangover).</summary>
     public double? SpeechEndS { get; init; }
     /// <summary>Transcript: wall ms from the VAD's end decision to the transcript.</summary>

@@ -38,6 +38,7 @@ internal sealed class VoiceEventWriter(TextWriter output, bool json, DateTimeOff
             w.WriteEndObject();
         }
         if (e.By is not null) w.WriteString("by", e.By);
+        if (e.Type == VoiceEventType.Answer) EventEnvelope.WriteTools(w, e.Tools ?? []);
         if (e.SpeechEndS is { } end) w.WriteNumber("speech_end_s", Math.Round(end, 3));
         Number(w, "latency_ms", e.LatencyMs);
         Number(w, "first_token_ms", e.FirstTokenMs);
