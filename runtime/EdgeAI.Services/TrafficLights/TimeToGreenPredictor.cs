@@ -18,6 +18,7 @@ public sealed class TimeToGreenPredictor
     private const int MaxChain = 6;
     private readonly Dictionary<(string, int), GroupTrack> _groups = [];
     private readonly Dictionary<string, double> _lastStamp = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IntersectionCycle> _cycles = new(StringComparer.Ordinal);
 
     private sealed class GroupTrack
     {
@@ -33,6 +34,8 @@ public sealed class TimeToGreenPredictor
     {
         if (_lastStamp.TryGetValue(message.Intersection, out var last) && message.TimeStamp <= last) return;
         _lastStamp[message.Intersection] = message.TimeStamp;
+        if (!_cycles.TryGetValue(message.Intersection, out var cycle)) _cycles[message.Intersection] = cycle = new IntersectionCycle();
+        cycle.Observe(message);
         foreach (var s in message.States)
         {
             var key = (message.Intersection, s.SignalGroup);
@@ -96,6 +99,15 @@ public sealed class TimeToGreenPredictor
             var spread = (double)d.Count(x => Math.Abs(x - length) <= 1.5) / d.Count;
             chainConfidence = Math.Min(chainConfidence, spread);
             state = nextState;
+        }
+        // Where the controller is in its cycle says more about a waiting group's green than how long it has waited.
+        if (!s.State.IsGreen() && _cycles[intersection].TryPredictGreen(signalGroup, t, MinHistory, out var greenAt, out var cycleConfidence))
+        {
+            greenAt = Math.Max(greenAt, s.MinEndTime);
+            if (s.State.IsRed() && track.Successors.TryGetValue(s.State, out var after) && after.Count > 0 && after.MaxBy(kv => kv.Value).Key.IsGreen())
+                greenAt = Math.Min(greenAt, s.MaxEndTime);
+            toGreen = Math.Max(greenAt, t) - t;
+            confidence = certain ? 1 : cycleConfidence;
         }
         return new SignalPrediction(signalGroup, s.State, toGreen, toRed, greenEnd, confidence);
     }
