@@ -1,0 +1,112 @@
+using EdgeAI.Audio;
+using EdgeAI.Voice.Vad;
+
+namespace EdgeAI.Voice.Echo;
+
+/// <summary>
+/// Hears the user over the assistant's own voice. While the assistant speaks, every microphone chunk goes through the
+/// echo canceller (with the reference: what the loudspeaker played meanwhile) and then the voice activity detector; a
+/// barge-in is reported at the chunk where the VAD confirms speech (its <see cref="VadEventKind.SpeechStart"/>: the
+/// probability has stayed above the start threshold for <see cref="VadOptions.MinSpeechMs"/>). Without an echo
+/// canceller the loudspeaker's speech reaches the VAD and trips it (docs/voice.md measures both).
+/// <see cref="Process(ReadOnlySpan{float}, AudioChunk)"/> allocates nothing.
+/// </summary>
+public sealed class BargeInDetector : IDisposable
+{
+    private readonly IEchoCanceller? _canceller;
+    private readonly VoiceActivityDetector _vad;
+    private readonly bool _shouldDispose;
+    private readonly float[] _reference, _cleaned;
+    private int _cleanedCount;
+
+    /// <summary>A detector on 16 kHz chunks of up to <paramref name="chunkSamples"/> samples.</summary>
+    /// <param name="vad">The voice activity detector; its own stream (reset with <see cref="Reset"/>).</param>
+    /// <param name="canceller">The echo canceller; null hears the raw microphone (to measure what it is for).</param>
+    /// <param name="reference">Where the speech sink writes what it plays; null: the caller passes the reference.</param>
+    /// <param name="chunkSamples">The longest chunk (default 512, Silero's).</param>
+    /// <param name="shouldDispose">Dispose the VAD and the canceller with the detector.</param>
+    public BargeInDetector(VoiceActivityDetector vad, IEchoCanceller? canceller, EchoReference? reference = null,
+        int chunkSamples = SileroVad.ChunkSamples, bool shouldDispose = true)
+    {
+        _vad = vad ?? throw new ArgumentNullException(nameof(vad));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSamples);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(chunkSamples, SileroVad.ChunkSamples);
+        _canceller = canceller;
+        Reference = reference;
+        _shouldDispose = shouldDispose;
+        _reference = new float[chunkSamples];
+        _cleaned = new float[chunkSamples];
+    }
+
+    /// <summary>The far-end signal read for each chunk by <see cref="Process(ReadOnlySpan{float}, AudioChunk)"/>.</summary>
+    public EchoReference? Reference { get; }
+
+    /// <summary>The last chunk after echo cancellation (what the VAD heard).</summary>
+    public ReadOnlySpan<float> Cleaned => _cleaned.AsSpan(0, _cleanedCount);
+
+    /// <summary>The last chunk's speech probability.</summary>
+    public float LastProbability => _vad.LastProbability;
+
+    /// <summary>Chunks processed since creation or <see cref="Reset"/>.</summary>
+    public long Chunks { get; private set; }
+
+    /// <summary>The index (from 0, counted by <see cref="Chunks"/>) of the chunk that reported the barge-in, or -1.</summary>
+    public long BargeInChunk { get; private set; } = -1;
+
+    /// <summary>The VAD's start of the speech that barged in.</summary>
+    public TimeSpan BargeInSpeechStart { get; private set; }
+
+    /// <summary>
+    /// One microphone chunk, with the reference taken from <see cref="Reference"/> (silence when there is none); true at
+    /// the chunk where the user's speech is confirmed (once per stretch of speech).
+    /// </summary>
+    public bool Process(ReadOnlySpan<float> microphone, AudioChunk chunk)
+    {
+        var reference = _reference.AsSpan(0, chunk.Count);
+        if (Reference is null) reference.Clear();
+        else Reference.Read(reference);
+        return Process(microphone, reference, chunk);
+    }
+
+    /// <summary>One microphone chunk and what the loudspeaker played during it; true where the user's speech is confirmed.</summary>
+    /// <exception cref="ArgumentException">the chunk is longer than the detector was made for.</exception>
+    public bool Process(ReadOnlySpan<float> microphone, ReadOnlySpan<float> reference, AudioChunk chunk)
+    {
+        if (chunk.Count > _cleaned.Length)
+            throw new ArgumentException($"a chunk of {chunk.Count} samples; the barge-in detector takes at most {_cleaned.Length}", nameof(chunk));
+        var heard = microphone[..chunk.Count];
+        if (_canceller is not null)
+        {
+            _canceller.Process(heard, reference.Length > chunk.Count ? reference[..chunk.Count] : reference, _cleaned);
+            heard = _cleaned.AsSpan(0, chunk.Count);
+        }
+        else
+        {
+            heard.CopyTo(_cleaned);
+        }
+        _cleanedCount = chunk.Count;
+        var change = _vad.Process(heard, chunk);
+        Chunks++;
+        if (change.Kind != VadEventKind.SpeechStart) return false;
+        BargeInChunk = Chunks - 1;
+        BargeInSpeechStart = change.Start;
+        return true;
+    }
+
+    /// <summary>A new answer: the VAD starts afresh (the echo canceller keeps the echo path it has learned).</summary>
+    public void Reset()
+    {
+        _vad.Reset();
+        Chunks = 0;
+        BargeInChunk = -1;
+        _cleanedCount = 0;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_shouldDispose) return;
+        _vad.Dispose();
+        _canceller?.Dispose();
+    }
+}
