@@ -9,6 +9,13 @@ namespace EdgeAI.Voice.Echo;
 /// barge-in is reported at the chunk where the VAD confirms speech (its <see cref="VadEventKind.SpeechStart"/>: the
 /// probability has stayed above the start threshold for <see cref="VadOptions.MinSpeechMs"/>). Without an echo
 /// canceller the loudspeaker's speech reaches the VAD and trips it (docs/voice.md measures both).
+/// <para>
+/// An adaptive echo canceller starts knowing nothing of the echo path: over the first second of played speech it removes
+/// only 6-10 dB, and the VAD hears the assistant's first words. So until the canceller has heard
+/// <see cref="LearningTime"/> of far-end speech (once per canceller: the path it learns is kept across answers), a
+/// confirmed start is not reported but counted (<see cref="HeldOff"/>). After that the canceller removes about 40 dB and
+/// a whole answer passes without a start.
+/// </para>
 /// <see cref="Process(ReadOnlySpan{float}, AudioChunk)"/> allocates nothing.
 /// </summary>
 public sealed class BargeInDetector : IDisposable
@@ -18,6 +25,8 @@ public sealed class BargeInDetector : IDisposable
     private readonly bool _shouldDispose;
     private readonly float[] _reference, _cleaned;
     private int _cleanedCount;
+    private long _farEndSamples;
+    private const float FarEndActiveRms = 0.003f; // -50 dBFS: below it the loudspeaker is silent and nothing is learned
 
     /// <summary>A detector on 16 kHz chunks of up to <paramref name="chunkSamples"/> samples.</summary>
     /// <param name="vad">The voice activity detector; its own stream (reset with <see cref="Reset"/>).</param>
@@ -37,6 +46,16 @@ public sealed class BargeInDetector : IDisposable
         _reference = new float[chunkSamples];
         _cleaned = new float[chunkSamples];
     }
+
+    /// <summary>Far-end speech the echo canceller must have heard before a barge-in is reported (default 1.5 s; zero
+    /// reports from the first chunk). Not used without a canceller.</summary>
+    public TimeSpan LearningTime { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>True while the canceller is still learning the echo path (see <see cref="LearningTime"/>).</summary>
+    public bool Learning => _canceller is not null && _farEndSamples * TimeSpan.TicksPerSecond < LearningTime.Ticks * SileroVad.SampleRate;
+
+    /// <summary>Confirmed starts not reported because the canceller was still learning.</summary>
+    public int HeldOff { get; private set; }
 
     /// <summary>The far-end signal read for each chunk by <see cref="Process(ReadOnlySpan{float}, AudioChunk)"/>.</summary>
     public EchoReference? Reference { get; }
@@ -77,6 +96,7 @@ public sealed class BargeInDetector : IDisposable
         var heard = microphone[..chunk.Count];
         if (_canceller is not null)
         {
+            if (Rms(reference) >= FarEndActiveRms) _farEndSamples += chunk.Count;
             _canceller.Process(heard, reference.Length > chunk.Count ? reference[..chunk.Count] : reference, _cleaned);
             heard = _cleaned.AsSpan(0, chunk.Count);
         }
@@ -88,9 +108,29 @@ public sealed class BargeInDetector : IDisposable
         var change = _vad.Process(heard, chunk);
         Chunks++;
         if (change.Kind != VadEventKind.SpeechStart) return false;
+        if (Learning)
+        {
+            HeldOff++;
+            return false;
+        }
         BargeInChunk = Chunks - 1;
         BargeInSpeechStart = change.Start;
         return true;
+    }
+
+    private static float Rms(ReadOnlySpan<float> samples)
+    {
+        if (samples.IsEmpty) return 0;
+        float sum = 0;
+        foreach (float x in samples) sum += x * x;
+        return MathF.Sqrt(sum / samples.Length);
+    }
+
+    /// <summary>A new device or cabin: the canceller forgets the echo path and learns it again.</summary>
+    public void ResetEchoPath()
+    {
+        _canceller?.Reset();
+        _farEndSamples = 0;
     }
 
     /// <summary>A new answer: the VAD starts afresh (the echo canceller keeps the echo path it has learned).</summary>

@@ -38,7 +38,10 @@ public sealed class EchoCanceller : IEchoCanceller
             if (Options.SuppressResidualEcho || Options.Denoise)
             {
                 _preprocess = SafeSpeexPreprocessState.Create(_frame, Options.SampleRate);
-                LibSpeexDsp.Set(_preprocess, LibSpeexDsp.PreprocessSetDenoise, Options.Denoise ? 1 : 0);
+                // speexdsp applies the residual echo suppression through its denoiser's spectral gains: with the denoiser off,
+                // every gain is 1 and the echo estimate is not used.
+                LibSpeexDsp.Set(_preprocess, LibSpeexDsp.PreprocessSetDenoise, 1);
+                if (!Options.Denoise) LibSpeexDsp.Set(_preprocess, LibSpeexDsp.PreprocessSetNoiseSuppress, 0);
                 LibSpeexDsp.Set(_preprocess, LibSpeexDsp.PreprocessSetAgc, 0);
                 LibSpeexDsp.Set(_preprocess, LibSpeexDsp.PreprocessSetDereverb, 0);
                 if (Options.SuppressResidualEcho)

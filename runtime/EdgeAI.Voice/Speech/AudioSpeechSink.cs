@@ -119,8 +119,9 @@ public sealed class AudioSpeechSink : ISpeechSink
     private bool Play(ReadOnlySpan<float> chunk)
     {
         if (_stopped) return false;
-        _speaker.Write(chunk);
+        // The reference first: a device plays the chunk after Write returns (or, paced, while Write waits).
         Reference?.Write(chunk);
+        _speaker.Write(chunk);
         Interlocked.Increment(ref _chunks);
         return !_stopped;
     }

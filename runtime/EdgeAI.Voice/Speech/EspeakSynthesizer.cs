@@ -116,6 +116,8 @@ public sealed class EspeakSynthesizer : ISpeechSynthesizer
                 {
                     int read = await process.Output.ReadAsync(work.Bytes.AsMemory(carried, ReadBytes - carried), CancellationToken.None).ConfigureAwait(false);
                     if (read == 0) break;
+                    // The pipe still holds what was written before a kill: nothing more is given once cancelled.
+                    cancellation.ThrowIfCancellationRequested();
                     int bytes = carried + read;
                     int samples = Decode(work.Bytes.AsSpan(0, bytes & ~1), work.Samples);
                     carried = bytes & 1;
