@@ -45,7 +45,7 @@ public sealed class EchoReference
         {
             if (played.Length > _ring.Length)
             {
-                DroppedSamples += played.Length - _ring.Length;
+                // Only the last Capacity samples fit; the ones before count as written and, below, as dropped.
                 _written += played.Length - _ring.Length;
                 played = played[^_ring.Length..];
             }
