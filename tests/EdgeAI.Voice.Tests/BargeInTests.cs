@@ -1,5 +1,7 @@
 using EdgeAI.Audio;
+using System.Runtime.InteropServices;
 using EdgeAI.Drivers.Audio;
+using EdgeAI.Drivers.Audio.Alsa;
 using EdgeAI.Drivers.Audio.Wav;
 using EdgeAI.TestKit;
 using EdgeAI.Voice.Echo;
@@ -147,5 +149,74 @@ public sealed class BargeInTests : IDisposable
         Assert.Equal((bargeIn + 1) * Chunk, AudioFileSource.ReadAll(wav).Length);
         for (int i = 0; i < 100 && Directory.Exists($"/proc/{synthesizer.LastProcessId}"); i++) await Task.Delay(10, ct);
         Assert.False(Directory.Exists($"/proc/{synthesizer.LastProcessId}"), "espeak-ng still runs after the barge-in");
+    }
+
+    /// <summary>
+    /// Live capture without a sound card (issue 20): the cabin microphone (echo, noise, the user from chunk 94) is the
+    /// infile of an asoundrc <c>type file</c> device, captured by <see cref="AlsaCapture"/> through alsa-lib; the
+    /// reference is what was played at each captured chunk's index. The barge-in comes at the same chunk as on the same
+    /// 16-bit signal in memory.
+    /// </summary>
+    [Fact]
+    public async Task LiveCapture_ThroughAnAlsaFileDevice_BargesInWhereTheRecordingSays()
+    {
+        SpokenScene.RequireEspeak();
+        EchoCancellerTests.RequireSpeexDsp();
+        if (!NativeLibrary.TryLoad("libasound.so.2", out var lib))
+            throw Xunit.Sdk.SkipException.ForSkip("libasound.so.2 is not installed (apt-get install libasound2; ./test.sh does this)");
+        NativeLibrary.Free(lib);
+        var ct = TestContext.Current.CancellationToken;
+        var played = await EchoCancellerTests.Answer();
+        var mic = EchoScene.Microphone(played, new EchoPath());
+        var user = SpokenScene.Speak("stop, cancel that", "en-us+f3");
+        const int userChunk = 94;
+        for (int i = 0; i < user.Length && userChunk * Chunk + i < mic.Length; i++) mic[userChunk * Chunk + i] += 0.5f * user[i];
+        int onsetChunk = (userChunk * Chunk + SpokenScene.Extent(user).First) / Chunk;
+
+        // The device's infile holds 16-bit samples: the in-memory run hears the same quantised signal.
+        var bytes = new byte[mic.Length * 2];
+        for (int i = 0; i < mic.Length; i++)
+        {
+            short s16 = (short)Math.Clamp(MathF.Round(mic[i] * 32768f), short.MinValue, short.MaxValue);
+            BitConverter.TryWriteBytes(bytes.AsSpan(2 * i), s16);
+            mic[i] = s16 / 32768f;
+        }
+        string infile = _dir.File("cabin.s16");
+        File.WriteAllBytes(infile, bytes);
+        using (var memory = new BargeInDetector(new VoiceActivityDetector(SharedModels.LoadSilero()), new EchoCanceller()))
+        {
+            var expected = Run(memory, mic, played);
+            Assert.NotEmpty(expected);
+            Assert.InRange(expected[0] - onsetChunk, 1, 6);
+
+            string config = _dir.File("asoundrc");
+            File.WriteAllText(config, $$"""
+                pcm.edgeai_cabin {
+                    type file
+                    slave.pcm "null"
+                    file "/dev/null"
+                    infile "{{infile}}"
+                    format "raw"
+                }
+                """);
+            // The null PCM does not pace: a ring longer than the recording keeps every chunk of it.
+            using var capture = new AlsaCapture(new AlsaCaptureOptions { Device = "edgeai_cabin", ConfigFile = config, RingChunks = 1024 });
+            using var live = new BargeInDetector(new VoiceActivityDetector(SharedModels.LoadSilero()), new EchoCanceller());
+            var buffer = new float[Chunk];
+            var reference = new float[Chunk];
+            var reported = new List<int>();
+            for (int c = 0; c * Chunk < mic.Length; c++)
+            {
+                var chunk = await capture.ReadAsync(buffer, ct);
+                Assert.Equal((long)c * Chunk, chunk.FirstSample);
+                int n = Math.Min(chunk.Count, mic.Length - c * Chunk);
+                reference.AsSpan().Clear();
+                if (c * Chunk < played.Length) played.AsSpan(c * Chunk, Math.Min(n, played.Length - c * Chunk)).CopyTo(reference);
+                if (live.Process(buffer.AsSpan(0, n), reference.AsSpan(0, n), At(c, n))) reported.Add(c);
+            }
+            TestContext.Current.TestOutputHelper!.WriteLine($"live capture through alsa-lib: barge-in at chunks {string.Join(", ", reported)} (in memory: {string.Join(", ", expected)}); user onset chunk {onsetChunk}");
+            Assert.Equal(expected, reported);
+            Assert.Equal(0, capture.DeviceOverruns);
+        }
     }
 }
