@@ -54,20 +54,22 @@ public sealed class BargeInTests : IDisposable
         Assert.InRange(reported[0], 0, 10);
     }
 
-    [Fact]
-    public async Task EchoAlone_WithCanceller_NoBargeInOverWholeAnswers()
+    [Theory]
+    [InlineData(20)]  // the cabin alone
+    [InlineData(120)] // behind AlsaPlayback's 100 ms buffer
+    public async Task EchoAlone_WithCanceller_NoBargeInOverWholeAnswers(int delayMs)
     {
         SpokenScene.RequireEspeak();
         EchoCancellerTests.RequireSpeexDsp();
         var output = TestContext.Current.TestOutputHelper!;
         var played = await EchoCancellerTests.Answer();
-        var path = new EchoPath();
+        var path = new EchoPath(delayMs: delayMs);
         var mic = EchoScene.Microphone(played, path);
         using var detector = new BargeInDetector(new VoiceActivityDetector(SharedModels.LoadSilero()), new EchoCanceller());
 
         // The first answer since start-up: the canceller learns the path; the VAD's early start is held off.
         Assert.Empty(Run(detector, mic, played));
-        output.WriteLine($"first answer ({played.Length / Chunk} chunks): no barge-in; {detector.HeldOff} start(s) held off while learning; learning {detector.Learning}");
+        output.WriteLine($"echo delay {delayMs} ms; first answer ({played.Length / Chunk} chunks): no barge-in; {detector.HeldOff} start(s) held off while learning; learning {detector.Learning}");
         Assert.False(detector.Learning);
 
         // The next answers, English and Mandarin, on the learned path: the canceller alone keeps the VAD quiet.

@@ -1,4 +1,3 @@
-using EdgeAI.Audio;
 using EdgeAI.Voice.Echo;
 
 namespace EdgeAI.Voice.Tests;
@@ -45,35 +44,5 @@ internal static class EchoScene
             b += (double)after[i] * after[i];
         }
         return 10 * Math.Log10(a / Math.Max(b, 1e-20));
-    }
-
-    /// <summary>The chunk at which the VAD confirms speech in <paramref name="signal"/> (SpeechStart), or -1; also the
-    /// highest probability seen.</summary>
-    public static (int Chunk, float MaxProbability) FirstSpeech(Vad.VoiceActivityDetector vad, float[] signal)
-    {
-        vad.Reset();
-        float max = 0;
-        for (int c = 0; c * Chunk < signal.Length; c++)
-        {
-            int n = Math.Min(Chunk, signal.Length - c * Chunk);
-            var e = vad.Process(signal.AsSpan(c * Chunk, n), new AudioChunk(n, c * (long)Chunk, TimeSpan.FromTicks(c * Chunk * TimeSpan.TicksPerSecond / 16000)));
-            max = Math.Max(max, vad.LastProbability);
-            if (e.Kind == Vad.VadEventKind.SpeechStart) return (c, max);
-        }
-        return (-1, max);
-    }
-
-    /// <summary>Every chunk at which the VAD starts a segment in <paramref name="signal"/>.</summary>
-    public static List<int> SpeechStarts(Vad.VoiceActivityDetector vad, float[] signal)
-    {
-        vad.Reset();
-        var starts = new List<int>();
-        for (int c = 0; c * Chunk < signal.Length; c++)
-        {
-            int n = Math.Min(Chunk, signal.Length - c * Chunk);
-            var e = vad.Process(signal.AsSpan(c * Chunk, n), new AudioChunk(n, c * (long)Chunk, TimeSpan.FromTicks(c * Chunk * TimeSpan.TicksPerSecond / 16000)));
-            if (e.Kind == Vad.VadEventKind.SpeechStart) starts.Add(c);
-        }
-        return starts;
     }
 }
