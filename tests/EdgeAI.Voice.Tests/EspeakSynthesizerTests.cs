@@ -101,7 +101,7 @@ public sealed class EspeakSynthesizerTests : IDisposable
                 Assert.False(watch.IsRunning, "a chunk came after the cancellation");
                 if (++chunks < 3) continue;
                 pid = synthesizer.LastProcessId;
-                // espeak-ng is still speaking (blocked on the full pipe): about 90 s of audio are to come.
+                // espeak-ng is still speaking (blocked on the full pipe): most of 30 sentences are to come.
                 Assert.True(Directory.Exists($"/proc/{pid}"), "espeak-ng ended before the cancellation");
                 watch.Start();
                 cancel.Cancel();
