@@ -63,6 +63,10 @@ public sealed class BargeInDetector : IDisposable
     /// <summary>The last chunk after echo cancellation (what the VAD heard).</summary>
     public ReadOnlySpan<float> Cleaned => _cleaned.AsSpan(0, _cleanedCount);
 
+    /// <summary>What the last chunk changed in the VAD (the dialog listens to the same, echo-free, stream).</summary>
+    public VadEvent LastEvent { get; private set; }
+    /// <summary>True between the VAD's start and end of speech.</summary>
+    public bool InSpeech => _vad.InSpeech;
     /// <summary>The last chunk's speech probability.</summary>
     public float LastProbability => _vad.LastProbability;
 
@@ -106,6 +110,7 @@ public sealed class BargeInDetector : IDisposable
         }
         _cleanedCount = chunk.Count;
         var change = _vad.Process(heard, chunk);
+        LastEvent = change;
         Chunks++;
         if (change.Kind != VadEventKind.SpeechStart) return false;
         if (Learning)
@@ -140,6 +145,7 @@ public sealed class BargeInDetector : IDisposable
         Chunks = 0;
         BargeInChunk = -1;
         _cleanedCount = 0;
+        LastEvent = default;
     }
 
     /// <inheritdoc/>
