@@ -21,6 +21,9 @@ public static class SpokenForm
         ["V"] = "five",
     };
 
+    private const string Accented = "àáâãåèéêëìíîïòóôõøùúûýÿçñ";
+    private const string Plain = "aaaaaeeeeiiiiooooouuuyycn";
+
     /// <summary>The words of <paramref name="name"/> as said, single spaces.</summary>
     public static string Of(string name)
     {
@@ -61,9 +64,9 @@ public static class SpokenForm
                     if (c is >= 'a' and <= 'z' or >= '0' and <= '9') b.Append(c);
                     else
                     {
-                        // é → e, à → a: the letter without its accent
-                        string plain = c.ToString().Normalize(NormalizationForm.FormD);
-                        if (plain.Length > 0 && plain[0] is >= 'a' and <= 'z') b.Append(plain[0]);
+                        // é → e, à → a: the letter without its accent (a table: invariant globalization has no normalization data)
+                        int at = Accented.IndexOf(c);
+                        if (at >= 0) b.Append(Plain[at]);
                     }
                     break;
             }
