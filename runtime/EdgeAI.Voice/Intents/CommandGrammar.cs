@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace EdgeAI.Voice.Intents;
+
+/// <summary>
+/// Writes the JSGF grammar of the in-car commands: one public rule <c>&lt;command&gt;</c> over a rule per intent (from
+/// its <see cref="CommandPhrases"/> templates) and a rule per slot filled from a <see cref="CommandVocabulary"/>
+/// (places, categories, cuisines, contacts, temperatures 16-28 in words). A plain function of its inputs: tests feed
+/// any names.
+/// </summary>
+public static class CommandGrammar
+{
+    /// <summary>The grammar's name and its public rule.</summary>
+    public const string Name = "edgeai", PublicRule = "command";
+
+    /// <summary>The JSGF text for <paramref name="intents"/> (names of <see cref="CommandPhrases.Default"/>) over <paramref name="vocabulary"/>.</summary>
+    public static string Build(IEnumerable<string> intents, CommandVocabulary vocabulary) =>
+        Build(intents, vocabulary, CommandPhrases.Default);
+
+    /// <summary>The JSGF text for <paramref name="intents"/> with their templates from <paramref name="phrases"/>.</summary>
+    public static string Build(IEnumerable<string> intents, CommandVocabulary vocabulary, IReadOnlyDictionary<string, string[]> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var jsgf = new StringBuilder("#JSGF V1.0;\n\ngrammar ").Append(Name).Append(";\n\n");
+        var rules = new List<string>();
+        var usedSlots = new SortedSet<string>(StringComparer.Ordinal);
+        var body = new StringBuilder();
+        foreach (string intent in intents)
+        {
+            if (!phrases.TryGetValue(intent, out var templates)) throw new ArgumentException($"no phrases for intent '{intent}'", nameof(intents));
+            var alternatives = new List<string>();
+            foreach (string template in templates)
+                foreach (var path in CommandPhrases.Expand(template))
+                {
+                    foreach (string word in path)
+                        if (word.StartsWith('{')) usedSlots.Add(word[1..^1]);
+                    alternatives.Add(string.Join(' ', path.Select(w => w.StartsWith('{') ? $"<{w[1..^1]}>" : w)));
+                }
+            rules.Add(intent);
+            body.Append('<').Append(intent).Append("> = ").AppendJoin(" | ", alternatives.Distinct()).Append(";\n");
+        }
+        if (rules.Count == 0) throw new ArgumentException("no intents", nameof(intents));
+        jsgf.Append("public <").Append(PublicRule).Append("> = ").AppendJoin(" | ", rules.Select(r => $"<{r}>")).Append(";\n\n");
+        jsgf.Append(body).Append('\n');
+        foreach (string slot in usedSlots)
+        {
+            var values = SlotValues(slot, vocabulary);
+            if (values.Count == 0) throw new ArgumentException($"the vocabulary has no values for slot {{{slot}}}", nameof(vocabulary));
+            jsgf.Append('<').Append(slot).Append("> = ").AppendJoin(" | ", values).Append(";\n");
+        }
+        return jsgf.ToString();
+    }
+
+    /// <summary>What a slot can be, as said.</summary>
+    public static IReadOnlyList<string> SlotValues(string slot, CommandVocabulary vocabulary) => slot switch
+    {
+        "poi" => vocabulary.Places,
+        "category" => vocabulary.Categories,
+        "cuisine" => vocabulary.Cuisines,
+        "contact" => vocabulary.Contacts,
+        "celsius" => [.. Enumerable.Range(CommandVocabulary.MinCelsius, CommandVocabulary.MaxCelsius - CommandVocabulary.MinCelsius + 1).Select(NumberWords.Say)],
+        _ => throw new ArgumentException($"unknown slot {{{slot}}}", nameof(slot)),
+    };
+
+    /// <summary>Every distinct word the grammar for <paramref name="intents"/> can contain.</summary>
+    public static SortedSet<string> Words(IEnumerable<string> intents, CommandVocabulary vocabulary)
+    {
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string intent in intents)
+            foreach (string template in CommandPhrases.Default[intent])
+                foreach (var path in CommandPhrases.Expand(template))
+                    foreach (string word in path)
+                    {
+                        if (!word.StartsWith('{')) words.Add(word);
+                        else foreach (string value in SlotValues(word[1..^1], vocabulary)) words.UnionWith(value.Split(' '));
+                    }
+        return words;
+    }
+}
