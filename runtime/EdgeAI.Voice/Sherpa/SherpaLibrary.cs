@@ -36,14 +36,8 @@ public static class SherpaLibrary
         lock (Gate)
         {
             if (_handle != 0) return;
-            cache ??= new ModelCache();
-            if (!cache.Manifest.Models.Any(m => m.Id == ModelId))
-                throw new PlatformNotSupportedException($"sherpa-onnx: no build for {ModelEntry.CurrentPlatform} in models/manifest.json (there are linux-x64 and linux-arm64)");
-            string dir = cache.GetDirectory(ModelId);
-            var entry = cache.Manifest.Get(ModelId);
+            string dir = Locate(cache ?? new ModelCache());
             string runtime = Path.Combine(dir, "libonnxruntime.so"), api = Path.Combine(dir, "libsherpa-onnx-c-api.so");
-            if (!entry.Files.Any(f => f.Name == "libonnxruntime.so") || !entry.Files.Any(f => f.Name == "libsherpa-onnx-c-api.so"))
-                throw new InvalidDataException($"models/manifest.json: {ModelId} must hold libonnxruntime.so and libsherpa-onnx-c-api.so");
             // Its own ONNX Runtime first, so the C API's NEEDED libonnxruntime.so binds to this file (by its SONAME).
             NativeLibrary.Load(runtime);
             _handle = NativeLibrary.Load(api);
@@ -54,6 +48,20 @@ public static class SherpaLibrary
                 _resolverInstalled = true;
             }
         }
+    }
+
+    /// <summary>The verified folder of this machine's sherpa-onnx build in <paramref name="cache"/>, without loading it.</summary>
+    /// <exception cref="ModelNotAvailableException">not fetched or damaged: one line naming the path, the entry and <c>edgeai models fetch</c>.</exception>
+    /// <exception cref="PlatformNotSupportedException">no build for this machine.</exception>
+    public static string Locate(ModelCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        if (!cache.Manifest.Models.Any(m => m.Id == ModelId))
+            throw new PlatformNotSupportedException($"sherpa-onnx: no build for {ModelEntry.CurrentPlatform} in models/manifest.json (there are linux-x64 and linux-arm64)");
+        var entry = cache.Manifest.Get(ModelId);
+        if (!entry.Files.Any(f => f.Name == "libonnxruntime.so") || !entry.Files.Any(f => f.Name == "libsherpa-onnx-c-api.so"))
+            throw new InvalidDataException($"models/manifest.json: {ModelId} must hold libonnxruntime.so and libsherpa-onnx-c-api.so");
+        return cache.GetDirectory(ModelId);
     }
 
     /// <summary>sherpa-onnx's version (<c>1.13.8</c>).</summary>

@@ -150,7 +150,7 @@ public sealed class SherpaModelFolder
 
     private static Dictionary<string, string> Check(string folder, string onnx) =>
         OnnxModelFile.TryReadMetadata(onnx, out string why)
-            ?? throw new SherpaModelFolderException(folder, $"{System.IO.Path.GetFileName(onnx)} is not a well-formed ONNX model ({why})");
+            ?? throw new SherpaModelFolderException(folder, $"{System.IO.Path.GetFileName(onnx)} is not a well-formed ONNX model ({why}); expected each .onnx to be a whole ONNX model file");
 
     private static string Describe(string path)
     {
