@@ -31,7 +31,7 @@ public sealed class ModelEntry
     public string Platform { get; init; } = "";
 
     /// <summary>True when <see cref="Platform"/> is empty or this process's runtime identifier.</summary>
-    public bool IsForThisMachine => Platform.Length == 0 || Platform == CurrentPlatform;
+    public bool IsForThisMachine => string.IsNullOrEmpty(Platform) || Platform == CurrentPlatform;
 
     /// <summary>This process's runtime identifier as the manifest writes it: <c>linux-x64</c>, <c>linux-arm64</c>, ...</summary>
     public static string CurrentPlatform =>
