@@ -160,9 +160,10 @@ public sealed unsafe class SherpaRecognizer : ISpeechRecognizer
         return text.Length == 0 ? Transcript.None : new Transcript(text, 1);
     }
 
-    /// <summary>Lower case, single spaces, trimmed (what <see cref="Transcript.Text"/> promises).</summary>
+    /// <summary>Lower case, single spaces, trimmed (what <see cref="Transcript.Text"/> promises); SentencePiece's word
+    /// marker U+2581 counts as a space.</summary>
     internal static string Normalize(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', text.Replace('\u2581', ' ').ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private SherpaModelFolderException Refused() =>
         new(Folder.Path, $"sherpa-onnx refused the {Folder.Kind} model (see its message above); {SherpaModelFolder.RecognizerLayouts}");
