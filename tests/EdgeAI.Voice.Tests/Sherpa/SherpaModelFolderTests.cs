@@ -41,6 +41,7 @@ public sealed class SherpaModelFolderTests : IDisposable
     private static SherpaModelFolderException Refused(Func<object> open, string folder, string says)
     {
         var e = Assert.Throws<SherpaModelFolderException>(open);
+        TestContext.Current.TestOutputHelper?.WriteLine(e.Message);
         Assert.StartsWith(folder + ": ", e.Message, StringComparison.Ordinal);
         Assert.Contains(says, e.Message, StringComparison.Ordinal);
         Assert.Contains("expected", e.Message, StringComparison.Ordinal);
