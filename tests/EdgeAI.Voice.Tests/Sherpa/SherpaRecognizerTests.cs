@@ -61,5 +61,20 @@ public sealed class SherpaRecognizerTests : IDisposable
     public void Normalize_SentencePieceMarkersAndCase_SingleSpacedLowerCase() =>
         Assert.Equal("turn on the radio", SherpaRecognizer.Normalize("\u2581TURN\u2581on  the\u2581Radio "));
 
+    [Fact]
+    public void End_StreamingTransducer_DecodesAsAudioArrives()
+    {
+        SherpaLibraryTests.LoadOrSkip();
+        // The keyword tests' constructed LSTM-transducer-shaped model, its words marked as SentencePiece marks them.
+        string folder = _dir.File("sherpa-onnx-streaming-tiny");
+        TinyKeywordModel.Write(folder, "\u2581");
+        using var recognizer = new SherpaRecognizer(folder, threads: 1, cache: SharedModels.Cache);
+        Assert.Equal(SherpaModelKind.StreamingTransducer, recognizer.Folder.Kind);
+        var random = new Random(5);
+        float[] burst = [.. Enumerable.Range(0, 3200).Select(_ => (float)(random.NextDouble() * 0.6 - 0.3))];
+        Assert.Equal(new Transcript("hey edge", 1), Recognize(recognizer, [.. new float[8000], .. burst, .. new float[8000]]));
+        Assert.Equal(Transcript.None, Recognize(recognizer, new float[16000]));
+    }
+
     public void Dispose() => _dir.Dispose();
 }

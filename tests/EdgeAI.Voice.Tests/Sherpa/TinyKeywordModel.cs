@@ -17,11 +17,13 @@ internal static class TinyKeywordModel
     public const float Floor = -8;
     private static readonly string[] Tokens = ["<blk>", "<unk>", "hey", "edge"];
 
-    public static void Write(string folder)
+    /// <summary>Writes encoder.onnx, decoder.onnx, joiner.onnx and tokens.txt; <paramref name="wordMarker"/> goes
+    /// before each word token (SentencePiece's U+2581, as a recognizer's tokens carry it).</summary>
+    public static void Write(string folder, string wordMarker = "")
     {
         Directory.CreateDirectory(folder);
         int v = Tokens.Length;
-        File.WriteAllLines(Path.Combine(folder, "tokens.txt"), Tokens.Select((t, i) => $"{t} {i}"));
+        File.WriteAllLines(Path.Combine(folder, "tokens.txt"), Tokens.Select((t, i) => $"{(i >= 2 ? wordMarker : "")}{t} {i}"));
 
         var encoder = new GraphProto { Name = "encoder" };
         encoder.Input.Add(ValueInfo("x", TensorProto.Types.DataType.Float, 1, "T", 80));
