@@ -35,6 +35,8 @@ public sealed class SherpaLibraryTests
         Assert.Contains(Path.Combine(dir, "libonnxruntime.so"), runtimes);
         Assert.Contains(runtimes, p => !p.StartsWith(dir, StringComparison.Ordinal));
         Assert.Equal(2, runtimes.Count);
+        Assert.NotNull(EdgeAI.Inference.Native.OrtNativeLibrary.LoadedPath());
+        Assert.False(EdgeAI.Inference.Native.OrtNativeLibrary.LoadedPath()!.StartsWith(dir, StringComparison.Ordinal));   // the diagnostics name 1.31.1
     }
 
     [Fact]
