@@ -1,6 +1,5 @@
 using EdgeAI.Audio;
 using EdgeAI.Drivers.Audio.Pcm;
-using EdgeAI.Drivers.Audio.Resampling;
 using EdgeAI.Drivers.Audio.Wav;
 
 namespace EdgeAI.Drivers.Audio;

@@ -1,4 +1,4 @@
-using EdgeAI.Drivers.Audio.Resampling;
+using EdgeAI.Audio;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Drivers.Audio.Tests;

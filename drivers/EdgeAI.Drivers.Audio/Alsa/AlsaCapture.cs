@@ -1,7 +1,6 @@
 using EdgeAI.Audio;
 using EdgeAI.Drivers.Audio.Interop;
 using EdgeAI.Drivers.Audio.Pcm;
-using EdgeAI.Drivers.Audio.Resampling;
 
 namespace EdgeAI.Drivers.Audio.Alsa;
 

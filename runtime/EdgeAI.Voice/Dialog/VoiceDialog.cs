@@ -104,6 +104,8 @@ public sealed class VoiceDialog
         var played = new float[size];
         var preRoll = new float[Math.Max(1, _options.PreRollChunks) * size];
         var preRollCounts = new int[Math.Max(1, _options.PreRollChunks)];
+        // Without an echo canceller there is nothing to learn; with one, starts are not barge-ins until it has learned.
+        using var ear = new BargeInDetector(_vad, EchoCanceller, chunkSamples: size, shouldDispose: false);
         int preRollNext = 0;
         try
         {
@@ -131,22 +133,26 @@ public sealed class VoiceDialog
                     }
                     if (audio.Done) _playback = null;
                 }
-                if (EchoCanceller is not null)
-                {
-                    played.AsSpan(playedCount, chunk.Count - playedCount).Clear();
-                    EchoCanceller.Process(heard, played.AsSpan(0, chunk.Count), clean.AsSpan(0, chunk.Count));
-                    heard = clean.AsSpan(0, chunk.Count);
-                }
-
-                var vad = _vad.Process(heard, chunk);
+                // The echo-free microphone (the loudspeaker's reference removed) feeds both listening and barge-in.
+                played.AsSpan(playedCount, chunk.Count - playedCount).Clear();
+                bool confirmed = ear.Process(heard, played.AsSpan(0, chunk.Count), chunk);
+                var vad = ear.LastEvent;
+                heard = ear.Cleaned;
                 if (vad.Kind == VadEventKind.SpeechStart) Emit(new VoiceEvent(VoiceEventType.SpeechStart, vad.Start.TotalSeconds));
                 bool busy = _thinking is not null || _playback is not null;
                 bool pressed = _pressed;
                 if (pressed) _pressed = false;
-                if (busy && _options.BargeIn && (vad.Kind == VadEventKind.SpeechStart || pressed && _options.Activation == ActivationMode.PushToTalk))
+                if (busy && _options.BargeIn && (confirmed || pressed && _options.Activation == ActivationMode.PushToTalk))
                 {
                     BargeIn(vad, now);
                     if (_options.Activation != ActivationMode.Always) Open(now, pressed ? "ptt" : null);
+                    busy = false;
+                }
+                // While the assistant thinks or speaks, only a barge-in opens the ear: its own echo is no request.
+                if (busy && _ear != Ear.Hearing)
+                {
+                    KeepPreRoll(heard, preRoll, preRollCounts, ref preRollNext);
+                    continue;
                 }
 
                 switch (_ear)
@@ -162,7 +168,7 @@ public sealed class VoiceDialog
                     case Ear.Open:
                         if (vad.Kind == VadEventKind.SpeechStart)
                             Hear(vad.Start, heard, preRoll, preRollCounts, preRollNext);
-                        else if (_vad.InSpeech)
+                        else if (ear.InSpeech)
                             Hear(now - _chunkTime, heard, preRoll, preRollCounts, -1);
                         else if (_released || now - _openedAt >= _options.NoSpeechTimeout)
                         {
@@ -185,10 +191,7 @@ public sealed class VoiceDialog
                         break;
                 }
 
-                // Keep the last chunks for the next request's start (the VAD decides a little after speech began).
-                heard.CopyTo(preRoll.AsSpan(preRollNext * size, heard.Length));
-                preRollCounts[preRollNext] = heard.Length;
-                preRollNext = (preRollNext + 1) % preRollCounts.Length;
+                KeepPreRoll(heard, preRoll, preRollCounts, ref preRollNext);
             }
         }
         finally
@@ -201,6 +204,14 @@ public sealed class VoiceDialog
             }
             _answerCancel?.Dispose();
         }
+    }
+
+    // Keeps the last chunks for the next request's start (the VAD decides a little after speech began).
+    private void KeepPreRoll(ReadOnlySpan<float> heard, float[] preRoll, int[] preRollCounts, ref int next)
+    {
+        heard.CopyTo(preRoll.AsSpan(next * _source.ChunkSamples, heard.Length));
+        preRollCounts[next] = heard.Length;
+        next = (next + 1) % preRollCounts.Length;
     }
 
     private void Open(TimeSpan now, string? kind)

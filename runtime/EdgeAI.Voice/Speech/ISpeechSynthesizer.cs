@@ -15,7 +15,8 @@ public interface ISpeechSynthesizer : IDisposable
 
     /// <summary>
     /// The speech for <paramref name="text"/> in <paramref name="language"/> (<c>en</c>, <c>zh-CN</c>) as mono float
-    /// chunks at <see cref="SampleRate"/>. Cancelling stops synthesis (and the process) promptly.
+    /// chunks at <see cref="SampleRate"/>. Cancelling stops synthesis (and the process) promptly. A chunk may share its
+    /// buffer with the next one: use or copy it before asking for the next.
     /// </summary>
     IAsyncEnumerable<ReadOnlyMemory<float>> SynthesizeAsync(string text, string language, CancellationToken cancellation = default);
 }

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace EdgeAI.Drivers.Audio.Resampling;
+namespace EdgeAI.Audio;
 
 /// <summary>
 /// Streaming sample-rate conversion by a rational factor L/M with a polyphase windowed-sinc low-pass (a Kaiser window).
