@@ -23,6 +23,20 @@ public sealed class ModelEntry
     public IReadOnlyList<TensorSpec> Outputs { get; init; } = [];
     /// <summary>What the caller must do to the data before and after a run.</summary>
     public string Preprocessing { get; init; } = "";
+    /// <summary>
+    /// The runtime identifier a native library is built for (<c>linux-x64</c>, <c>linux-arm64</c>); empty for files any
+    /// machine can use. A default fetch (no ids named) takes only the entries for this machine; naming one fetches it
+    /// anyway (to export it for a car of another architecture).
+    /// </summary>
+    public string Platform { get; init; } = "";
+
+    /// <summary>True when <see cref="Platform"/> is empty or this process's runtime identifier.</summary>
+    public bool IsForThisMachine => string.IsNullOrEmpty(Platform) || Platform == CurrentPlatform;
+
+    /// <summary>This process's runtime identifier as the manifest writes it: <c>linux-x64</c>, <c>linux-arm64</c>, ...</summary>
+    public static string CurrentPlatform =>
+        (OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "other") + "-"
+        + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
 
     /// <summary>True when the runner can load it.</summary>
     public bool IsOnnx => Format == "onnx";

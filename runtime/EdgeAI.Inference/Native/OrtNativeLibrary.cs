@@ -46,7 +46,8 @@ public static class OrtNativeLibrary
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
         ConfiguredPath is not null && name.Equals("onnxruntime", StringComparison.Ordinal) ? NativeLibrary.Load(ConfiguredPath) : IntPtr.Zero;
 
-    /// <summary>The path of the libonnxruntime this process has loaded, from /proc/self/maps; null when none yet or unknown.</summary>
+    /// <summary>The path of the libonnxruntime this process has loaded for the managed API, from /proc/self/maps (sherpa-onnx's
+    /// own copy is skipped); null when none yet or unknown.</summary>
     public static string? LoadedPath()
     {
         if (ConfiguredPath is not null) return ConfiguredPath;
@@ -58,6 +59,8 @@ public static class OrtNativeLibrary
             if (slash < 0) continue;
             string file = line[slash..];
             string name = Path.GetFileName(file);
+            // sherpa-onnx's own ONNX Runtime (1.28.2, model cache entry sherpa-onnx-<platform>) is not the one this API binds.
+            if (Path.GetFileName(Path.GetDirectoryName(file))?.StartsWith("sherpa-onnx-", StringComparison.Ordinal) == true) continue;
             if (name.StartsWith("libonnxruntime.so", StringComparison.Ordinal) || name.Equals("onnxruntime.dll", StringComparison.OrdinalIgnoreCase))
                 return file;
         }

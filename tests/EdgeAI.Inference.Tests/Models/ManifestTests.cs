@@ -106,4 +106,26 @@ public sealed class ManifestTests
         Assert.All(m.Files, f => Assert.StartsWith("usr/share/sumo/", f.Path, StringComparison.Ordinal));
         Assert.Contains("ODbL", m.License, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Default_SherpaOnnxIsANativeLibraryPerPlatformInItsOwnFolder()
+    {
+        foreach (var platform in new[] { "linux-x64", "linux-arm64" })
+        {
+            var m = ModelManifest.Default.Get("sherpa-onnx-" + platform);
+            Assert.Equal("native-library", m.Task);
+            Assert.False(m.IsOnnx);
+            Assert.Equal(platform, m.Platform);
+            Assert.Equal($"sherpa-onnx-{platform}@1.13.8", m.Source.Spec);
+            Assert.Equal(["libsherpa-onnx-c-api.so", "libonnxruntime.so"], m.Files.Select(f => f.Name));
+            Assert.StartsWith("Apache-2.0", m.License, StringComparison.Ordinal);
+            Assert.False(m.RequiresLicenseAcceptance);
+            // Only the extracted libraries are hashed, each in <cache>/<id>/: never beside ONNX Runtime 1.31.1.
+            var cache = new ModelCache("/cache");
+            Assert.All(m.Files, f => Assert.Equal($"/cache/sherpa-onnx-{platform}/{f.Name}", cache.FilePath(m, f)));
+        }
+        Assert.Equal(ModelEntry.CurrentPlatform == "linux-x64", ModelManifest.Default.Get("sherpa-onnx-linux-x64").IsForThisMachine);
+        Assert.Equal(ModelEntry.CurrentPlatform == "linux-arm64", ModelManifest.Default.Get("sherpa-onnx-linux-arm64").IsForThisMachine);
+        Assert.True(ModelManifest.Default.Get("silero-vad").IsForThisMachine);
+    }
 }

@@ -9,7 +9,7 @@ public sealed class ModelCacheProbe(string? root = null) : IDoctorProbe
     public IEnumerable<DoctorCheck> Run()
     {
         var cache = new ModelCache(root);
-        var states = cache.Manifest.Models.Select(m => (m, State: cache.GetState(m))).ToList();
+        var states = cache.Manifest.Models.Where(m => m.IsForThisMachine).Select(m => (m, State: cache.GetState(m))).ToList();
         var missing = states.Where(s => s.State == ModelState.Missing && !s.m.RequiresLicenseAcceptance).Select(s => s.m.Id).ToList();
         var corrupt = states.Where(s => s.State == ModelState.Corrupt).Select(s => s.m.Id).ToList();
         int cached = states.Count(s => s.State == ModelState.Cached);

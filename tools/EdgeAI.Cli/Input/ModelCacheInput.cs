@@ -8,7 +8,7 @@ namespace EdgeAI.Cli.Input;
 internal sealed class ModelCacheInput
 {
     public Option<string?> Cache { get; } = new("--cache") { Description = "model cache folder (default: EDGEAI_MODELS, else ~/.cache/edgeai/models)" };
-    public Argument<string[]> Ids { get; } = new("ID") { Description = "model ids (default: every model)", Arity = ArgumentArity.ZeroOrMore };
+    public Argument<string[]> Ids { get; } = new("ID") { Description = "model ids (default: every model this machine can use)", Arity = ArgumentArity.ZeroOrMore };
 
     public void AddTo(Command command, bool ids)
     {
@@ -18,11 +18,12 @@ internal sealed class ModelCacheInput
 
     public ModelCache Open(ParseResult parse) => new(parse.GetValue(Cache));
 
-    /// <summary>The models named on the command line (unknown id: bad input), or all of them.</summary>
+    /// <summary>The models named on the command line (unknown id: bad input), or all of them but native libraries built
+    /// for another platform (sherpa-onnx for linux-arm64 on an x64 machine), which are fetched only when named.</summary>
     public IReadOnlyList<ModelEntry> Select(ParseResult parse, ModelCache cache)
     {
         var ids = parse.GetValue(Ids) ?? [];
-        if (ids.Length == 0) return cache.Manifest.Models;
+        if (ids.Length == 0) return [.. cache.Manifest.Models.Where(m => m.IsForThisMachine)];
         try
         {
             return [.. ids.Distinct().Select(cache.Manifest.Get)];

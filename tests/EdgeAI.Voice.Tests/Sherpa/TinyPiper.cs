@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Google.Protobuf;
+using Onnx;
+
+namespace EdgeAI.Voice.Tests.Sherpa;
+
+/// <summary>
+/// A constructed voice in piper's form (inputs input [1, N] phoneme ids, input_lengths, scales; output [1, 1, S];
+/// piper's metadata), with Debian's espeak-ng-data as its phonemizer's data: not a voice, each phoneme id becomes
+/// <see cref="SamplesPerPhoneme"/> samples at id/1000. It runs sherpa-onnx's whole TTS path (config structs, its
+/// espeak-ng front end, the session on its own ONNX Runtime, the generated-audio struct), and the output length tells
+/// how many phonemes came through.
+/// </summary>
+internal static class TinyPiper
+{
+    public const int SamplesPerPhoneme = 256;
+    public const int SampleRate = 16000;
+    /// <summary>Debian's espeak-ng-data (1.51), which sherpa-onnx's own espeak-ng reads (checked here).</summary>
+    public static string EspeakData { get; } = new[] { "/usr/lib/x86_64-linux-gnu/espeak-ng-data", "/usr/lib/aarch64-linux-gnu/espeak-ng-data" }
+        .FirstOrDefault(Directory.Exists) ?? "/usr/lib/x86_64-linux-gnu/espeak-ng-data";
+
+    /// <summary>Writes model.onnx, tokens.txt (every IPA symbol espeak-ng uses for <paramref name="texts"/>) and a link
+    /// to the system's espeak-ng-data into <paramref name="folder"/>.</summary>
+    public static void Write(string folder, params string[] texts)
+    {
+        Directory.CreateDirectory(folder);
+        var symbols = new List<string> { "_", "^", "$", ",", ".", "!", "?" };
+        foreach (var text in texts)
+            foreach (var rune in Ipa(text).EnumerateRunes())
+            {
+                string s = rune.ToString();
+                if (!Rune.IsWhiteSpace(rune) && !symbols.Contains(s)) symbols.Add(s);
+            }
+        var lines = symbols.Select((s, i) => $"{s} {i}").ToList();
+        lines.Add($" {symbols.Count}");   // the space token: a line with only its id
+        File.WriteAllLines(Path.Combine(folder, "tokens.txt"), lines);
+        Directory.CreateSymbolicLink(Path.Combine(folder, "espeak-ng-data"), EspeakData);
+
+        var graph = new GraphProto { Name = "tiny_piper" };
+        graph.Input.Add(ValueInfo("input", TensorProto.Types.DataType.Int64, 1, "N"));
+        graph.Input.Add(ValueInfo("input_lengths", TensorProto.Types.DataType.Int64, 1));
+        graph.Input.Add(ValueInfo("scales", TensorProto.Types.DataType.Float, 3));
+        graph.Output.Add(ValueInfo("output", TensorProto.Types.DataType.Float, 1, 1, "S"));
+        Floats(graph, "ones", Enumerable.Repeat(1f, SamplesPerPhoneme).ToArray(), 1, 1, SamplesPerPhoneme);
+        Floats(graph, "gain", [0.001f]);
+        Int64s(graph, "axis2", [2], 1);
+        Int64s(graph, "flat", [1, 1, -1], 3);
+        Node(graph, "Cast", ["input"], "ids", new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float });
+        Node(graph, "Unsqueeze", ["ids", "axis2"], "column");
+        Node(graph, "Mul", ["column", "ones"], "held");
+        Node(graph, "Reshape", ["held", "flat"], "wave");
+        Node(graph, "Mul", ["wave", "gain"], "output");
+        var model = new ModelProto { IrVersion = 8, ProducerName = "EdgeAI.Voice.Tests TinyPiper", Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        foreach (var (key, value) in new[]
+        {
+            ("model_type", "vits"), ("comment", "piper"), ("language", "English"), ("voice", "en-us"),
+            ("has_espeak", "1"), ("n_speakers", "1"), ("sample_rate", SampleRate.ToString(CultureInfo.InvariantCulture)),
+        })
+            model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        using var stream = File.Create(Path.Combine(folder, "model.onnx"));
+        model.WriteTo(stream);
+    }
+
+    /// <summary>espeak-ng's IPA for <paramref name="text"/> (en-us).</summary>
+    public static string Ipa(string text)
+    {
+        SpokenScene.RequireEspeak();
+        var start = new ProcessStartInfo("espeak-ng") { RedirectStandardOutput = true };
+        foreach (var a in new[] { "-q", "--ipa", "-v", "en-us", text }) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        string ipa = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return ipa;
+    }
+
+    private static void Node(GraphProto graph, string op, string[] inputs, string output, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = op, Name = output + "_node" };
+        node.Input.Add(inputs);
+        node.Output.Add(output);
+        node.Attribute.Add(attributes);
+        graph.Node.Add(node);
+    }
+
+    private static void Floats(GraphProto graph, string name, float[] values, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.Add(dims);
+        tensor.FloatData.Add(values);
+        graph.Initializer.Add(tensor);
+    }
+
+    private static void Int64s(GraphProto graph, string name, long[] values, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(dims);
+        tensor.Int64Data.Add(values);
+        graph.Initializer.Add(tensor);
+    }
+
+    private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, params object[] dims)
+    {
+        var shape = new TensorShapeProto();
+        foreach (var d in dims)
+            shape.Dim.Add(d is string s ? new TensorShapeProto.Types.Dimension { DimParam = s } : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(d, CultureInfo.InvariantCulture) });
+        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } } };
+    }
+}
