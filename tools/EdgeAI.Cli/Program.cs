@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(new RouteCommand());
         root.Subcommands.Add(new PoiCommand());
         root.Subcommands.Add(new LightsCommand());
+        root.Subcommands.Add(new VoiceCommand());
         return root;
     }
 }

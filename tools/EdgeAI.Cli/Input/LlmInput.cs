@@ -66,7 +66,10 @@ internal sealed class LlmInput
 
     /// <summary>The vehicle tools over the drive's state at <c>--at</c> (the bundled city drive, or <c>--scenario</c>'s), and
     /// the service tools when the scenario has a services section for a region edgeai knows.</summary>
-    public ToolRegistry Tools(ParseResult parse)
+    public ToolRegistry Tools(ParseResult parse) => Tools(parse, out _);
+
+    /// <summary><see cref="Tools(ParseResult)"/>, and the scenario's region services (null without a services section).</summary>
+    public ToolRegistry Tools(ParseResult parse, out RegionServices? services)
     {
         double at = parse.GetValue(At);
         if (!(at >= 0 && at <= Durations.MaximumSeconds)) throw new UsageException($"--at {at}: expected seconds from the start of the drive, from 0 to {Durations.MaximumSeconds}");
@@ -74,7 +77,8 @@ internal sealed class LlmInput
         var snapshot = ContextReplay.At(scenario?.CanLog ?? Assets.CityDriveLog, scenario?.SignalMap ?? Assets.Require(Assets.DemoSignals, "the demo signal map"), TimeSpan.FromSeconds(at));
         var view = new FixedContextView(snapshot);
         var tools = VehicleTools.Create(view).ToList();
-        if (scenario?.Services is { } services) tools.AddRange(ServiceTools.Create(view, RegionServicesOf(scenario, services)));
+        services = scenario?.Services is { } section ? RegionServicesOf(scenario, section) : null;
+        if (services is not null) tools.AddRange(ServiceTools.Create(view, services));
         return new ToolRegistry(tools);
     }
 
@@ -108,7 +112,7 @@ internal sealed class LlmInput
         model = null;
         IConfiguration configuration = Inference.Load(parse);
         LlmOptions options = Options(parse, configuration);
-        ToolRegistry tools = Tools(parse);
+        ToolRegistry tools = Tools(parse, out _);
         if (parse.GetValue(Fallback)) return new TemplateResponder(tools, options.SystemPrompt);
         string? directory = parse.GetValue(Model) ?? options.Model;
         if (directory is null)

@@ -1,0 +1,79 @@
+using EdgeAI.Cli.Commands;
+using EdgeAI.Inference.Models;
+using EdgeAI.Voice.Echo;
+using EdgeAI.Voice.Intents;
+using EdgeAI.Voice.Recognition;
+using EdgeAI.Voice.Sherpa;
+using EdgeAI.Voice.Speech;
+using EdgeAI.Voice.Vad;
+
+namespace EdgeAI.Cli.Voice;
+
+/// <summary>
+/// The engines of <c>edgeai voice</c>, chosen by <c>--engine</c>: the VAD (Silero from the model cache), the recognizer
+/// (pocketsphinx over the command grammar of the region's names, pocketsphinx dictation, or sherpa-onnx with a user
+/// model folder), the intent parser, and on demand the wake detector, the synthesizer and the echo canceller.
+/// </summary>
+internal sealed class VoiceEngines : IDisposable
+{
+    /// <summary>The wake phrase when <c>--wake</c> names none.</summary>
+    public const string DefaultWakePhrase = "hey edge";
+
+    private VoiceEngines(VoiceActivityDetector vad, ISpeechRecognizer recognizer, IntentParser parser)
+    {
+        Vad = vad;
+        Recognizer = recognizer;
+        Parser = parser;
+    }
+
+    /// <summary>Silero VAD on the dialog's stream.</summary>
+    public VoiceActivityDetector Vad { get; }
+
+    /// <summary>The recognizer <c>--engine</c> chose.</summary>
+    public ISpeechRecognizer Recognizer { get; }
+
+    /// <summary>Transcript to intent, over the same vocabulary as the grammar.</summary>
+    public IntentParser Parser { get; }
+
+    /// <summary>Opens the VAD and the recognizer named by <paramref name="engine"/> over <paramref name="vocabulary"/>.</summary>
+    /// <exception cref="UsageException">an engine edgeai does not know.</exception>
+    public static VoiceEngines Open(string engine, CommandVocabulary vocabulary)
+    {
+        var cache = new ModelCache();
+        var vad = new VoiceActivityDetector(SileroVad.Load(cache));
+        try
+        {
+            ISpeechRecognizer recognizer = engine switch
+            {
+                "pocketsphinx" => PocketsphinxRecognizer.ForCommands(vocabulary),
+                "pocketsphinx:dictation" => PocketsphinxRecognizer.ForDictation(),
+                _ when engine.StartsWith("sherpa:", StringComparison.Ordinal) && engine.Length > "sherpa:".Length =>
+                    new SherpaRecognizer(engine["sherpa:".Length..], cache: cache),
+                _ => throw new UsageException($"--engine '{engine}': expected pocketsphinx, pocketsphinx:dictation or sherpa:DIR"),
+            };
+            return new VoiceEngines(vad, recognizer, new IntentParser(vocabulary));
+        }
+        catch
+        {
+            vad.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The wake phrase detector (pending: the wake branch lands it).</summary>
+    public static EdgeAI.Voice.Wake.IWakeDetector Wake(string phrase, double? threshold) =>
+        throw new UsageException($"--wake '{phrase}' (threshold {threshold}): the wake phrase is not in this build yet");
+
+    /// <summary>espeak-ng speaking at 16 kHz, the dialog's chunk clock.</summary>
+    public static ISpeechSynthesizer Synthesizer() => new EspeakSynthesizer();
+
+    /// <summary>speexdsp's echo canceller.</summary>
+    public static IEchoCanceller EchoCanceller() => new EchoCanceller();
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Recognizer.Dispose();
+        Vad.Dispose();
+    }
+}
