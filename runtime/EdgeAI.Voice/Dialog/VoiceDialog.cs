@@ -105,7 +105,7 @@ public sealed class VoiceDialog
         var preRoll = new float[Math.Max(1, _options.PreRollChunks) * size];
         var preRollCounts = new int[Math.Max(1, _options.PreRollChunks)];
         // Without an echo canceller there is nothing to learn; with one, starts are not barge-ins until it has learned.
-        using var ear = new BargeInDetector(_vad, EchoCanceller, chunkSamples: size, shouldDispose: false);
+        using var ear = new BargeInDetector(_vad, EchoCanceller, chunkSamples: size, shouldDispose: false) { LearningTime = _options.EchoLearning };
         int preRollNext = 0;
         try
         {
@@ -135,7 +135,11 @@ public sealed class VoiceDialog
                 }
                 // The echo-free microphone (the loudspeaker's reference removed) feeds both listening and barge-in.
                 played.AsSpan(playedCount, chunk.Count - playedCount).Clear();
+                bool learning = ear.Learning;
                 bool confirmed = ear.Process(heard, played.AsSpan(0, chunk.Count), chunk);
+                // A stretch the VAD heard while the canceller was still learning was the assistant's own voice: once it
+                // has learned, listen afresh, or the user's speech would only continue that stretch.
+                if (learning && !ear.Learning && ear.InSpeech && _ear != Ear.Hearing) _vad.Segmenter.Reset();
                 var vad = ear.LastEvent;
                 heard = ear.Cleaned;
                 if (vad.Kind == VadEventKind.SpeechStart) Emit(new VoiceEvent(VoiceEventType.SpeechStart, vad.Start.TotalSeconds));

@@ -21,6 +21,12 @@ public sealed class VoiceDialogOptions
     /// <summary>Whether speech while the assistant thinks or speaks interrupts it (default true).</summary>
     public bool BargeIn { get; init; } = true;
 
+    /// <summary>
+    /// How much of the assistant's speech the echo canceller hears before speech over it counts as a barge-in (default
+    /// 3 s, once per canceller: speexdsp removes about 8 dB in its first second and 24 dB by its third).
+    /// </summary>
+    public TimeSpan EchoLearning { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <exception cref="ArgumentException">a value is out of range.</exception>
     internal void Validate()
     {
