@@ -255,7 +255,7 @@ public sealed class VoiceDialog
         Wake?.Reset();
         if (transcript.IsEmpty)
         {
-            Emit(new VoiceEvent(VoiceEventType.NoMatch, now.TotalSeconds) { LatencyMs = latency });
+            Emit(new VoiceEvent(VoiceEventType.NoMatch, now.TotalSeconds) { Confidence = transcript.Confidence, LatencyMs = latency });
             return;
         }
         string id = "u" + ++_utterances;

@@ -62,6 +62,24 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void VoiceJson_EveryLine_FollowsTheEventSchema()
+    {
+        Assert.SkipWhen(!File.Exists("/usr/share/pocketsphinx/model/en-us/en-us/mdef"), "pocketsphinx-en-us is missing");
+        Assert.SkipWhen(ExternalTool.MissingProgramReason("espeak-ng", "espeak-ng") is not null, "espeak-ng is missing");
+        using var dir = new TempDirectory();
+        string input = Voice.VoiceCommandTests.Spoken(dir, "cmd.wav", "find a charger", "what is my range", "set the temperature to twenty degrees", "take me to the nearest parking");
+        var (code, stdout, stderr) = CliRunner.Run("voice", input, "--json", "--tts-out", dir.File("out.wav"));
+        Assert.True(code == 0, stderr);
+        File.WriteAllText(dir.File("voice.jsonl"), stdout);
+        var (problems, count) = Check(Schema("event.schema.json"), dir.File("voice.jsonl"));
+        Assert.Empty(problems);
+        var lines = stdout.TrimEnd().Split('\n');
+        Assert.Equal(lines.Length, count);
+        foreach (string type in (string[])["speech_start", "speech_end", "transcript", "intent", "answer"])
+            Assert.Contains(lines, l => l.Contains($"\"type\":\"{type}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DemoJson_EveryLine_FollowsTheEventSchema()
     {
         var (code, stdout, stderr) = CliRunner.Run("demo", "--speed", "max", "--json", "--every", "60");

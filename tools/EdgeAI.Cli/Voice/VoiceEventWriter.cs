@@ -57,7 +57,7 @@ internal sealed class VoiceEventWriter(TextWriter output, bool json, DateTimeOff
             VoiceEventType.SpeechEnd => string.Create(CultureInfo.InvariantCulture, $"end of speech at {e.SpeechEndS:0.00} s"),
             VoiceEventType.Wake => e.Kind == "ptt" ? "push-to-talk" : $"wake phrase \"{e.Text}\"",
             VoiceEventType.Transcript => string.Create(CultureInfo.InvariantCulture, $"heard \"{e.Text}\" (confidence {e.Confidence:0.00}, {e.LatencyMs:0} ms after the end of speech)"),
-            VoiceEventType.NoMatch => "heard nothing I know",
+            VoiceEventType.NoMatch => string.Create(CultureInfo.InvariantCulture, $"heard nothing I know (best guess confidence {e.Confidence:0.00})"),
             VoiceEventType.Intent => $"intent {e.Kind}{Slots(e)}",
             VoiceEventType.Answer => string.Create(CultureInfo.InvariantCulture,
                 $"answer ({e.By}, first token {e.FirstTokenMs:0} ms{(e.FirstAudioMs is { } a ? $", first audio {a:0} ms" : "")}): {e.Text}"),

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using EdgeAI.Drivers.Audio;
+using EdgeAI.Drivers.Audio.Wav;
+using EdgeAI.TestKit;
+
+namespace EdgeAI.Cli.Tests.Voice;
+
+/// <summary>
+/// <c>edgeai voice</c> as users run it, on commands spoken by espeak-ng: the transcript, intent and answer (from the
+/// bundled Adlershof scenario's tools) come out as v1 events, the answer is spoken into <c>--tts-out</c>, and bad audio or
+/// engines get one line and exit code 2.
+/// </summary>
+public sealed class VoiceCommandTests
+{
+    private const string SphinxModel = "/usr/share/pocketsphinx/model/en-us/en-us/mdef";
+
+    private static void RequireVoice()
+    {
+        Assert.SkipWhen(!File.Exists(SphinxModel), $"{SphinxModel} is missing: apt-get install pocketsphinx-en-us libpocketsphinx3");
+        string? espeak = ExternalTool.MissingProgramReason("espeak-ng", "espeak-ng");
+        Assert.SkipWhen(espeak is not null, espeak ?? "");
+    }
+
+    /// <summary>espeak-ng saying each text, with silence around, as one 16 kHz WAV.</summary>
+    internal static string Spoken(TempDirectory dir, string name, params string[] texts)
+    {
+        var samples = new List<float>(new float[8000]);
+        foreach (string text in texts)
+        {
+            string wav = dir.File("say.wav");
+            ExternalTool.Run("espeak-ng", ["-v", "en-us", "-w", wav, text]);
+            samples.AddRange(AudioFileSource.ReadAll(wav));
+            samples.AddRange(new float[16000]);
+        }
+        string path = dir.File(name);
+        WavFileSink.WriteAll(path, samples.ToArray());
+        return path;
+    }
+
+    private static List<JsonElement> Events(string stdout) =>
+        [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+
+    private static IEnumerable<JsonElement> OfType(List<JsonElement> events, string type) =>
+        events.Where(e => e.GetProperty("type").GetString() == type);
+
+    [Fact]
+    public void SpokenFindParking_PrintsTranscriptIntentAndTheParkingAnswer_AndSpeaksIt()
+    {
+        RequireVoice();
+        using var dir = new TempDirectory();
+        string input = Spoken(dir, "cmd.wav", "where can i park");
+        var (code, stdout, stderr) = CliRunner.Run("voice", input, "--json", "--tts-out", dir.File("answer.wav"));
+
+        Assert.True(code == 0, stderr);
+        var events = Events(stdout);
+        var transcript = Assert.Single(OfType(events, "transcript"));
+        Assert.Equal("where can i park", transcript.GetProperty("text").GetString());
+        Assert.InRange(transcript.GetProperty("confidence").GetDouble(), 0.5, 1);
+        var intent = Assert.Single(OfType(events, "intent"));
+        Assert.Equal("find_parking", intent.GetProperty("kind").GetString());
+        Assert.Equal("u1", intent.GetProperty("ref").GetString());
+        var answer = Assert.Single(OfType(events, "answer"));
+        var tool = Assert.Single(answer.GetProperty("tools").EnumerateArray());
+        Assert.Equal("find_places", tool.GetProperty("name").GetString());
+        Assert.Equal("parking", tool.GetProperty("arguments").GetProperty("kind").GetString());
+        string text = answer.GetProperty("text").GetString()!;
+        string nearest = tool.GetProperty("result").GetProperty("places")[0].GetProperty("name").GetString()!;
+        Assert.StartsWith(nearest, text, StringComparison.Ordinal);
+        Assert.True(answer.GetProperty("first_audio_ms").GetDouble() > 0);
+        // Spoken: espeak-ng at about 175 words per minute needs over a second per ten words.
+        var spoken = AudioFileSource.ReadAll(dir.File("answer.wav"));
+        Assert.True(spoken.Length > text.Split(' ').Length / 10 * 16000, $"{spoken.Length} samples for \"{text}\"");
+    }
+
+    [Fact]
+    public void SpokenNavigateToAGermanPlaceName_PlansTheRouteThere()
+    {
+        RequireVoice();
+        using var dir = new TempDirectory();
+        string input = Spoken(dir, "cmd.wav", "drive to Gasthaus Newtonstraße");
+        var (code, stdout, stderr) = CliRunner.Run("voice", input, "--json", "--text-only");
+
+        Assert.True(code == 0, stderr);
+        var events = Events(stdout);
+        Assert.True(OfType(events, "intent").Count() == 1, stdout);
+        var intent = OfType(events, "intent").Single();
+        Assert.Equal("navigate", intent.GetProperty("kind").GetString());
+        Assert.Equal("gasthaus newtonstraße", intent.GetProperty("slots").GetProperty("poi").GetString());
+        var answer = Assert.Single(OfType(events, "answer"));
+        Assert.Equal("plan_route", Assert.Single(answer.GetProperty("tools").EnumerateArray()).GetProperty("name").GetString());
+        Assert.StartsWith("To Gasthaus Newtonstraße: ", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecondCommandDuringTheFirstAnswer_BargesIn_TheFirstAnswerIsCutAtThatChunk()
+    {
+        RequireVoice();
+        using var dir = new TempDirectory();
+        // The range answer is long; "cancel" comes while it is spoken.
+        string both = Spoken(dir, "both.wav", "what is my range", "cancel");
+        string alone = Spoken(dir, "alone.wav", "cancel");
+        var (code, stdout, stderr) = CliRunner.Run("voice", both, "--json", "--tts-out", dir.File("both-out.wav"));
+        Assert.True(code == 0, stderr);
+        var (code2, _, stderr2) = CliRunner.Run("voice", alone, "--json", "--tts-out", dir.File("alone-out.wav"));
+        Assert.True(code2 == 0, stderr2);
+
+        var events = Events(stdout);
+        var bargeIn = Assert.Single(OfType(events, "barge_in"));
+        int played = bargeIn.GetProperty("played_chunks").GetInt32();
+        Assert.True(played > 0);
+        Assert.Equal(["what is my range", "cancel"], OfType(events, "transcript").Select(e => e.GetProperty("text").GetString()));
+        Assert.Equal("Cancelled.", OfType(events, "answer").Last().GetProperty("text").GetString());
+        // The output holds exactly the chunks of the first answer played before the barge-in, then the whole second one.
+        long total = AudioFileSource.ReadAll(dir.File("both-out.wav")).Length;
+        long second = AudioFileSource.ReadAll(dir.File("alone-out.wav")).Length;
+        Assert.Equal(played * 512L + second, total);
+    }
+
+    [Fact]
+    public void SilenceAndNoise_GiveNoTranscript()
+    {
+        RequireVoice();
+        using var dir = new TempDirectory();
+        var random = new Random(3);
+        var samples = new float[16000 * 6];
+        for (int i = 16000 * 2; i < samples.Length; i++) samples[i] = (float)(random.NextDouble() - 0.5) * 0.05f;
+        WavFileSink.WriteAll(dir.File("noise.wav"), samples);
+        var (code, stdout, stderr) = CliRunner.Run("voice", dir.File("noise.wav"), "--json", "--text-only");
+
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("\"type\":\"transcript\"", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"type\":\"answer\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("header", "truncated mid-header")]
+    [InlineData("data", "truncated mid-data")]
+    [InlineData("text", "expected 'RIFF'")]
+    public void BadAudio_OneLineNamingTheFile_ExitCode2(string damage, string expected)
+    {
+        RequireVoice();
+        using var dir = new TempDirectory();
+        string good = Spoken(dir, "good.wav", "cancel");
+        byte[] bytes = File.ReadAllBytes(good);
+        string bad = dir.File("bad.wav");
+        File.WriteAllBytes(bad, damage switch
+        {
+            "header" => bytes[..30],
+            "data" => bytes[..(bytes.Length / 2)],
+            _ => "not audio at all\n"u8.ToArray(),
+        });
+        var (code, stdout, stderr) = CliRunner.Run("voice", bad, "--json");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith($"edgeai: {bad}: byte ", stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--engine", "whisper", "--engine 'whisper': expected pocketsphinx, pocketsphinx:dictation or sherpa:DIR")]
+    [InlineData("--engine", "sherpa:/nonexistent/model", "/nonexistent/model")]
+    [InlineData("--raw", "s16le:16000", "expected one input")]
+    public void BadEngineOrUsage_OneLine_ExitCode2(string option, string value, string expected)
+    {
+        RequireVoice();
+        using var dir = new TempDirectory();
+        string good = Spoken(dir, "good.wav", "cancel");
+        string[] args = option == "--raw" ? ["voice", option, value] : ["voice", good, option, value];
+        var (code, _, stderr) = CliRunner.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+}
