@@ -1,0 +1,175 @@
+using EdgeAI.Voice.Pocketsphinx;
+
+namespace EdgeAI.Voice.Tests.Recognition;
+
+public sealed class PocketsphinxDecoderTests
+{
+    private const string GoForward = "#JSGF V1.0;\ngrammar move;\npublic <move> = go <direction> <distance> [meter | meters];\n"
+        + "<direction> = forward | backward;\n<distance> = one | two | three | four | five | six | seven | eight | nine | ten;\n";
+
+    private static DecoderHypothesis Decode(PocketsphinxDecoder decoder, short[] audio, int chunk = 512)
+    {
+        decoder.StartUtterance();
+        for (int at = 0; at < audio.Length; at += chunk) decoder.Process(audio.AsSpan(at, Math.Min(chunk, audio.Length - at)));
+        decoder.EndUtterance();
+        return decoder.Hypothesis();
+    }
+
+    [Fact]
+    public void Grammar_GoForwardRecording_GivesItsTranscriptWithHighPosterior()
+    {
+        Sphinx.RequireTestData();
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        decoder.SetJsgfGrammar("move", GoForward);
+        decoder.ActiveSearch = "move";
+        var hyp = Decode(decoder, Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw")));
+        Assert.Equal("go forward ten meters", hyp.Text);
+        Assert.InRange(hyp.Posterior, 0.5, 1.0);
+        Assert.Equal("move", decoder.ActiveSearch);
+    }
+
+    [Fact]
+    public void Grammar_FloatSamplesInAnyChunking_GiveTheSameWordsAsShorts()
+    {
+        Sphinx.RequireTestData();
+        short[] pcm = Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw"));
+        float[] floats = Array.ConvertAll(pcm, s => s / 32767f);
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        decoder.SetJsgfGrammar("move", GoForward);
+        decoder.ActiveSearch = "move";
+        var reference = Decode(decoder, pcm);
+        foreach (int chunk in new[] { 160, 512, 4096 })
+        {
+            decoder.StartUtterance();
+            for (int at = 0; at < floats.Length; at += chunk) decoder.Process(floats.AsSpan(at, Math.Min(chunk, floats.Length - at)));
+            decoder.EndUtterance();
+            var hyp = decoder.Hypothesis();
+            Assert.Equal(reference.Text, hyp.Text);
+        }
+    }
+
+    [Fact]
+    public void Process_FloatChunks_AllocatesNothingPerChunk()
+    {
+        Sphinx.RequireTestData();
+        short[] pcm = Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw"));
+        float[] floats = Array.ConvertAll(pcm, s => s / 32767f);
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        decoder.SetJsgfGrammar("move", GoForward);
+        decoder.ActiveSearch = "move";
+        decoder.StartUtterance();
+        // warm up: the first calls of each method (JIT, P/Invoke stubs) may allocate once
+        for (int at = 0; at < 2048; at += 512)
+        {
+            decoder.Process(floats.AsSpan(at, 512));
+            _ = decoder.HasHypothesis();
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int at = 2048; at + 512 <= floats.Length; at += 512)
+        {
+            decoder.Process(floats.AsSpan(at, 512));
+            _ = decoder.HasHypothesis();
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        decoder.EndUtterance();
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Keyphrase_SpotsForwardInTheRecording_AndSwitchingBackToTheGrammarWorks()
+    {
+        Sphinx.RequireTestData();
+        short[] pcm = Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw"));
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        decoder.SetJsgfGrammar("move", GoForward);
+        decoder.SetKeyphrase("wake", "forward", 1e-20);
+        decoder.ActiveSearch = "wake";
+        bool spotted = false;
+        decoder.StartUtterance();
+        for (int at = 0; at < pcm.Length; at += 512)
+        {
+            decoder.Process(pcm.AsSpan(at, Math.Min(512, pcm.Length - at)));
+            spotted |= decoder.HasHypothesis();
+        }
+        decoder.EndUtterance();
+        Assert.True(spotted);
+        Assert.Equal("forward", decoder.Hypothesis().Text);
+
+        decoder.SetKeyphrase("other", "backward", 1e-20);
+        decoder.ActiveSearch = "other";
+        Assert.True(Decode(decoder, pcm).IsEmpty);
+
+        decoder.ActiveSearch = "move";
+        Assert.Equal("go forward ten meters", Decode(decoder, pcm).Text);
+    }
+
+    [Fact]
+    public void AddWord_NewWordEntersTheGrammar_AndItsPronunciationReadsBack()
+    {
+        Sphinx.RequireModel();
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        Assert.False(decoder.HasWord("rumplerzeile"));
+        decoder.AddWord("rumplerzeile", "R UH M P L ER T S AY L AH");
+        Assert.True(decoder.HasWord("rumplerzeile"));
+        Assert.Equal("R UH M P L ER T S AY L AH", decoder.Pronunciation("rumplerzeile"));
+        decoder.SetJsgfGrammar("g", "#JSGF V1.0;\ngrammar g;\npublic <g> = go to rumplerzeile;\n");
+    }
+
+    [Fact]
+    public void Grammar_WordMissingFromTheDictionary_IsOneLineNamingTheWord()
+    {
+        Sphinx.RequireModel();
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        var e = Assert.Throws<PocketsphinxException>(() =>
+            decoder.SetJsgfGrammar("g", "#JSGF V1.0;\ngrammar g;\npublic <g> = go to schneckenburgerstrasse;\n"));
+        Assert.Contains("schneckenburgerstrasse", e.Message);
+        Assert.StartsWith("grammar 'g': ", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void AddWord_PhoneNotInTheModel_IsOneLineNamingThePhone()
+    {
+        Sphinx.RequireModel();
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        var e = Assert.Throws<PocketsphinxException>(() => decoder.AddWord("strasse", "SH T R AA X S AH"));
+        Assert.Contains("X", e.Message);
+        Assert.StartsWith("word 'strasse'", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void Open_MissingModelFolder_IsOneLineNamingThePackage()
+    {
+        var e = Assert.Throws<PocketsphinxException>(() => PocketsphinxDecoder.Open(PocketsphinxModel.InFolder("/nonexistent/model")));
+        Assert.Equal("/nonexistent/model/en-us: no pocketsphinx acoustic model there (mdef missing); install the Debian package pocketsphinx-en-us or name a model folder", e.Message);
+    }
+
+    [Fact]
+    public void Open_ForeignModelDefinition_IsOneLineBeforePocketsphinxSeesIt()
+    {
+        // sphinxbase would exit the process (E_FATAL) on this file: the check must come first.
+        using var dir = new EdgeAI.TestKit.TempDirectory();
+        Directory.CreateDirectory(dir.File("en-us"));
+        File.WriteAllText(dir.File("en-us/mdef"), "not a model definition\n");
+        foreach (var part in new[] { "means", "variances", "transition_matrices" }) File.WriteAllText(dir.File("en-us/" + part), "");
+        var e = Assert.Throws<PocketsphinxException>(() => PocketsphinxDecoder.Open(PocketsphinxModel.InFolder(dir.Path)));
+        Assert.Equal($"{dir.File("en-us/mdef")}: not a pocketsphinx model definition (expected 'BMDF' or '0.3' at byte 0)", e.Message);
+    }
+
+    [Fact]
+    public void LibraryMissing_NamesTheDebianPackages()
+    {
+        var e = PocketsphinxDecoder.LibraryMissing(new DllNotFoundException("x"));
+        Assert.Equal("libpocketsphinx.so.3 or libsphinxbase.so.3 (pocketsphinx 0.8) could not be loaded; install the Debian packages libpocketsphinx3 pocketsphinx-en-us", e.Message);
+    }
+
+    [Fact]
+    public void StartUtterance_WithoutASearch_SaysToSetOne()
+    {
+        Sphinx.RequireModel();
+        using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+        var e = Assert.Throws<PocketsphinxException>(decoder.StartUtterance);
+        Assert.Equal("no search to decode with: set a grammar, keyphrase or language model first", e.Message);
+    }
+}
