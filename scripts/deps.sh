@@ -35,9 +35,9 @@ ensure_dotnet() {
 # found through pkgconf; gpsd with gpsd-clients' gpsfake, a real daemon the gpsd client is tested against;
 # python3-jsonschema, an independent JSON Schema validator for docs/schemas; osmium-tool writes the OSM PBF the importer is tested on;
 # sox (with ffmpeg) writes the WAV files the audio reader is tested on in every encoding, and espeak-ng speaks the
-# utterances the VAD's boundaries are measured on, the recognizer is tested on, and the answers the speech-out and
-# barge-in tests play; pocketsphinx-testdata has real recordings with known transcripts).
-EDGEAI_TEST_DEBS=(pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng)
+# utterances the VAD's boundaries are measured on and the recognizer is tested on; pocketsphinx-testdata has real
+# recordings with known transcripts; pocketsphinx's own pocketsphinx_continuous is the wake bench's peer).
+EDGEAI_TEST_DEBS=(pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx)
 # Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
 # GStreamer core, appsink and videotestsrc for --gst pipelines; alsa-lib (libasound.so.2) for live audio capture and playback;
 # speexdsp (libspeexdsp.so.1) for the echo cancellation that barge-in needs; pocketsphinx 0.8 (libpocketsphinx.so.3,

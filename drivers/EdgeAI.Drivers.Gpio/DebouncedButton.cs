@@ -23,6 +23,7 @@ internal sealed class DebouncedButton : IDisposable
     private bool _inBurst;
     private DateTimeOffset _burstStart;
     private Phase _phase;
+    private bool _downReported;     // an Up is reported only after its Down (not for a button held at start)
 
     public DebouncedButton(GpioController controller, GpioButtonOptions options, TimeProvider time, Action<ButtonEvent> publish)
     {
@@ -61,6 +62,11 @@ internal sealed class DebouncedButton : IDisposable
             var pressed = IsPressed(_controller.Read(_options.Pin));
             if (pressed == _pressed) return; // it bounced back to where it was
             _pressed = pressed;
+            if (_options.ReportPressAndRelease && (pressed || _downReported))
+            {
+                _downReported = pressed;
+                Publish(pressed ? ButtonGesture.Down : ButtonGesture.Up, _burstStart);
+            }
             if (pressed) Down(_burstStart);
             else Up(_burstStart);
         }
@@ -131,8 +137,10 @@ internal sealed class DebouncedButton : IDisposable
         }
     }
 
-    private void Publish(ButtonGesture gesture) =>
-        _publish(new ButtonEvent((_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100, _options.Name, gesture));
+    private void Publish(ButtonGesture gesture) => Publish(gesture, _time.GetUtcNow());
+
+    private void Publish(ButtonGesture gesture, DateTimeOffset at) =>
+        _publish(new ButtonEvent((at - DateTimeOffset.UnixEpoch).Ticks * 100, _options.Name, gesture));
 
     private bool IsPressed(PinValue level) => _options.ActiveLow ? level == PinValue.Low : level == PinValue.High;
 

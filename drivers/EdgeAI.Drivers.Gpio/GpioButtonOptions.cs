@@ -22,4 +22,9 @@ public sealed record GpioButtonOptions
     /// <summary>A second press starting within this time after the first release makes a double press.
     /// <see cref="TimeSpan.Zero"/> turns double presses off, and a short press is then reported at its release.</summary>
     public TimeSpan DoublePressWindow { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Also report the debounced press and release themselves (<see cref="EdgeAI.Sensors.ButtonGesture.Down"/>,
+    /// <see cref="EdgeAI.Sensors.ButtonGesture.Up"/>), dated at the first edge of each burst, as push-to-talk needs
+    /// (default false: gestures only).</summary>
+    public bool ReportPressAndRelease { get; init; }
 }

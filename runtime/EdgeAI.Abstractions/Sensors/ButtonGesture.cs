@@ -9,4 +9,9 @@ public enum ButtonGesture
     LongPress = 1,
     /// <summary>Two short presses within the double-press window, reported at the second release.</summary>
     DoublePress = 2,
+    /// <summary>The debounced press itself (push-to-talk), dated at the first edge of its burst; reported only for a
+    /// button that asks for edges, once the line has settled.</summary>
+    Down = 3,
+    /// <summary>The debounced release of a <see cref="Down"/>, dated at the first edge of its burst.</summary>
+    Up = 4,
 }

@@ -10,13 +10,13 @@ using EdgeAI.Fusion.Scenarios;
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai bench can|replay|vision|llm|fusion|assistant [--json]</c>: the project's measured figures, each next to a peer measured in the
+/// <c>edgeai bench can|replay|vision|llm|fusion|assistant|wake [--json]</c>: the project's measured figures, each next to a peer measured in the
 /// same run where there is one (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime
 /// <c>InferenceSession.Run</c>; for llm a bare ORT GenAI generator loop; assistant has goals instead: the bundled drive through the demo's pipeline).
 /// </summary>
 public sealed class BenchCommand : Command
 {
-    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) or assistant (the bundled drive through the proactive engine)" };
+    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) assistant (the bundled drive through the proactive engine) or wake (the wake phrase's false rejects and false alarms per hour across thresholds, against pocketsphinx_continuous)" };
     private readonly Option<bool> _json = new("--json") { Description = "results as JSON" };
     private readonly Option<string> _log = new("--log") { Description = "log to measure with (default: the bundled city drive)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC for the decode figures (default: models/dbc/edgeai_demo.dbc)" };
@@ -26,10 +26,15 @@ public sealed class BenchCommand : Command
     private readonly InferenceInput _inference = new();
     private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx; llm: ORT GenAI model folder (default: the model cache)" };
     private readonly Option<int> _tokens = new("--tokens") { Description = "llm: new tokens per answer (default 128)", DefaultValueFactory = _ => 128 };
+    private readonly Option<string> _phrase = new("--phrase") { Description = "wake: the phrase (default \"hey edge\")", DefaultValueFactory = _ => EdgeAI.Voice.Wake.PocketsphinxWakeDetector.DefaultPhrase };
+    private readonly Option<double> _minutes = new("--minutes") { Description = "wake: minutes of mixed speech and noise for false alarms (default 60)", DefaultValueFactory = _ => 60 };
+    private readonly Option<bool> _noPeer = new("--no-peer") { Description = "wake: leave out pocketsphinx_continuous" };
+    private readonly Option<bool> _peerAll = new("--peer-all") { Description = "wake: run pocketsphinx_continuous at every threshold (default: at the default threshold)" };
+    private readonly Option<string?> _keep = new("--keep") { Description = "wake: build the test set's WAV files in this folder and keep them" };
 
     public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant")
     {
-        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant", "wake");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -40,10 +45,16 @@ public sealed class BenchCommand : Command
         _inference.AddTo(this);
         Options.Add(_model);
         Options.Add(_tokens);
+        Options.Add(_phrase);
+        Options.Add(_minutes);
+        Options.Add(_noPeer);
+        Options.Add(_peerAll);
+        Options.Add(_keep);
         SetAction((parse, cancellation) => parse.GetValue(_area) switch
         {
             "vision" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation)),
             "llm" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteLlm(parse, stdout, stderr))),
+            "wake" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteWake(parse, stdout, stderr, cancellation))),
             "assistant" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAssistantAsync(parse, stdout, stderr, cancellation)),
             _ => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr))),
         });
@@ -60,6 +71,19 @@ public sealed class BenchCommand : Command
         else results = [.. new CanBench(log, dbc, repeat, stderr).Run(), .. new ProcessBench(repeat, stderr).Run()];
         if (parse.GetValue(_json)) WriteJson(stdout, results);
         else WriteTable(stdout, results);
+        return ExitCodes.Ok;
+    }
+
+    private int ExecuteWake(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        double minutes = parse.GetValue(_minutes);
+        if (!(minutes > 0 && minutes <= 600)) throw new UsageException($"bench wake: --minutes {minutes}: expected 0 < minutes <= 600");
+        var settings = new WakeBench.Settings
+        {
+            Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60, Peer = !parse.GetValue(_noPeer), PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
+        };
+        var result = new WakeBench(settings, (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold), stderr).Run(cancellation);
+        WakeBench.WriteTable(stdout, result);
         return ExitCodes.Ok;
     }
 
