@@ -6,6 +6,7 @@ using EdgeAI.Voice.Recognition;
 using EdgeAI.Voice.Sherpa;
 using EdgeAI.Voice.Speech;
 using EdgeAI.Voice.Vad;
+using EdgeAI.Voice.Wake;
 
 namespace EdgeAI.Cli.Voice;
 
@@ -17,7 +18,7 @@ namespace EdgeAI.Cli.Voice;
 internal sealed class VoiceEngines : IDisposable
 {
     /// <summary>The wake phrase when <c>--wake</c> names none.</summary>
-    public const string DefaultWakePhrase = "hey edge";
+    public const string DefaultWakePhrase = PocketsphinxWakeDetector.DefaultPhrase;
 
     private VoiceEngines(VoiceActivityDetector vad, ISpeechRecognizer recognizer, IntentParser parser)
     {
@@ -60,9 +61,9 @@ internal sealed class VoiceEngines : IDisposable
         }
     }
 
-    /// <summary>The wake phrase detector (pending: the wake branch lands it).</summary>
-    public static EdgeAI.Voice.Wake.IWakeDetector Wake(string phrase, double? threshold) =>
-        throw new UsageException($"--wake '{phrase}' (threshold {threshold}): the wake phrase is not in this build yet");
+    /// <summary>pocketsphinx keyword spotting of <paramref name="phrase"/> (threshold: docs/voice.md's measured default).</summary>
+    public static IWakeDetector Wake(string phrase, double? threshold) =>
+        new PocketsphinxWakeDetector(phrase, threshold ?? PocketsphinxWakeDetector.DefaultThreshold);
 
     /// <summary>espeak-ng speaking at 16 kHz, the dialog's chunk clock.</summary>
     public static ISpeechSynthesizer Synthesizer() => new EspeakSynthesizer();
