@@ -122,6 +122,7 @@ public sealed class PocketsphinxDecoderTests
         using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
         var e = Assert.Throws<PocketsphinxException>(() =>
             decoder.SetJsgfGrammar("g", "#JSGF V1.0;\ngrammar g;\npublic <g> = go to schneckenburgerstrasse;\n"));
+        TestContext.Current.TestOutputHelper?.WriteLine(e.Message);
         Assert.Contains("schneckenburgerstrasse", e.Message);
         Assert.StartsWith("grammar 'g': ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
@@ -133,6 +134,7 @@ public sealed class PocketsphinxDecoderTests
         Sphinx.RequireModel();
         using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
         var e = Assert.Throws<PocketsphinxException>(() => decoder.AddWord("strasse", "SH T R AA X S AH"));
+        TestContext.Current.TestOutputHelper?.WriteLine(e.Message);
         Assert.Contains("X", e.Message);
         Assert.StartsWith("word 'strasse'", e.Message);
         Assert.DoesNotContain('\n', e.Message);
