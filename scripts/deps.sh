@@ -40,8 +40,9 @@ ensure_dotnet() {
 EDGEAI_TEST_DEBS=(pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng)
 # Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
 # GStreamer core, appsink and videotestsrc for --gst pipelines; alsa-lib (libasound.so.2) for live audio capture and playback;
-# pocketsphinx 0.8 (libpocketsphinx.so.3, libsphinxbase.so.3) and its US English model for speech recognition.
-EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base libasound2 libpocketsphinx3 pocketsphinx-en-us)
+# pocketsphinx 0.8 (libpocketsphinx.so.3, libsphinxbase.so.3) and its US English model for speech recognition, and
+# espeak-ng, which pronounces the map's German names for its grammar.
+EDGEAI_RUN_DEBS=(libgtk-3-0 iproute2 gstreamer1.0-plugins-base libasound2 libpocketsphinx3 pocketsphinx-en-us espeak-ng)
 
 # What building the native edgeai executable (Native AOT) needs: the linker driver and zlib's headers.
 EDGEAI_BUILD_DEBS=(clang zlib1g-dev)
