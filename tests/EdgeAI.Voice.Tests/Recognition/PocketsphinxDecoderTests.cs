@@ -174,4 +174,28 @@ public sealed class PocketsphinxDecoderTests
         var e = Assert.Throws<PocketsphinxException>(decoder.StartUtterance);
         Assert.Equal("no search to decode with: set a grammar, keyphrase or language model first", e.Message);
     }
+
+    [Fact]
+    public async Task Decoders_OnThreads_WhileAnotherIsConfigured_AllDecodeAndErrorsStayTheirs()
+    {
+        // sphinxbase's log is process-wide: configuring one decoder must not disturb one decoding on another thread
+        Sphinx.RequireTestData();
+        short[] pcm = Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw"));
+        var results = new string[2];
+        var decoding = Enumerable.Range(0, 2).Select(i => Task.Run(() =>
+        {
+            using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+            decoder.SetJsgfGrammar("move", GoForward);
+            decoder.ActiveSearch = "move";
+            for (int round = 0; round < 4; round++) results[i] = Decode(decoder, pcm).Text;
+        }, TestContext.Current.CancellationToken)).ToArray();
+        using (var other = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs))
+            for (int round = 0; round < 10; round++)
+            {
+                var e = Assert.Throws<PocketsphinxException>(() => other.SetJsgfGrammar("g", "#JSGF V1.0;\ngrammar g;\npublic <g> = go to rumplerzeile;\n"));
+                Assert.Contains("rumplerzeile", e.Message);
+            }
+        await Task.WhenAll(decoding);
+        Assert.All(results, r => Assert.Equal("go forward ten meters", r));
+    }
 }
