@@ -13,10 +13,13 @@ public sealed class CommandVocabulary
     public const int MinCelsius = 16, MaxCelsius = 28;
 
     private readonly Dictionary<string, string> _placeBySpoken;
+    private readonly Dictionary<string, SortedSet<string>> _written;
 
-    private CommandVocabulary(Dictionary<string, string> placeBySpoken, string[] categories, string[] cuisines, string[] contacts)
+    private CommandVocabulary(Dictionary<string, string> placeBySpoken, string[] categories, string[] cuisines, string[] contacts,
+        Dictionary<string, SortedSet<string>> written)
     {
         _placeBySpoken = placeBySpoken;
+        _written = written;
         Places = [.. placeBySpoken.Keys];
         Categories = categories;
         Cuisines = cuisines;
@@ -44,13 +47,26 @@ public sealed class CommandVocabulary
         IEnumerable<string>? contacts = null)
     {
         var bySpoken = new Dictionary<string, string>(StringComparer.Ordinal);
+        var written = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (string place in places)
         {
             string spoken = SpokenForm.Of(place);
-            if (spoken.Length > 0) bySpoken.TryAdd(spoken, place);
+            if (spoken.Length == 0 || !bySpoken.TryAdd(spoken, place)) continue;
+            foreach (var (word, spelling) in SpokenForm.WrittenWords(place))
+            {
+                if (spelling == word) continue;
+                if (!written.TryGetValue(word, out var set)) written[word] = set = new SortedSet<string>(StringComparer.Ordinal);
+                set.Add(spelling);
+            }
         }
-        return new CommandVocabulary(bySpoken, Tags(categories), Tags(cuisines), Tags(contacts ?? DefaultContacts));
+        return new CommandVocabulary(bySpoken, Tags(categories), Tags(cuisines), Tags(contacts ?? DefaultContacts), written);
     }
+
+    /// <summary>
+    /// The spellings other than itself that the dictionary word <paramref name="word"/> stands for in the names
+    /// ("strasse" ← "straße"): a reader may say the written form differently from its ASCII spelling.
+    /// </summary>
+    public IReadOnlyCollection<string> WrittenForms(string word) => _written.TryGetValue(word, out var set) ? set : [];
 
     private static string[] Tags(IEnumerable<string> tags)
     {

@@ -24,13 +24,13 @@ public static class EspeakPhonemes
     [
         ("aI@", "AY ER"), ("aU@", "AW ER"),
         ("aI", "AY"), ("aU", "AW"), ("OY", "OY"), ("OI", "OY"), ("eI", "EY"), ("oU", "OW"), ("@U", "OW"),
-        ("i@", "IH R"), ("e@", "EH R"), ("U@", "UH R"), ("o@", "AO R"), ("O@", "AO R"), ("A@", "AA R"),
+        ("i@", "IY AH"), ("e@", "EH R"), ("U@", "UH R"), ("o@", "AO R"), ("O@", "AO R"), ("A@", "AA R"),
         ("3:", "ER"), ("a:", "AA"), ("A:", "AA"), ("aa", "AA"), ("e:", "EY"), ("E:", "EH"), ("i:", "IY"), ("o:", "OW"),
         ("O:", "AO"), ("u:", "UW"), ("y:", "UW"), ("2:", "ER"), ("@L", "AH L"),
         ("tS", "CH"), ("dZ", "JH"), ("ts", "T S"), ("pf", "P F"),
         ("@", "AH"), ("3", "ER"), ("6", "ER"), ("A", "AA"), ("E", "EH"), ("e", "EH"), ("I", "IH"), ("i", "IY"),
         ("O", "AO"), ("o", "OW"), ("U", "UH"), ("u", "UW"), ("V", "AH"), ("0", "AA"), ("W", "ER"), ("Y", "UH"),
-        ("y", "UW"), ("2", "ER"),
+        ("y", "UW"),
         ("b", "B"), ("d", "D"), ("f", "F"), ("g", "G"), ("h", "HH"), ("j", "Y"), ("k", "K"), ("l", "L"), ("m", "M"),
         ("n", "N"), ("N", "NG"), ("p", "P"), ("r", "R"), ("R", "R"), ("s", "S"), ("S", "SH"), ("t", "T"), ("v", "V"),
         ("w", "W"), ("z", "Z"), ("Z", "ZH"), ("T", "TH"), ("D", "DH"), ("C", "HH"), ("x", "K"), ("X", "K"),
@@ -71,7 +71,7 @@ public static class EspeakPhonemes
                 matched = true;
                 break;
             }
-            // anything else (' , _ ! | # - : digits after a vowel, '?' glottal stop) carries no phone
+            // anything else (' , _ ! | # - : digits after a vowel such as "I2", '?' glottal stop) carries no phone
             if (!matched) i++;
         }
         return string.Join(' ', phones);

@@ -35,7 +35,7 @@ public sealed class PocketsphinxDecoder : IDisposable
 
     /// <summary>
     /// Opens a decoder on <paramref name="model"/> with no search yet. <paramref name="arguments"/> are further
-    /// pocketsphinx options without their dash (<c>("beam", "1e-60")</c>); <c>hmm</c>, <c>dict</c> and <c>logfn</c> are set here.
+    /// pocketsphinx options without their dash (<c>("beam", "1e-60")</c>); <c>hmm</c> and <c>dict</c> are set here, and <c>logfn</c> must not be (the binding owns the log).
     /// </summary>
     /// <exception cref="PocketsphinxException">the library is not installed (names the Debian packages), a model file is missing, or pocketsphinx refused the model.</exception>
     public static PocketsphinxDecoder Open(PocketsphinxModel model, IEnumerable<KeyValuePair<string, string>>? arguments = null)
@@ -50,9 +50,8 @@ public sealed class PocketsphinxDecoder : IDisposable
         }
         try
         {
+            // no -logfn: ps_init would reopen the process's log under a decoder another thread may be running
             using var log = PocketsphinxLog.Capture();
-            args.Add("-logfn");
-            args.Add(log.Path);
             var config = Parse(args, log);
             nint decoder = LibPocketsphinx.ps_init(config);
             if (decoder == 0)
@@ -195,6 +194,7 @@ public sealed class PocketsphinxDecoder : IDisposable
     {
         ObjectDisposedException.ThrowIf(_decoder.IsClosed, this);
         if (_inUtterance) EndUtterance();
+        PocketsphinxLog.Trim();
         if (LibPocketsphinx.ps_start_utt(_decoder) < 0) ThrowNoSearch();
         _inUtterance = true;
     }

@@ -4,39 +4,55 @@ using EdgeAI.Voice.Pocketsphinx.Interop;
 namespace EdgeAI.Voice.Pocketsphinx;
 
 /// <summary>
-/// sphinxbase reports errors only in its log, and its log file is one per process. A configuration call (init, a
-/// word, a grammar, a search) therefore runs inside a capture: under one process-wide lock, the log goes to a fresh
-/// temporary file, and a failed call's message is that file's last <c>ERROR:</c> line. Outside captures the log goes
-/// to /dev/null, so decoding writes nothing anywhere. <see cref="Check"/> is the one status check of the binding.
+/// sphinxbase reports errors only in its log, and its log is one per process. It goes to one temporary file for the
+/// life of the process, set once and never switched (switching closes the stream another decoder's thread may be
+/// writing to). A configuration call (init, a word, a grammar, a search) runs inside a capture: under one lock the
+/// file is emptied, and a failed call's message is the last <c>ERROR:</c> line logged since. The file is emptied again
+/// whenever it passes 1 MiB (utterances log a few lines each) and deleted when the process exits.
+/// <see cref="Check"/> is the one status check of the binding.
 /// </summary>
 internal sealed class PocketsphinxLog : IDisposable
 {
-    private const string Discard = "/dev/null";
+    private const long TrimBytes = 1 << 20;
     private static readonly Lock Gate = new();
-    private static long s_sequence;
+    private static readonly Lazy<string> File = new(OpenProcessLog);
 
-    private PocketsphinxLog(string path) => Path = path;
+    private PocketsphinxLog() { }
 
-    /// <summary>The file the log goes to during this capture (pass it as <c>-logfn</c> to ps_init).</summary>
-    public string Path { get; }
+    /// <summary>The file sphinxbase logs to.</summary>
+    public string Path => File.Value;
 
-    /// <summary>Starts a capture: takes the lock and points sphinxbase's log at a fresh file.</summary>
+    /// <summary>Starts a capture: takes the lock and empties the log.</summary>
     public static PocketsphinxLog Capture()
     {
         Gate.Enter();
-        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
-            $"edgeai-pocketsphinx-{Environment.ProcessId}-{Interlocked.Increment(ref s_sequence)}.log");
         try
         {
-            File.WriteAllBytes(path, []);
-            LibPocketsphinx.err_set_logfile(path);
-            return new PocketsphinxLog(path);
+            Truncate(File.Value);
+            return new PocketsphinxLog();
         }
         catch
         {
-            File.Delete(path);
             Gate.Exit();
             throw;
+        }
+    }
+
+    /// <summary>Empties the log when it has grown past 1 MiB (called at each utterance's start; no capture needed).</summary>
+    public static void Trim()
+    {
+        if (!File.IsValueCreated) return;
+        var info = new FileInfo(File.Value);
+        if (info.Exists && info.Length > TrimBytes && Gate.TryEnter())
+        {
+            try
+            {
+                Truncate(File.Value);
+            }
+            finally
+            {
+                Gate.Exit();
+            }
         }
     }
 
@@ -52,32 +68,39 @@ internal sealed class PocketsphinxLog : IDisposable
     /// <summary>The last <c>ERROR:</c> or <c>FATAL</c> line logged in this capture, without its source location.</summary>
     public string? LastError()
     {
+        // sphinxbase writes through stdio: flush what it buffered before reading the file
+        LibPocketsphinx.fflush(0);
         string? last = null;
-        // sphinxbase writes through stdio: what it logged is in the file once its buffer is flushed (err_set_logfile
-        // to /dev/null closes and flushes it).
-        LibPocketsphinx.err_set_logfile(Discard);
-        foreach (string line in File.ReadLines(Path, Encoding.UTF8))
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
         {
             if (!line.StartsWith("ERROR:", StringComparison.Ordinal) && !line.StartsWith("FATAL", StringComparison.Ordinal)) continue;
             // ERROR: "fsg_search.c", line 141: The word 'x' is missing in the dictionary
-            int colon = line.IndexOf(": ", line.IndexOf("line ", StringComparison.Ordinal) is int at and >= 0 ? at : 0, StringComparison.Ordinal);
+            int at = line.IndexOf("line ", StringComparison.Ordinal);
+            int colon = line.IndexOf(": ", at >= 0 ? at : 0, StringComparison.Ordinal);
             last = (colon >= 0 ? line[(colon + 2)..] : line).Trim();
         }
-        LibPocketsphinx.err_set_logfile(Path);
         return last;
     }
 
-    /// <summary>Points the log back at /dev/null, deletes the file and releases the lock.</summary>
-    public void Dispose()
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => Gate.Exit();
+
+    private static string OpenProcessLog()
     {
-        try
-        {
-            LibPocketsphinx.err_set_logfile(Discard);
-            File.Delete(Path);
-        }
-        finally
-        {
-            Gate.Exit();
-        }
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"edgeai-pocketsphinx-{Environment.ProcessId}.log");
+        System.IO.File.WriteAllBytes(path, []);
+        if (LibPocketsphinx.err_set_logfile(path) < 0) throw new PocketsphinxException($"{path}: cannot open pocketsphinx's log");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.File.Delete(path);
+        return path;
+    }
+
+    // sphinxbase appends (its stream is opened "a"), so emptying the file under it is safe: the next line goes to byte 0.
+    private static void Truncate(string path)
+    {
+        LibPocketsphinx.fflush(0);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        stream.SetLength(0);
     }
 }

@@ -10,6 +10,9 @@ namespace EdgeAI.Voice.Recognition;
 /// and as its US English voice reads it, as a second pronunciation). Free dictation over the en-us language model is
 /// an explicit option (<see cref="ForDictation"/>); it is far less accurate. The confidence is the hypothesis'
 /// posterior probability; below <see cref="PocketsphinxRecognizerOptions.MinConfidence"/> the transcript is empty.
+/// In grammar mode pocketsphinx 0.8 rejects by itself (no path through the grammar reaches its end: empty
+/// hypothesis); a path that does reach it has posterior 1.0, so the posterior does not separate a command from
+/// noise forced into the grammar (docs/voice.md, "Rejection").
 /// </summary>
 public sealed class PocketsphinxRecognizer : ISpeechRecognizer
 {
@@ -47,17 +50,22 @@ public sealed class PocketsphinxRecognizer : ISpeechRecognizer
     {
         options ??= new PocketsphinxRecognizerOptions();
         string jsgf = CommandGrammar.Build(options.Intents, vocabulary);
-        return ForGrammar(jsgf, CommandGrammar.Words(options.Intents, vocabulary), options);
+        return ForGrammar(jsgf, CommandGrammar.Words(options.Intents, vocabulary), options, vocabulary.WrittenForms);
     }
 
     /// <summary>Grammar mode over any JSGF grammar whose words are <paramref name="words"/> (missing ones get generated pronunciations).</summary>
-    public static PocketsphinxRecognizer ForGrammar(string jsgf, IEnumerable<string> words, PocketsphinxRecognizerOptions? options = null)
+    /// <param name="jsgf">The grammar.</param>
+    /// <param name="words">Its words.</param>
+    /// <param name="options">Model, rejection threshold, further options.</param>
+    /// <param name="writtenForms">For a word, the spellings it stands for in names ("strasse" ← "straße"), each pronounced too; null: none.</param>
+    public static PocketsphinxRecognizer ForGrammar(string jsgf, IEnumerable<string> words, PocketsphinxRecognizerOptions? options = null,
+        Func<string, IReadOnlyCollection<string>>? writtenForms = null)
     {
         options ??= new PocketsphinxRecognizerOptions();
         var decoder = PocketsphinxDecoder.Open(options.Model, options.Arguments);
         try
         {
-            var added = AddMissingWords(decoder, words);
+            var added = AddPronunciations(decoder, words, writtenForms ?? (_ => []));
             decoder.SetJsgfGrammar(GrammarSearch, jsgf);
             decoder.ActiveSearch = GrammarSearch;
             return new PocketsphinxRecognizer(decoder, "pocketsphinx", options.MinConfidence, added);
@@ -88,28 +96,52 @@ public sealed class PocketsphinxRecognizer : ISpeechRecognizer
         }
     }
 
-    /// <summary>Adds the words the dictionary lacks, pronounced by espeak-ng (German, and US English as a second pronunciation).</summary>
-    internal static Dictionary<string, string> AddMissingWords(PocketsphinxDecoder decoder, IEnumerable<string> words)
+    /// <summary>
+    /// Adds pronunciations for the words the dictionary lacks, and for words whose names spell them otherwise
+    /// ("straße" for "strasse"): espeak-ng's German voice on each spelling, and its US English voice on each spelling,
+    /// as the word and its alternates <c>word(2)</c>, <c>word(3)</c>, ... (duplicates and cmudict's own left out).
+    /// </summary>
+    internal static Dictionary<string, string> AddPronunciations(PocketsphinxDecoder decoder, IEnumerable<string> words,
+        Func<string, IReadOnlyCollection<string>> writtenForms)
     {
-        var missing = new List<string>();
+        // (word, spelling) pairs to pronounce; a word in the dictionary only gets its other spellings
+        var requests = new List<(string Word, string Spelling)>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (string word in words.Distinct(StringComparer.Ordinal))
-            if (!decoder.HasWord(word)) missing.Add(word);
-        var added = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (missing.Count == 0) return added;
-        var german = EspeakPhonemes.Mnemonics(missing, "de");
-        var english = EspeakPhonemes.Mnemonics(missing, "en-us");
-        for (int i = 0; i < missing.Count; i++)
         {
-            string de = EspeakPhonemes.ToArpabet(german[i], "de"), en = EspeakPhonemes.ToArpabet(english[i], "en");
-            if (de.Length == 0 && en.Length == 0)
-                throw new PocketsphinxException($"word '{missing[i]}': not in the dictionary, and espeak-ng gave no phones for it");
-            string first = de.Length > 0 ? de : en;
-            decoder.AddWord(missing[i], first);
-            added[missing[i]] = first;
-            if (en.Length > 0 && en != first)
+            bool inDictionary = decoder.HasWord(word);
+            if (inDictionary) known.Add(word);
+            else requests.Add((word, word));
+            foreach (string spelling in writtenForms(word)) requests.Add((word, spelling));
+        }
+        var added = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (requests.Count == 0) return added;
+        var spellings = requests.Select(r => r.Spelling).ToList();
+        var german = EspeakPhonemes.Mnemonics(spellings, "de");
+        var english = EspeakPhonemes.Mnemonics(spellings, "en-us");
+        var phonesByWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (int i = 0; i < requests.Count; i++)
+        {
+            if (!phonesByWord.TryGetValue(requests[i].Word, out var list)) phonesByWord[requests[i].Word] = list = [];
+            foreach (string phones in new[] { EspeakPhonemes.ToArpabet(german[i], "de"), EspeakPhonemes.ToArpabet(english[i], "en") })
+                if (phones.Length > 0 && !list.Contains(phones)) list.Add(phones);
+        }
+        foreach (var (word, pronunciations) in phonesByWord)
+        {
+            bool inDictionary = known.Contains(word);
+            if (pronunciations.Count == 0 && !inDictionary)
+                throw new PocketsphinxException($"word '{word}': not in the dictionary, and espeak-ng gave no phones for it");
+            int alternate = 1;
+            foreach (string phones in pronunciations)
             {
-                decoder.AddWord(missing[i] + "(2)", en);
-                added[missing[i] + "(2)"] = en;
+                if (inDictionary && decoder.Pronunciation(word) == phones) continue;
+                string entry = word;
+                if (inDictionary || alternate > 1)
+                    do entry = $"{word}({++alternate})"; while (decoder.HasWord(entry));
+                else alternate = 1;
+                if (!inDictionary && entry == word) inDictionary = true; // the rest are alternates
+                decoder.AddWord(entry, phones);
+                added[entry] = phones;
             }
         }
         return added;

@@ -81,6 +81,8 @@ public sealed class CommandGrammarTests
             foreach (string word in SpokenForm.Of(poi.Name).Split(' '))
                 Assert.True(recognizer.Decoder.HasWord(word), $"{poi.Name}: '{word}' has no pronunciation");
         Assert.Contains("schneckenburgerstrasse", recognizer.GeneratedPronunciations.Keys);
+        var newWords = recognizer.GeneratedPronunciations.Keys.Where(k => !k.Contains('(')).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{pois.Count} POIs; {newWords.Count} words not in cmudict: {string.Join(' ', newWords)}; {recognizer.GeneratedPronunciations.Count} pronunciations added");
         Assert.DoesNotContain("parking", recognizer.GeneratedPronunciations.Keys); // cmudict's words keep cmudict's pronunciation
         foreach (var (word, phones) in recognizer.GeneratedPronunciations)
             foreach (string phone in phones.Split(' '))

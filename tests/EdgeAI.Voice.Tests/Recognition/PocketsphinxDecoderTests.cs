@@ -122,6 +122,7 @@ public sealed class PocketsphinxDecoderTests
         using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
         var e = Assert.Throws<PocketsphinxException>(() =>
             decoder.SetJsgfGrammar("g", "#JSGF V1.0;\ngrammar g;\npublic <g> = go to schneckenburgerstrasse;\n"));
+        TestContext.Current.TestOutputHelper?.WriteLine(e.Message);
         Assert.Contains("schneckenburgerstrasse", e.Message);
         Assert.StartsWith("grammar 'g': ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
@@ -133,6 +134,7 @@ public sealed class PocketsphinxDecoderTests
         Sphinx.RequireModel();
         using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
         var e = Assert.Throws<PocketsphinxException>(() => decoder.AddWord("strasse", "SH T R AA X S AH"));
+        TestContext.Current.TestOutputHelper?.WriteLine(e.Message);
         Assert.Contains("X", e.Message);
         Assert.StartsWith("word 'strasse'", e.Message);
         Assert.DoesNotContain('\n', e.Message);
@@ -171,5 +173,29 @@ public sealed class PocketsphinxDecoderTests
         using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
         var e = Assert.Throws<PocketsphinxException>(decoder.StartUtterance);
         Assert.Equal("no search to decode with: set a grammar, keyphrase or language model first", e.Message);
+    }
+
+    [Fact]
+    public async Task Decoders_OnThreads_WhileAnotherIsConfigured_AllDecodeAndErrorsStayTheirs()
+    {
+        // sphinxbase's log is process-wide: configuring one decoder must not disturb one decoding on another thread
+        Sphinx.RequireTestData();
+        short[] pcm = Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw"));
+        var results = new string[2];
+        var decoding = Enumerable.Range(0, 2).Select(i => Task.Run(() =>
+        {
+            using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
+            decoder.SetJsgfGrammar("move", GoForward);
+            decoder.ActiveSearch = "move";
+            for (int round = 0; round < 4; round++) results[i] = Decode(decoder, pcm).Text;
+        }, TestContext.Current.CancellationToken)).ToArray();
+        using (var other = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs))
+            for (int round = 0; round < 10; round++)
+            {
+                var e = Assert.Throws<PocketsphinxException>(() => other.SetJsgfGrammar("g", "#JSGF V1.0;\ngrammar g;\npublic <g> = go to rumplerzeile;\n"));
+                Assert.Contains("rumplerzeile", e.Message);
+            }
+        await Task.WhenAll(decoding);
+        Assert.All(results, r => Assert.Equal("go forward ten meters", r));
     }
 }

@@ -66,6 +66,9 @@ internal static class CommandGuard
         or DirectoryNotFoundException or UnauthorizedAccessException or UsageException or InvalidDataException or CanBusException
         or EdgeAI.Inference.Providers.NoExecutionProviderException or EdgeAI.Inference.Native.OrtUnavailableException
         or EdgeAI.Services.Map.MapFormatException or EdgeAI.Services.Feeds.FeedFormatException
+        // a speech engine, voice or echo canceller that is not installed or refuses its model: named in one line
+        or EdgeAI.Voice.Pocketsphinx.PocketsphinxException or EdgeAI.Voice.Speech.SpeechSynthesisException
+        or EdgeAI.Voice.Echo.EchoCancellerUnavailableException
         or ArgumentException { ParamName: "path" }; // an empty path given to an option (--dbc "", --cache "")
 
     private static string OneLine(Exception e) => e switch

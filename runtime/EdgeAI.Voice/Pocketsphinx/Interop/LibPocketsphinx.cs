@@ -52,4 +52,7 @@ internal static unsafe partial class LibPocketsphinx
 
     /// <summary>ps_lookup_word's result is the caller's to free (sphinxbase's ckd_free is free).</summary>
     [LibraryImport("libc")] public static partial void free(void* pointer);
+
+    /// <summary>Flushes stdio streams (0: all of them), so that sphinxbase's buffered log lines reach its file.</summary>
+    [LibraryImport("libc")] public static partial int fflush(nint stream);
 }
