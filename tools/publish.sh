@@ -76,8 +76,9 @@ fi
 echo "publish: $target ($rid, flavor $flavor, $compile) -> $out" >&2
 rm -rf "$out"
 dotnet publish "$root/tools/EdgeAI.Cli/EdgeAI.Cli.csproj" -c Release -r "$rid" "${aot_args[@]}" \
-  -p:EdgeAIOrtFlavor="$flavor" -p:DebugType=none -p:GenerateDocumentationFile=false \
-  -o "$out" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
+  -p:EdgeAIOrtFlavor="$flavor" -o "$out" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
+# Symbols and XML docs are for developers, not the board.
+find "$out" -maxdepth 1 \( -name '*.pdb' -o -name '*.xml' \) -delete
 # Localized resource folders of third-party packages: unused (the CLI speaks English, InvariantGlobalization).
 find "$out" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended -regex '.*/[a-z]{2}(-[A-Za-z]{2,4})?' -exec rm -rf {} +
 
