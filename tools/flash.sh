@@ -76,9 +76,9 @@ EOF
 # Prints doctor's summary from its JSON: counts per status, then every check that is not ok.
 doctor_summary() {
   local json=$1 ok warn missing
-  ok=$(grep -o '"status":"ok"' <<<"$json" | wc -l)
-  warn=$(grep -o '"status":"warning"' <<<"$json" | wc -l)
-  missing=$(grep -o '"status":"missing"' <<<"$json" | wc -l)
+  ok=$(grep -o '"status":"ok"' <<<"$json" | wc -l || true)
+  warn=$(grep -o '"status":"warning"' <<<"$json" | wc -l || true)
+  missing=$(grep -o '"status":"missing"' <<<"$json" | wc -l || true)
   echo "doctor: $ok ok, $warn warnings, $missing missing"
   # One check per line: split the array at object boundaries, keep area/status/detail of the ones not ok.
   sed 's/},{/}\n{/g' <<<"$json" | grep -v '"status":"ok"' \
@@ -146,12 +146,11 @@ out=$(remote "set -e
   cd $(q "$root")
   cur=\$(readlink current 2>/dev/null || true)
   if [ \"\$cur\" = $(q "$version") ]; then
-    rm -rf .incoming/$(q "$version").old; mv -T $(q "$version") .incoming/$(q "$version").old
-  else
-    rm -rf $(q "$version")
+    # Already running this version: never move the folder that current points at; the fresh copy is dropped.
+    rm -rf .incoming/$(q "$version"); echo \"$(q "$version") (already current)\"; exit 0
   fi
+  rm -rf $(q "$version")
   mv -T .incoming/$(q "$version") $(q "$version")
-  rm -rf .incoming/$(q "$version").old
   ln -sfn $(q "$version") .current.tmp && mv -T .current.tmp current
   if [ -n \"\$cur\" ] && [ \"\$cur\" != $(q "$version") ]; then ln -sfn \"\$cur\" .previous.tmp && mv -T .previous.tmp previous; fi
   echo \"\${cur:-none} -> $version\"") || die "switch failed on $host"
