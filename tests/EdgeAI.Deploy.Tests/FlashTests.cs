@@ -104,7 +104,7 @@ public sealed class FlashTests(ITestOutputHelper output)
         File.WriteAllText(exe, doctorFails
             ? "#!/bin/sh\necho 'edgeai: libcoreclr.so: cannot open shared object file' >&2\nexit 1\n"
             : $"#!/bin/sh\nEDGEAI_MODELS={models} exec {Dotnet} {ServiceUnitTests.BuiltCli} \"$@\"\n");
-        File.SetUnixFileMode(exe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(exe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return dir;
     }
 

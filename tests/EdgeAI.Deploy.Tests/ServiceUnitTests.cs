@@ -88,7 +88,7 @@ public sealed partial class ServiceUnitTests(ITestOutputHelper output)
         info.Environment["NOTIFY_SOCKET"] = socketPath;
         info.Environment["WATCHDOG_USEC"] = "2000000";
         using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         try
         {
             var messages = new List<string>();
@@ -115,7 +115,7 @@ public sealed partial class ServiceUnitTests(ITestOutputHelper output)
             Assert.Equal("STOPPING=1", last);
             Assert.True(process.WaitForExit(30_000), "the capture did not stop on SIGTERM");
             Assert.Equal(0, process.ExitCode);
-            Assert.True(new FileInfo(capture).Length > 0, stderr.Result);
+            Assert.True(new FileInfo(capture).Length > 0, "the capture is empty");
         }
         finally
         {
