@@ -79,6 +79,9 @@ dotnet publish "$root/tools/EdgeAI.Cli/EdgeAI.Cli.csproj" -c Release -r "$rid" "
   -p:EdgeAIOrtFlavor="$flavor" -o "$out" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
 # Symbols and XML docs are for developers, not the board.
 find "$out" -maxdepth 1 \( -name '*.pdb' -o -name '*.xml' \) -delete
+# The LTTng tracepoint provider: loaded only when liblttng-ust is installed, which no dev kit image has; without it
+# the bundle would carry a library whose dependency cannot resolve.
+rm -f "$out/libcoreclrtraceptprovider.so"
 # Localized resource folders of third-party packages: unused (the CLI speaks English, InvariantGlobalization).
 find "$out" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended -regex '.*/[a-z]{2}(-[A-Za-z]{2,4})?' -exec rm -rf {} +
 

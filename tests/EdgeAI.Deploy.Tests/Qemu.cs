@@ -22,7 +22,9 @@ internal static class Qemu
     public static (int ExitCode, string StdOut, string StdErr, TimeSpan Elapsed, bool TimedOut) Run(string executable, IEnumerable<string> args, TimeSpan timeout, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Program!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
-        foreach (var a in (string[])["-L", Sysroot, executable, .. args]) info.ArgumentList.Add(a);
+        // -L finds the cross sysroot's loader; LD_LIBRARY_PATH keeps its glibc ahead of a multiarch libc6:arm64 (which
+        // libssl3:arm64 brings): a loader of one glibc build with the libc of another hangs .NET at start.
+        foreach (var a in (string[])["-L", Sysroot, "-E", "LD_LIBRARY_PATH=" + Sysroot + "/lib", executable, .. args]) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         if (environment is not null) foreach (var (k, v) in environment) info.Environment[k] = v;
         var clock = Stopwatch.StartNew();
