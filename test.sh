@@ -9,6 +9,7 @@ cd "$root"
 source scripts/deps.sh
 ensure_dotnet
 ensure_debs "${EDGEAI_TEST_DEBS[@]}" "${EDGEAI_BUILD_DEBS[@]}" "${EDGEAI_RUN_DEBS[@]}"
+ensure_arm64_debs "${EDGEAI_TEST_ARM64_DEBS[@]}"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 dotnet build EdgeAI.sln -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -19,6 +19,21 @@ ensure_debs() {
   fi
 }
 
+# ensure_arm64_debs PACKAGE:arm64...: enables Debian's arm64 architecture (root only) and installs the packages.
+ensure_arm64_debs() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "edgeai: missing arm64 packages for the qemu tests; run: sudo dpkg --add-architecture arm64 && sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    return 0
+  fi
+  dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64; apt-get update -qq >&2; }
+  ensure_debs "${missing[@]}" || echo "edgeai: could not install ${missing[*]}; the qemu tests will skip" >&2
+}
+
 # ensure_dotnet: the .NET SDK pinned by global.json must be on PATH.
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
@@ -37,7 +52,14 @@ ensure_dotnet() {
 # sox (with ffmpeg) writes the WAV files the audio reader is tested on in every encoding, and espeak-ng speaks the
 # utterances the VAD's boundaries are measured on and the recognizer is tested on; pocketsphinx-testdata has real
 # recordings with known transcripts; pocketsphinx's own pocketsphinx_continuous is the wake bench's peer).
-EDGEAI_TEST_DEBS=(pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx)
+# Deployment (tests/EdgeAI.Deploy.Tests): qemu-user-static with the arm64 cross sysroot (libc6/libstdc++6-arm64-cross)
+# runs the linux-arm64 bundle here, file and binutils' readelf check every binary in it, openssh-server + openssh-client
+# + rsync are the flash target, systemd gives systemd-analyze verify/security.
+EDGEAI_TEST_DEBS=(pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx
+  qemu-user-static binfmt-support libc6-arm64-cross libstdc++6-arm64-cross file binutils openssh-server openssh-client rsync systemd)
+# Foreign-architecture packages for the qemu runs: .NET's hashing loads OpenSSL at run time (dlopen), which the cross
+# sysroot lacks; Debian multiarch installs the arm64 one into /usr/lib/aarch64-linux-gnu (after dpkg --add-architecture).
+EDGEAI_TEST_ARM64_DEBS=(libssl3:arm64)
 # Native libraries edgeai itself loads: OpenCvSharp's official runtime needs GTK 3; iproute2 reports CAN bit timing;
 # GStreamer core, appsink and videotestsrc for --gst pipelines; alsa-lib (libasound.so.2) for live audio capture and playback;
 # speexdsp (libspeexdsp.so.1) for the echo cancellation that barge-in needs; pocketsphinx 0.8 (libpocketsphinx.so.3,

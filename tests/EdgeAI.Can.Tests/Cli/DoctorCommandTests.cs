@@ -75,6 +75,20 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    public void OpenCvMissing_OnArm64_IsAWarningThatNamesTheGStreamerCameraPath()
+    {
+        var arm = EdgeAI.Cli.Doctor.NativeLibrariesProbe.OpenCvMissing("libOpenCvSharpExtern.so: cannot open shared object file", System.Runtime.InteropServices.Architecture.Arm64);
+        Assert.Equal(EdgeAI.Cli.Doctor.DoctorStatus.Warning, arm.Status);
+        Assert.Contains("no OpenCvSharp runtime for linux-arm64", arm.Detail);
+        Assert.Contains("nvarguscamerasrc on Jetson", arm.Detail);
+        Assert.Contains("qtiqmmfsrc on Qualcomm boards", arm.Detail);
+
+        var x64 = EdgeAI.Cli.Doctor.NativeLibrariesProbe.OpenCvMissing("libgtk-3.so.0: cannot open shared object file", System.Runtime.InteropServices.Architecture.X64);
+        Assert.Equal(EdgeAI.Cli.Doctor.DoctorStatus.Missing, x64.Status);
+        Assert.Equal("apt-get install libgtk-3-0", x64.Fix);
+    }
+
+    [Fact]
     public void Doctor_Text_OneMarkPerFinding()
     {
         var (code, stdout, _) = CliRunner.Run("doctor");

@@ -10,6 +10,7 @@ using EdgeAI.Can.Replay;
 using EdgeAI.Cli.Input;
 using EdgeAI.Cli.Output;
 using EdgeAI.Drivers.Simulated;
+using EdgeAI.Host.Systemd;
 
 namespace EdgeAI.Cli.Commands;
 
@@ -17,6 +18,8 @@ namespace EdgeAI.Cli.Commands;
 /// <c>edgeai can dump IF [--out F] [--dbc F] [--ids ...] [--rotate-size N] [--rotate-time T]</c>: candump -L capture with
 /// receive timestamps. <c>--out</c> appends whole lines, flushed and fsynced at least once a second, so a capture cut off
 /// by the ignition ends at a line boundary. <c>dump sim</c> captures a simulated car replaying the bundled drive.
+/// Under a <c>Type=notify</c> unit (NOTIFY_SOCKET set) it is deploy/edgeai.service's interim service: READY=1 once the
+/// bus is open and the capture file exists, WATCHDOG=1 from the receive loop, STOPPING=1 when stopped.
 /// </summary>
 public sealed class CanDumpCommand : Command
 {
@@ -79,6 +82,8 @@ public sealed class CanDumpCommand : Command
         using var lines = console is null ? null : new CandumpLogWriter(console, "stdout", new CanLogWriteOptions { Channels = channels });
         var decoded = database is null ? null : new DecodedPrinter(database, outPath is null ? null : stdout);
         if (capture is not null) stderr.WriteLine($"edgeai: capturing {name} into {capture.Path} (Ctrl+C stops)");
+        using var systemd = SystemdNotifier.FromEnvironment(_time);
+        systemd.Ready(capture is null ? $"capturing {name}" : $"capturing {name} into {capture.Path}");
 
         var buffer = new CanFrame[256];
         long frames = 0;
@@ -87,6 +92,8 @@ public sealed class CanDumpCommand : Command
         {
             while (true)
             {
+                // The loop wakes at least every flush interval, so a ping from here proves the capture is alive.
+                systemd.PingWatchdogIfDue();
                 int n = bus.TryReceive(buffer);
                 for (int i = 0; i < n; i++)
                 {
@@ -122,6 +129,7 @@ public sealed class CanDumpCommand : Command
         {
             // Ctrl+C or SIGTERM: the final flush below ends the capture cleanly.
         }
+        systemd.Stopping();
         await carStop.CancelAsync();
         if (car is not null) await car;
         lines?.Complete();
