@@ -16,6 +16,9 @@ internal sealed class PocketsphinxLog : IDisposable
     private const long TrimBytes = 1 << 20;
     private static readonly Lock Gate = new();
     private static readonly Lazy<string> File = new(OpenProcessLog);
+    // A handle of our own on the log, opened once, so that the size check at each utterance allocates nothing.
+    private static readonly Lazy<Microsoft.Win32.SafeHandles.SafeFileHandle> Probe = new(() =>
+        System.IO.File.OpenHandle(File.Value, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
 
     private PocketsphinxLog() { }
 
@@ -42,8 +45,7 @@ internal sealed class PocketsphinxLog : IDisposable
     public static void Trim()
     {
         if (!File.IsValueCreated) return;
-        var info = new FileInfo(File.Value);
-        if (info.Exists && info.Length > TrimBytes && Gate.TryEnter())
+        if (RandomAccess.GetLength(Probe.Value) > TrimBytes && Gate.TryEnter())
         {
             try
             {
