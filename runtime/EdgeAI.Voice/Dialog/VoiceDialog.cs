@@ -39,7 +39,6 @@ public sealed class VoiceDialog
     private Ear _ear;
     private TimeSpan _openedAt, _hearingFrom;
     private int _utterances;
-    private bool _runOn;
     private volatile bool _pressed, _released;
     private Task? _thinking;
     private CancellationTokenSource? _answerCancel;
@@ -173,12 +172,6 @@ public sealed class VoiceDialog
                     case Ear.Open:
                         if (vad.Kind == VadEventKind.SpeechStart)
                             Hear(vad.Start, heard, preRoll, preRollCounts, preRollNext);
-                        else if (ear.InSpeech)
-                        {
-                            // Speech that ran on from the wake phrase: maybe the request said in one breath.
-                            Hear(now - _chunkTime, heard, preRoll, preRollCounts, -1);
-                            _runOn = true;
-                        }
                         else if (_released || now - _openedAt >= _options.NoSpeechTimeout)
                         {
                             _released = false;
@@ -234,7 +227,6 @@ public sealed class VoiceDialog
     private void Hear(TimeSpan from, ReadOnlySpan<float> current, float[] preRoll, int[] preRollCounts, int preRollNext)
     {
         _ear = Ear.Hearing;
-        _runOn = false;
         _hearingFrom = from;
         _released = _options.Activation == ActivationMode.PushToTalk && _released;
         _recognizer.Begin();
@@ -259,14 +251,6 @@ public sealed class VoiceDialog
         var transcript = _recognizer.End();
         double latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Wake?.Reset();
-        if (transcript.IsEmpty && _runOn && timeout is null && now - _openedAt < _options.NoSpeechTimeout)
-        {
-            // Only the end of the wake phrase: keep listening for the request.
-            _ear = Ear.Open;
-            _runOn = false;
-            return;
-        }
-        _runOn = false;
         if (transcript.IsEmpty)
         {
             Emit(new VoiceEvent(VoiceEventType.NoMatch, now.TotalSeconds) { Confidence = transcript.Confidence, LatencyMs = latency });
