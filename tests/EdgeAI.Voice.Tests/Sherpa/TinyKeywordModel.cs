@@ -2,6 +2,8 @@ using System.Globalization;
 using Google.Protobuf;
 using Onnx;
 
+using static EdgeAI.Voice.Tests.Sherpa.OnnxGraph;
+
 namespace EdgeAI.Voice.Tests.Sherpa;
 
 /// <summary>
@@ -88,41 +90,5 @@ internal static class TinyKeywordModel
         foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         using var stream = File.Create(path);
         model.WriteTo(stream);
-    }
-
-    private static AttributeProto Int(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-    private static AttributeProto Ints(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Ints, Ints = { value } };
-
-    private static void Node(GraphProto graph, string op, string[] inputs, string output, params AttributeProto[] attributes)
-    {
-        var node = new NodeProto { OpType = op, Name = output + "_node" };
-        node.Input.Add(inputs);
-        node.Output.Add(output);
-        node.Attribute.Add(attributes);
-        graph.Node.Add(node);
-    }
-
-    private static void Floats(GraphProto graph, string name, float[] values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.Add(dims);
-        tensor.FloatData.Add(values);
-        graph.Initializer.Add(tensor);
-    }
-
-    private static void Int64s(GraphProto graph, string name, long[] values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
-        tensor.Dims.Add(dims);
-        tensor.Int64Data.Add(values);
-        graph.Initializer.Add(tensor);
-    }
-
-    private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, params object[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (var d in dims)
-            shape.Dim.Add(d is string s ? new TensorShapeProto.Types.Dimension { DimParam = s } : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(d, CultureInfo.InvariantCulture) });
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } } };
     }
 }

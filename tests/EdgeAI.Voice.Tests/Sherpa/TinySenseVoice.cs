@@ -2,6 +2,8 @@ using System.Globalization;
 using Google.Protobuf;
 using Onnx;
 
+using static EdgeAI.Voice.Tests.Sherpa.OnnxGraph;
+
 namespace EdgeAI.Voice.Tests.Sherpa;
 
 /// <summary>
@@ -41,9 +43,9 @@ internal static class TinySenseVoice
         Array.Fill(bias, -100f);
         bias[0] = Threshold;
         bias[v - 1] = 0;
-        Initializer(graph, "prefix", prefix, 1, 4, v);
-        Initializer(graph, "weight", weight, 1, 1, v);
-        Initializer(graph, "bias", bias, 1, 1, v);
+        Floats(graph, "prefix", prefix, 1, 4, v);
+        Floats(graph, "weight", weight, 1, 1, v);
+        Floats(graph, "bias", bias, 1, 1, v);
 
         Node(graph, "ReduceMean", ["x"], "mean", new AttributeProto { Name = "axes", Type = AttributeProto.Types.AttributeType.Ints, Ints = { 2 } },
             new AttributeProto { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
@@ -64,30 +66,5 @@ internal static class TinySenseVoice
             model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         using (var stream = File.Create(Path.Combine(folder, "model.onnx"))) model.WriteTo(stream);
         File.WriteAllLines(Path.Combine(folder, "tokens.txt"), Tokens.Select((t, i) => $"{t} {i}"));
-    }
-
-    private static void Node(GraphProto graph, string op, string[] inputs, string output, params AttributeProto[] attributes)
-    {
-        var node = new NodeProto { OpType = op, Name = output + "_node" };
-        node.Input.Add(inputs);
-        node.Output.Add(output);
-        node.Attribute.Add(attributes);
-        graph.Node.Add(node);
-    }
-
-    private static void Initializer(GraphProto graph, string name, float[] values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.Add(dims);
-        tensor.FloatData.Add(values);
-        graph.Initializer.Add(tensor);
-    }
-
-    private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, params object[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (var d in dims)
-            shape.Dim.Add(d is string s ? new TensorShapeProto.Types.Dimension { DimParam = s } : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(d, CultureInfo.InvariantCulture) });
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } } };
     }
 }
