@@ -130,14 +130,25 @@ internal sealed class ScenarioPipeline
         return drive;
     }
 
-    /// <summary>The scenario's cabin clip through BlazeFace and the driver monitor, from the log's start; null without a clip.</summary>
+    /// <summary>The scenario's cabin clip through BlazeFace and the driver monitor, from the log's start; null without a
+    /// clip, or (said in one line) where video files cannot be decoded: OpenCvSharp has no linux-arm64 runtime.</summary>
     public VisionCabinCamera? OpenCamera(TextWriter stderr)
     {
         if (Scenario?.CabinVideo is not { } clip) return null;
+        EdgeAI.Vision.IVideoSource video;
+        try
+        {
+            video = EdgeAI.Drivers.Camera.VideoSources.OpenFile(clip);
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException)
+        {
+            stderr.WriteLine($"edgeai: the cabin clip cannot be decoded here (OpenCvSharpExtern: {(e.InnerException ?? e).Message.ReplaceLineEndings(" ")}); the drive runs without the driver monitor, as with --no-vision");
+            return null;
+        }
         var model = new OnnxFaceModel(InferenceInput.ModelPath(null, "blazeface-front"), BlazeFaceModel.Front, new EdgeAI.Inference.Configuration.InferenceOptions());
         InferenceInput.Report(model.Provider, stderr);
         var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Default), new VisionMetrics());
-        return new VisionCabinCamera(EdgeAI.Drivers.Camera.VideoSources.OpenFile(clip), pipeline, StartNs, model) { Provider = model.Provider.Name };
+        return new VisionCabinCamera(video, pipeline, StartNs, model) { Provider = model.Provider.Name };
     }
 
     /// <summary>The vehicle and service tools the answers use (read-only), over the live context.</summary>
