@@ -35,12 +35,6 @@ internal sealed class AnswerAudio
         get { lock (_gate) return _complete && _read == _written; }
     }
 
-    /// <summary>Samples taken so far.</summary>
-    public int Taken
-    {
-        get { lock (_gate) return _read; }
-    }
-
     /// <summary>Copies up to <paramref name="destination"/>'s length of what is ready; returns how many.</summary>
     public int Take(Span<float> destination)
     {

@@ -230,7 +230,7 @@ public sealed class VoiceDialog
         _hearingFrom = from;
         _released = _options.Activation == ActivationMode.PushToTalk && _released;
         _recognizer.Begin();
-        if (preRollNext >= 0 && _options.PreRollChunks > 0)
+        if (_options.PreRollChunks > 0)
         {
             int size = _source.ChunkSamples;
             for (int i = 0; i < preRollCounts.Length; i++)

@@ -64,7 +64,7 @@ public sealed class VoiceCommand : Command
         Llm.Loading.LlmModel? model = null;
         using var session = parse.GetValue(_llm.Model) is null
             ? new TemplateResponder(tools)
-            : _llm.Open(parse, stderr, out model);
+            : _llm.Open(parse, stderr, tools, out model);
         using var _m = model;
         // The echo canceller only matters where the answer can reach the microphone: a live one.
         using var echo = speaker is not null && mic ? VoiceEngines.EchoCanceller() : null;

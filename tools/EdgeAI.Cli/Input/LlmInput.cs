@@ -107,12 +107,16 @@ internal sealed class LlmInput
     /// Opens the assistant: the model folder given (bad folder: bad input), else the configured or cached test model,
     /// else the template fallback (said on <paramref name="log"/>). <paramref name="model"/> is the loaded model, to dispose.
     /// </summary>
-    public IChatSession Open(ParseResult parse, TextWriter log, out LlmModel? model)
+    public IChatSession Open(ParseResult parse, TextWriter log, out LlmModel? model) => Open(parse, log, null, out model);
+
+    /// <summary><see cref="Open(ParseResult, TextWriter, out LlmModel?)"/> over <paramref name="tools"/> already built
+    /// (null: built here from the options).</summary>
+    public IChatSession Open(ParseResult parse, TextWriter log, ToolRegistry? tools, out LlmModel? model)
     {
         model = null;
         IConfiguration configuration = Inference.Load(parse);
         LlmOptions options = Options(parse, configuration);
-        ToolRegistry tools = Tools(parse, out _);
+        tools ??= Tools(parse, out _);
         if (parse.GetValue(Fallback)) return new TemplateResponder(tools, options.SystemPrompt);
         string? directory = parse.GetValue(Model) ?? options.Model;
         if (directory is null)
