@@ -32,7 +32,7 @@ public sealed unsafe class SherpaSynthesizer : ISpeechSynthesizer
         ref var m = ref config.model;
         m.num_threads = 2;
         m.provider = arena.Add("cpu");
-        nint model = arena.Add(Folder.File("model")), tokens = arena.Add(Folder.File("tokens")), data = arena.Add(Folder.File("data")), lexicon = arena.Add(Folder.File("lexicon"));
+        nint model = arena.Add(Folder.File("model")), tokens = arena.Add(Folder.File("tokens")), data = arena.Add(EspeakDataFolder(Folder.File("data"))), lexicon = arena.Add(Folder.File("lexicon"));
         if (Folder.Kind == SherpaModelKind.Kokoro)
             m.kokoro = new SherpaOnnxOfflineTtsKokoroModelConfig { model = model, voices = arena.Add(Folder.File("voices")), tokens = tokens, data_dir = data, lexicon = lexicon, length_scale = 1 };
         else
@@ -41,6 +41,18 @@ public sealed unsafe class SherpaSynthesizer : ISpeechSynthesizer
             ?? throw new SherpaModelFolderException(Folder.Path, $"sherpa-onnx refused the {Folder.Kind} voice (see its message above); {SherpaModelFolder.VoiceLayouts}");
         SampleRate = SherpaOnnxApi.SherpaOnnxOfflineTtsSampleRate(_tts);
         Voice = $"sherpa:{folder}";
+    }
+
+    /// <summary>
+    /// The espeak-ng data folder to hand to sherpa-onnx, with links resolved. sherpa-onnx sets espeak-ng up once per
+    /// process, with the first voice's folder, and reads it again later (voices, dictionaries); a voice folder whose
+    /// espeak-ng-data is a link, deleted later, must not leave espeak-ng reading through a path that is gone.
+    /// </summary>
+    internal static string? EspeakDataFolder(string? data)
+    {
+        if (data is null) return null;
+        var target = new DirectoryInfo(data).ResolveLinkTarget(returnFinalTarget: true);
+        return target is { Exists: true } ? target.FullName : data;
     }
 
     /// <summary>The voice folder.</summary>

@@ -47,9 +47,14 @@ public sealed class SherpaSynthesizerTests : IDisposable
         var chunks = new List<ReadOnlyMemory<float>>();
         await foreach (var chunk in tts.SynthesizeAsync($"{First} {Second}", "en", TestContext.Current.CancellationToken)) chunks.Add(chunk);
 
+        AssertTwoSentences(tts.Folder.Path, chunks);
+    }
+
+    /// <summary>One chunk per sentence, with the phonemes espeak-ng gives each.</summary>
+    private static void AssertTwoSentences(string folder, List<ReadOnlyMemory<float>> chunks)
+    {
         Assert.Equal(2, chunks.Count);
         Assert.All(chunks, c => Assert.Equal(0, c.Length % TinyPiper.SamplesPerPhoneme));
-        string folder = tts.Folder.Path;
         var first = Ids(chunks[0]);
         var second = Ids(chunks[1]);
         // piper's framing (^ first, $ last, _ between phonemes) and the phonemes espeak-ng gives each sentence.
@@ -57,6 +62,27 @@ public sealed class SherpaSynthesizerTests : IDisposable
         foreach (var symbol in new[] { "^", "$", "ð", "ʃ", "ɑ", "ŋ" }) Assert.Contains(Id(folder, symbol), second);
         Assert.DoesNotContain(Id(folder, "ʃ"), first);
         Assert.True(chunks[1].Length > chunks[0].Length, $"{chunks[0].Length} then {chunks[1].Length} samples");
+    }
+
+    [Fact]
+    public async Task Synthesize_AfterAnEarlierVoiceFolderWasDeleted_StillPhonemizes()
+    {
+        // sherpa-onnx sets espeak-ng up once per process, with the first voice's data folder. A voice whose
+        // espeak-ng-data is a link (here, to the system's) must not leave espeak-ng reading through a folder that is
+        // gone once that voice is deleted.
+        string first = WriteVoice();
+        SherpaLibraryTests.LoadOrSkip();
+        using (var earlier = new TempDirectory())
+        {
+            string copy = earlier.File("voice");
+            TinyPiper.Write(copy, First, Second);
+            using var tts = new SherpaSynthesizer(copy, cache: SharedModels.Cache);
+            await foreach (var _ in tts.SynthesizeAsync(First, "en", TestContext.Current.CancellationToken)) { }
+        }
+        using var later = new SherpaSynthesizer(first, cache: SharedModels.Cache);
+        var chunks = new List<ReadOnlyMemory<float>>();
+        await foreach (var chunk in later.SynthesizeAsync($"{First} {Second}", "en", TestContext.Current.CancellationToken)) chunks.Add(chunk);
+        AssertTwoSentences(first, chunks);
     }
 
     [Fact]
