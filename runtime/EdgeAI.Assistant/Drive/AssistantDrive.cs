@@ -23,11 +23,12 @@ public sealed class AssistantDrive
     private long _firstNs = long.MinValue, _nextTickNs = long.MinValue;
     private CanFrame _last;
 
-    /// <summary>A drive over <paramref name="context"/> with <paramref name="engine"/>.</summary>
-    public AssistantDrive(VehicleContext context, AssistantEngine engine, TimeZoneInfo zone)
+    /// <summary>A drive over <paramref name="context"/> with <paramref name="engine"/>; the ticker reads the live context,
+    /// or <paramref name="reader"/> when given (the host's assistant stage reads published snapshots).</summary>
+    public AssistantDrive(VehicleContext context, AssistantEngine engine, TimeZoneInfo zone, IContextReader? reader = null)
     {
         Context = context ?? throw new ArgumentNullException(nameof(context));
-        Ticker = new AssistantTicker(new VehicleContextReader(context), engine, zone);
+        Ticker = new AssistantTicker(reader ?? new VehicleContextReader(context), engine, zone);
         _fixes = [];
     }
 
@@ -114,7 +115,7 @@ public sealed class AssistantDrive
                 _last = frame;
                 Frames++;
                 Seconds = (t - _firstNs) / 1e9;
-                EmitDriveEvents(Context, Ticker, ref _printedDriveEvents, onEvent);
+                EmitDriveEvents(Context, _firstNs, ref _printedDriveEvents, onEvent);
                 while (t >= _nextTickNs)
                 {
                     await Ticker.TickAsync(_nextTickNs, onEvent, cancellation);
@@ -130,17 +131,16 @@ public sealed class AssistantDrive
     }
 
     /// <summary>The context's drive events (doors, phases, charging) after the <paramref name="emitted"/> already
-    /// handed on, as timeline events with times from <paramref name="ticker"/>'s start.</summary>
-    public static void EmitDriveEvents(VehicleContext context, AssistantTicker ticker, ref int emitted, Action<TimelineEvent> onEvent)
+    /// handed on, as timeline events with times from the drive's first moment <paramref name="firstNs"/>.</summary>
+    public static void EmitDriveEvents(VehicleContext context, long firstNs, ref int emitted, Action<TimelineEvent> onEvent)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(ticker);
         ArgumentNullException.ThrowIfNull(onEvent);
         var events = context.Drive.Events;
         for (; emitted < events.Count; emitted++)
         {
             var e = events[emitted];
-            onEvent(new TimelineEvent(e.TimeNs, ticker.At(e.TimeNs), "drive", e.Kind, e.Text));
+            onEvent(new TimelineEvent(e.TimeNs, AssistantTicker.SecondsOf(firstNs, e.TimeNs), "drive", e.Kind, e.Text));
         }
     }
 }

@@ -65,7 +65,11 @@ public sealed class AssistantTicker
     public long Ticks { get; private set; }
 
     /// <summary>Seconds of drive at <paramref name="timeNs"/>, rounded to the millisecond.</summary>
-    public double At(long timeNs) => FirstNs == long.MinValue ? 0 : Math.Round((timeNs - FirstNs) / 1e9, 3);
+    public double At(long timeNs) => SecondsOf(FirstNs, timeNs);
+
+    /// <summary>Seconds from <paramref name="firstNs"/> to <paramref name="timeNs"/>, rounded to the millisecond (0 before
+    /// the drive started).</summary>
+    public static double SecondsOf(long firstNs, long timeNs) => firstNs == long.MinValue ? 0 : Math.Round((timeNs - firstNs) / 1e9, 3);
 
     /// <summary>One tick at <paramref name="nowNs"/>: every event it makes goes to <paramref name="onEvent"/>, in order.</summary>
     public async Task TickAsync(long nowNs, Action<TimelineEvent> onEvent, CancellationToken cancellation)
