@@ -1,5 +1,6 @@
 using EdgeAI.Assistant.Drive;
 using EdgeAI.Fusion.Context;
+using EdgeAI.Host.Stages;
 using EdgeAI.Vision;
 using EdgeAI.Vision.Pipeline;
 
@@ -8,9 +9,10 @@ namespace EdgeAI.Cli.Demo;
 /// <summary>
 /// The scenario's cabin clip through the vision pipeline (face detection, head pose, driver monitor), in step with the
 /// drive: frame i is taken at the drive's first frame plus its timestamp in the clip, the monitor gets the car's speed
-/// from the context, and each frame's attention goes into the context with the frame's time.
+/// from the context, and each frame's attention goes into the context with the frame's time. The host's camera stage
+/// reads it frame by frame instead (<see cref="IAttentionSource"/>).
 /// </summary>
-internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipeline, long startNs, IDisposable model) : ICabinCamera, IDisposable
+internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipeline, long startNs, IDisposable model) : ICabinCamera, IAttentionSource
 {
     private VideoFrame? _next;
     private bool _ended;
@@ -36,6 +38,18 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
             _next = null;
             Frames++;
         }
+    }
+
+    public bool IsLive => source.IsLive;
+
+    public async ValueTask<AttentionSample?> NextAsync(float? speedKmh, CancellationToken cancellation)
+    {
+        using var frame = await source.ReadAsync(cancellation);
+        if (frame is null) return null;
+        pipeline.VehicleSpeedKmh = speedKmh;
+        var result = pipeline.Process(frame);
+        Frames++;
+        return new AttentionSample(startNs + frame.Timestamp.Ticks * 100, (DriverAttention)(int)result.Attention.State, result.Attention.Awareness);
     }
 
     public void Dispose()
