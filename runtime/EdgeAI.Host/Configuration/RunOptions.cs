@@ -63,7 +63,7 @@ public sealed class RunOptions
     {
         if (Speed.Equals("max", StringComparison.OrdinalIgnoreCase)) return double.PositiveInfinity;
         if (double.TryParse(Speed, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s is >= 0.1 and <= 1000) return s;
-        throw new InvalidDataException($"Run:Speed: expected a factor from 0.1 to 1000 or 'max', found '{Speed}'");
+        throw new InvalidDataException($"--speed (Run:Speed): expected a factor from 0.1 to 1000 or 'max', found '{Speed}'");
     }
 
     /// <summary>The state folder to use.</summary>
@@ -81,6 +81,6 @@ public sealed class RunOptions
             && double.TryParse(Stall.AsSpan(at + 1, plus - at - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double after) && after >= 0
             && double.TryParse(Stall.AsSpan(plus + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double length) && length > 0)
             return new StageStall(Stall[..at], TimeSpan.FromSeconds(after), TimeSpan.FromSeconds(length));
-        throw new InvalidDataException($"Run:Stall: expected STAGE@AFTER_S+FOR_S (e.g. fusion@3+10), found '{Stall}'");
+        throw new InvalidDataException($"--stall (Run:Stall): expected STAGE@AFTER_S+FOR_S (e.g. fusion@3+10), found '{Stall}'");
     }
 }
