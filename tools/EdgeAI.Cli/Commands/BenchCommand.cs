@@ -10,13 +10,13 @@ using EdgeAI.Fusion.Scenarios;
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai bench can|replay|vision|llm|fusion|assistant|wake [--json]</c>: the project's measured figures, each next to a peer measured in the
+/// <c>edgeai bench can|replay|vision|llm|fusion|assistant|wake|voice [--json]</c>: the project's measured figures, each next to a peer measured in the
 /// same run where there is one (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime
 /// <c>InferenceSession.Run</c>; for llm a bare ORT GenAI generator loop; assistant has goals instead: the bundled drive through the demo's pipeline).
 /// </summary>
 public sealed class BenchCommand : Command
 {
-    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) assistant (the bundled drive through the proactive engine) or wake (the wake phrase's false rejects and false alarms per hour across thresholds, against pocketsphinx_continuous)" };
+    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) assistant (the bundled drive through the proactive engine) wake (the wake phrase's false rejects and false alarms per hour across thresholds, against pocketsphinx_continuous) or voice (real-time factors, end of speech to intent, bytes per chunk; recognition against pocketsphinx_continuous)" };
     private readonly Option<bool> _json = new("--json") { Description = "results as JSON" };
     private readonly Option<string> _log = new("--log") { Description = "log to measure with (default: the bundled city drive)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC for the decode figures (default: models/dbc/edgeai_demo.dbc)" };
@@ -32,9 +32,9 @@ public sealed class BenchCommand : Command
     private readonly Option<bool> _peerAll = new("--peer-all") { Description = "wake: run pocketsphinx_continuous at every threshold (default: at the default threshold)" };
     private readonly Option<string?> _keep = new("--keep") { Description = "wake: build the test set's WAV files in this folder and keep them" };
 
-    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant")
+    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant, wake, voice")
     {
-        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant", "wake");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant", "wake", "voice");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -55,6 +55,7 @@ public sealed class BenchCommand : Command
             "vision" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation)),
             "llm" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteLlm(parse, stdout, stderr))),
             "wake" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteWake(parse, stdout, stderr, cancellation))),
+            "voice" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteVoice(parse, stdout, stderr))),
             "assistant" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAssistantAsync(parse, stdout, stderr, cancellation)),
             _ => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr))),
         });
@@ -84,6 +85,19 @@ public sealed class BenchCommand : Command
         };
         var result = new WakeBench(settings, (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold), stderr).Run(cancellation);
         WakeBench.WriteTable(stdout, result);
+        return ExitCodes.Ok;
+    }
+
+    private int ExecuteVoice(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        // The grammar of `edgeai voice`: the intents over the bundled scenario's region.
+        var scenario = Scenario.Load(Assets.Require(Path.Combine(DemoCommand.BundledScenario, Scenario.FileName), "the bundled scenario"));
+        var services = LlmInput.RegionServicesOf(scenario, scenario.Services ?? throw new InvalidOperationException("bench voice: the bundled scenario has no services section"));
+        var vocabulary = EdgeAI.Assistant.Voice.RegionVocabulary.Of(services.Map.Pois);
+        int runs = parse.GetResult(_repeat) is null ? 3 : Math.Clamp(parse.GetValue(_repeat), 1, 100);
+        var result = new VoiceBench(vocabulary, runs, stderr).Run();
+        if (parse.GetValue(_json)) WriteJson(stdout, result.Figures);
+        else VoiceBench.WriteTable(stdout, result);
         return ExitCodes.Ok;
     }
 
