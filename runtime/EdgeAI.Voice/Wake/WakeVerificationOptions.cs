@@ -1,0 +1,33 @@
+namespace EdgeAI.Voice.Wake;
+
+/// <summary>How <see cref="VerifiedWakeDetector"/> checks a keyword-spotting candidate (defaults measured with
+/// <c>edgeai bench wake</c>, docs/voice.md "Wake phrase").</summary>
+public sealed record WakeVerificationOptions
+{
+    /// <summary>The stretch checked, ending <see cref="TailChunks"/> after the candidate (default 1600 ms).</summary>
+    public int WindowMs { get; init; } = 1600;
+
+    /// <summary>Chunks (32 ms) heard after the candidate before it is checked, so the phrase's last sound is inside (default 4).</summary>
+    public int TailChunks { get; init; } = 4;
+
+    /// <summary>Silero's probability from which a chunk counts as speech (default 0.5).</summary>
+    public float SpeechProbability { get; init; } = 0.5f;
+
+    /// <summary>The speech gate: at least this many chunks of the stretch must be speech (default 8, 256 ms).</summary>
+    public int MinSpeechChunks { get; init; } = 8;
+
+    /// <summary>The second stage: the phrase must explain the stretch at least this much better than the phone loop,
+    /// per 10 ms frame (<see cref="WakeVerifier.Margin"/>); negative infinity turns the second stage off.</summary>
+    public double MinMargin { get; init; } = 0;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentException">the named option and its range.</exception>
+    public void Validate()
+    {
+        if (WindowMs is < 320 or > 10_000) throw new ArgumentException($"wake verification: WindowMs {WindowMs}: expected 320..10000");
+        if (TailChunks is < 0 or > 31) throw new ArgumentException($"wake verification: TailChunks {TailChunks}: expected 0..31");
+        if (!(SpeechProbability is >= 0 and <= 1)) throw new ArgumentException($"wake verification: SpeechProbability {SpeechProbability}: expected 0..1");
+        if (MinSpeechChunks < 0 || MinSpeechChunks * 32 > WindowMs) throw new ArgumentException($"wake verification: MinSpeechChunks {MinSpeechChunks}: expected 0..{WindowMs / 32} (the window's chunks)");
+        if (double.IsNaN(MinMargin)) throw new ArgumentException("wake verification: MinMargin is NaN");
+    }
+}
