@@ -34,16 +34,10 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
         public int MaxAlarms { get; init; } = 30;
         /// <summary>Run pocketsphinx_continuous at every threshold, not only the default.</summary>
         public bool PeerEveryThreshold { get; init; }
-        /// <summary>
-        /// For a <see cref="VerifiedWakeDetector"/> built with its second stage's margin off (negative infinity): the
-        /// margins to sweep, each a row per threshold, from the margins of the candidates that passed the speech gate
-        /// (one decoding pass serves every margin). Null: one row per threshold, as the detector decides.
-        /// </summary>
-        public IReadOnlyList<double>? Margins { get; init; }
     }
 
     /// <summary>One threshold's figures.</summary>
-    public sealed record Row(double Threshold, double? Margin, int Wakes, int Rejected, IReadOnlyList<(double? Snr, int Rejected, int Of)> ByCondition,
+    public sealed record Row(double Threshold, int Wakes, int Rejected, IReadOnlyList<(double? Snr, int Rejected, int Of)> ByCondition,
         int CommandAlarms, int Commands, int HourAlarms, double HourSeconds, double HourSecondsHeard, int WakeFileExtras, PeerAgreement? Peer)
     {
         public double FalseRejectPercent => 100.0 * Rejected / Wakes;
@@ -77,11 +71,10 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
             var files = Build(dir);
             double buildSeconds = watch.Elapsed.TotalSeconds;
             string? peerProblem = settings.Peer ? PeerTools.Missing(PeerProgram, "pocketsphinx") : "not asked for (--no-peer)";
-            var perThreshold = new Row[settings.Thresholds.Count][];
-            log.WriteLine($"bench wake: sweeping {perThreshold.Length} thresholds over {files.HourSeconds / 60:F0} min of mixed speech, {files.WakeSpans.Count} wakes and {files.CommandSpans.Count} commands ({settings.Jobs} at a time)...");
-            Parallel.For(0, perThreshold.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellation },
-                i => perThreshold[i] = Measure(files, settings.Thresholds[i], peerProblem is null && (settings.PeerEveryThreshold || settings.Thresholds[i] == settings.DefaultThreshold), dir));
-            var rows = perThreshold.SelectMany(r => r).ToArray();
+            var rows = new Row[settings.Thresholds.Count];
+            log.WriteLine($"bench wake: sweeping {rows.Length} thresholds over {files.HourSeconds / 60:F0} min of mixed speech, {files.WakeSpans.Count} wakes and {files.CommandSpans.Count} commands ({settings.Jobs} at a time)...");
+            Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellation },
+                i => rows[i] = Measure(files, settings.Thresholds[i], peerProblem is null && (settings.PeerEveryThreshold || settings.Thresholds[i] == settings.DefaultThreshold), dir));
             Timing? timing = null;
             if (peerProblem is null)
             {
@@ -91,7 +84,7 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
                 for (int run = 0; run < 2; run++)
                 {
                     var ours = Stopwatch.StartNew();
-                    ourHits = Times(Detect(files.Wakes, settings.DefaultThreshold, int.MaxValue).Hits);
+                    ourHits = Detect(files.Wakes, settings.DefaultThreshold, int.MaxValue).Hits;
                     oursBest = Math.Min(oursBest, ours.Elapsed.TotalSeconds);
                     var peer = Stopwatch.StartNew();
                     peerHits = RunPeer(files.Wakes, settings.DefaultThreshold, dir);
@@ -123,26 +116,11 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
         return new Files(wakesPath, wakeSpans, commandsPath, commandSpans, hourPath, settings.HourSeconds, speech);
     }
 
-    private Row[] Measure(Files files, double threshold, bool peer, string dir)
+    private Row Measure(Files files, double threshold, bool peer, string dir)
     {
-        var wakes = Detect(files.Wakes, threshold, int.MaxValue).Hits;
-        var commands = Detect(files.Commands, threshold, int.MaxValue).Hits;
-        var (hour, heard) = Detect(files.Hour, threshold, settings.MaxAlarms);
-        if (settings.Margins is not { } margins) return [Measure(files, threshold, null, Times(wakes), Times(commands), Times(hour), heard, peer, dir)];
-        var rows = new Row[margins.Count];
-        for (int m = 0; m < margins.Count; m++)
-        {
-            double margin = margins[m];
-            List<double> Over(List<(double T, double Margin)> hits) => [.. hits.Where(h => h.Margin >= margin).Select(h => h.T)];
-            rows[m] = Measure(files, threshold, margin, Over(wakes), Over(commands), Over(hour), heard, peer: false, dir);
-        }
-        return rows;
-    }
-
-    private static List<double> Times(List<(double T, double Margin)> hits) => [.. hits.Select(h => h.T)];
-
-    private Row Measure(Files files, double threshold, double? margin, List<double> wakeHits, List<double> commandHits, List<double> hourHits, double heard, bool peer, string dir)
-    {
+        var wakeHits = Detect(files.Wakes, threshold, int.MaxValue).Hits;
+        var commandHits = Detect(files.Commands, threshold, int.MaxValue).Hits;
+        var (hourHits, heard) = Detect(files.Hour, threshold, settings.MaxAlarms);
         var (rejected, extras) = Score(files.WakeSpans, wakeHits);
         var byCondition = new List<(double?, int, int)>();
         foreach (var snr in settings.Snrs)
@@ -160,8 +138,8 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
             int matched = Matched(wakeHits, peerWakes) + Matched(commandHits, peerCommands);
             agreement = new PeerAgreement(theirs, ours, matched, Score(files.WakeSpans, peerWakes).Rejected);
         }
-        log.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:0e0}{6}: {1}/{2} wakes missed, {3} alarms on commands, {4} in {5:F0} s of the mixed speech", threshold, rejected, files.WakeSpans.Count, commandHits.Count, hourHits.Count, heard, margin is { } mg ? $" margin {mg}" : ""));
-        return new Row(threshold, margin, files.WakeSpans.Count, rejected, byCondition, commandHits.Count, files.CommandSpans.Count, hourHits.Count, files.HourSeconds, heard, extras, agreement);
+        log.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:0e0}: {1}/{2} wakes missed, {3} alarms on commands, {4} in {5:F0} s of the mixed speech", threshold, rejected, files.WakeSpans.Count, commandHits.Count, hourHits.Count, heard));
+        return new Row(threshold, files.WakeSpans.Count, rejected, byCondition, commandHits.Count, files.CommandSpans.Count, hourHits.Count, files.HourSeconds, heard, extras, agreement);
     }
 
     // A wake counts as heard when a detection comes between its start and 1 s after its end; detections elsewhere in
@@ -196,9 +174,9 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
 
     /// <summary>Our detector over a WAV file in 512-sample chunks, until <paramref name="maxHits"/> wakes: the end time (s)
     /// of every chunk that woke it, and the seconds heard.</summary>
-    private (List<(double T, double Margin)> Hits, double Seconds) Detect(string wav, double threshold, int maxHits)
+    private (List<double> Hits, double Seconds) Detect(string wav, double threshold, int maxHits)
     {
-        var hits = new List<(double, double)>();
+        var hits = new List<double>();
         using var wake = detector(settings.Phrase, threshold);
         using var source = AudioFileSource.OpenWav(wav);
         var buffer = new float[source.ChunkSamples];
@@ -210,7 +188,7 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
             position += chunk.Count;
             if (wake.Accept(buffer.AsSpan(0, chunk.Count)))
             {
-                hits.Add((position / (double)source.SampleRate, wake is VerifiedWakeDetector v ? v.LastMargin : double.PositiveInfinity));
+                hits.Add(position / (double)source.SampleRate);
                 if (hits.Count >= maxHits) break;
             }
         }
@@ -242,8 +220,6 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
         return hits;
     }
 
-    private static string MarginText(Row row) => row.Margin is { } m ? string.Format(CultureInfo.InvariantCulture, " margin {0}", double.IsNegativeInfinity(m) ? "off" : m.ToString("0.##", CultureInfo.InvariantCulture)) : "";
-
     /// <summary>The curve as a Markdown table, the peer's agreement and the timing.</summary>
     public static void WriteTable(TextWriter o, Result r)
     {
@@ -254,26 +230,25 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
         o.WriteLine(string.Format(inv, "phrase \"{0}\": {1} wakes ({2} voices x {3} rates x clean/{4} dB SNR car noise), {5} in-car commands, {6:F0} min of mixed speech ({7:F0} min of it speech) and car noise; built in {8:F0} s",
             s.Phrase, first.Wakes, WakeTestSet.Voices.Count, s.Rates.Count, string.Join("/", s.Snrs.Where(x => x is not null)), first.Commands, first.HourSeconds / 60, r.SpeechSecondsInHour / 60, r.BuildSeconds));
         var conditions = s.Snrs.Select(x => x is { } db ? $"FR {db:0} dB" : "FR clean").ToArray();
-        string marginHead = s.Margins is null ? "" : "margin | ";
-        o.WriteLine("| threshold | " + marginHead + "false rejects | " + string.Join(" | ", conditions) + " | false alarms / hour (alarms in min heard) | alarms on commands | extra in wake file | pocketsphinx_continuous on wakes+commands: detections (ours), matched, its FR |");
-        o.WriteLine("|---|---|" + (s.Margins is null ? "" : "---|") + string.Concat(conditions.Select(_ => "---|")) + "---|---|---|---|");
+        o.WriteLine("| threshold | false rejects | " + string.Join(" | ", conditions) + " | false alarms / hour (alarms in min heard) | alarms on commands | extra in wake file | pocketsphinx_continuous on wakes+commands: detections (ours), matched, its FR |");
+        o.WriteLine("|---|---|" + string.Concat(conditions.Select(_ => "---|")) + "---|---|---|---|");
         foreach (var row in r.Rows)
         {
             string peer = row.Peer is { } p
                 ? string.Format(inv, "{0} ({1}), {2}, {3:F1} %", p.PeerDetections, p.OurDetections, p.Matched, 100.0 * p.PeerRejected / row.Wakes)
                 : "-";
-            o.WriteLine(string.Format(inv, "| {0:0e0}{1} | {14}{2:F1} % ({3}/{4}) | {5} | {6:F1} ({7} in {8:F0}{9}) | {10}/{11} | {12} | {13} |", row.Threshold, row.Threshold == s.DefaultThreshold ? " (default)" : "",
+            o.WriteLine(string.Format(inv, "| {0:0e0}{1} | {2:F1} % ({3}/{4}) | {5} | {6:F1} ({7} in {8:F0}{9}) | {10}/{11} | {12} | {13} |", row.Threshold, row.Threshold == s.DefaultThreshold ? " (default)" : "",
                 row.FalseRejectPercent, row.Rejected, row.Wakes,
                 string.Join(" | ", row.ByCondition.Select(c => $"{c.Rejected}/{c.Of}")), row.AlarmsPerHour, row.HourAlarms, row.HourSecondsHeard / 60, row.StoppedEarly ? ", stopped" : "",
-                row.CommandAlarms, row.Commands, row.WakeFileExtras, peer, row.Margin is { } mg ? (double.IsNegativeInfinity(mg) ? "off" : mg.ToString("0.##", inv)) + " | " : ""));
+                row.CommandAlarms, row.Commands, row.WakeFileExtras, peer));
         }
         if (r.PeerProblem is not null) o.WriteLine($"peer: {r.PeerProblem}");
-        var meets = r.Rows.Where(x => x.FalseRejectPercent < 5).OrderBy(x => x.AlarmsPerHour).ThenByDescending(x => x.Threshold).FirstOrDefault();
+        var meets = r.Rows.Where(x => x.FalseRejectPercent < 5).OrderByDescending(x => x.Threshold).FirstOrDefault();
         var best = r.Rows.OrderBy(x => x.AlarmsPerHour).First();
         o.WriteLine(meets is null
             ? "no threshold keeps false rejects under 5 %"
-            : string.Format(inv, "strictest threshold with false rejects under 5 %: {0:0e0}{6} ({1:F1} % FR, {2:F1} false alarms/hour, goal < 0.5); fewest false alarms: {3:0e0}{7} ({4:F1}/hour at {5:F1} % FR)",
-                meets.Threshold, meets.FalseRejectPercent, meets.AlarmsPerHour, best.Threshold, best.AlarmsPerHour, best.FalseRejectPercent, MarginText(meets), MarginText(best)));
+            : string.Format(inv, "strictest threshold with false rejects under 5 %: {0:0e0} ({1:F1} % FR, {2:F0} false alarms/hour, goal < 0.5); fewest false alarms: {3:0e0} ({4:F0}/hour at {5:F1} % FR)",
+                meets.Threshold, meets.FalseRejectPercent, meets.AlarmsPerHour, best.Threshold, best.AlarmsPerHour, best.FalseRejectPercent));
         if (r.Timing is { } t)
             o.WriteLine(string.Format(inv, "wake file ({0:F1} min) at the default threshold: EdgeAI {1} detections, pocketsphinx_continuous {2}, {3} matched; whole pass (model load, read, decode), best of 2: EdgeAI {4:F1} s (RTF {5:F4}), pocketsphinx_continuous process {6:F1} s (RTF {7:F4}): EdgeAI {8:+0.0;-0.0} %",
                 t.AudioSeconds / 60, t.OurAlarms, t.PeerAlarms, t.Matched, t.OursSeconds, t.OursRtf, t.PeerSeconds, t.PeerRtf, t.OverheadPercent));

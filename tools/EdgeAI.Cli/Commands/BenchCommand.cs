@@ -30,8 +30,7 @@ public sealed class BenchCommand : Command
     private readonly Option<double> _minutes = new("--minutes") { Description = "wake: minutes of mixed speech and noise for false alarms (default 60)", DefaultValueFactory = _ => 60 };
     private readonly Option<bool> _noPeer = new("--no-peer") { Description = "wake: leave out pocketsphinx_continuous" };
     private readonly Option<bool> _peerAll = new("--peer-all") { Description = "wake: run pocketsphinx_continuous at every threshold (default: at the default threshold)" };
-    private readonly Option<bool> _verify = new("--verify") { Description = "wake: check each keyword-spotting candidate with the speech gate (Silero) and the second stage (the phrase against a phone loop), and sweep the second stage's margin" };
-    private readonly Option<string?> _margins = new("--margins") { Description = "wake --verify: the margins to sweep, comma-separated, 'off' for the speech gate alone (default: off and docs/voice.md's steps)" };
+    private readonly Option<bool> _spotterOnly = new("--spotter-only") { Description = "wake: keyword spotting alone, without the Silero speech gate that edgeai voice puts after it" };
     private readonly Option<string?> _keep = new("--keep") { Description = "wake: build the test set's WAV files in this folder and keep them" };
 
     public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant, wake, voice")
@@ -52,8 +51,7 @@ public sealed class BenchCommand : Command
         Options.Add(_noPeer);
         Options.Add(_peerAll);
         Options.Add(_keep);
-        Options.Add(_verify);
-        Options.Add(_margins);
+        Options.Add(_spotterOnly);
         SetAction((parse, cancellation) => parse.GetValue(_area) switch
         {
             "vision" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation)),
@@ -83,16 +81,13 @@ public sealed class BenchCommand : Command
     {
         double minutes = parse.GetValue(_minutes);
         if (!(minutes > 0 && minutes <= 600)) throw new UsageException($"bench wake: --minutes {minutes}: expected 0 < minutes <= 600");
-        bool verify = parse.GetValue(_verify);
+        bool gated = !parse.GetValue(_spotterOnly);
         var settings = new WakeBench.Settings
         {
-            Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60, Peer = !parse.GetValue(_noPeer) && !verify, PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
-            Margins = verify ? Margins(parse.GetValue(_margins)) : null,
+            Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60, Peer = !parse.GetValue(_noPeer), PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
         };
-        var cache = new EdgeAI.Inference.Models.ModelCache();
-        Func<string, double, EdgeAI.Voice.Wake.IWakeDetector> detector = verify
-            ? (phrase, threshold) => new EdgeAI.Voice.Wake.VerifiedWakeDetector(new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold),
-                EdgeAI.Voice.Vad.SileroVad.Load(cache), new EdgeAI.Voice.Wake.WakeVerifier(phrase), new EdgeAI.Voice.Wake.WakeVerificationOptions { MinMargin = double.NegativeInfinity })
+        Func<string, double, EdgeAI.Voice.Wake.IWakeDetector> detector = gated
+            ? (phrase, threshold) => Voice.VoiceEngines.Wake(phrase, threshold)
             : (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold);
         var result = new WakeBench(settings, detector, stderr).Run(cancellation);
         WakeBench.WriteTable(stdout, result);
@@ -110,17 +105,6 @@ public sealed class BenchCommand : Command
         if (parse.GetValue(_json)) WriteJson(stdout, result.Figures);
         else VoiceBench.WriteTable(stdout, result);
         return ExitCodes.Ok;
-    }
-
-    private static List<double> Margins(string? list)
-    {
-        if (list is null) return [double.NegativeInfinity, .. EdgeAI.Voice.Wake.VerifiedWakeDetector.MarginSteps];
-        var margins = new List<double>();
-        foreach (string item in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            margins.Add(item == "off" ? double.NegativeInfinity
-                : double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out double m) && double.IsFinite(m) ? m
-                : throw new UsageException($"bench wake: --margins '{item}': expected numbers or 'off', comma-separated"));
-        return margins.Count > 0 ? margins : throw new UsageException("bench wake: --margins: expected at least one");
     }
 
     private async Task<int> ExecuteAssistantAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
