@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EdgeAI.TestKit;
 
 namespace EdgeAI.Cli.Tests.Bench;
@@ -29,22 +28,8 @@ public sealed class VoiceBenchTests
         try { new EdgeAI.Inference.Models.ModelCache().GetPath("silero-vad"); }
         catch (EdgeAI.Inference.Models.ModelNotAvailableException e) { Assert.Skip(e.Message); }
 
-        var (code, stdout, stderr) = ExternalTool.RunRaw("dotnet", [Path.Combine(AppContext.BaseDirectory, "edgeai.dll"), "bench", "voice", "--repeat", "1", "--json"],
-            TimeSpan.FromMinutes(10));
-        Assert.True(code == 0, stderr);
-        var doc = JsonNode.Parse(stdout)!;
-        Assert.True(doc["machine"]!["cores"]!.GetValue<int>() > 0);
-        var results = doc["results"]!.AsArray().Select(r => r!).ToList();
-        Assert.Equal(Figures.Select(f => f.Name), results.Select(r => r["name"]!.GetValue<string>()));
-        foreach (var (r, (name, unit)) in results.Zip(Figures))
-        {
-            Assert.Equal(unit, r["unit"]!.GetValue<string>());
-            double value = r["value"]!.GetValue<double>();
-            Assert.True(double.IsFinite(value) && value > 0, $"{name}: {value}");
-            Assert.True(r["lower_is_better"]!.GetValue<bool>(), name);
-            Assert.False(string.IsNullOrWhiteSpace(r["note"]?.GetValue<string>()), $"{name}: no note");
-        }
-        var byName = results.ToDictionary(r => r["name"]!.GetValue<string>());
+        var byName = BenchRun.Results(Figures, "voice", "--repeat", "1");
+        foreach (var (name, _) in Figures) Assert.True(byName[name]["lower_is_better"]!.GetValue<bool>(), name);
         double Value(string name) => byName[name]["value"]!.GetValue<double>();
         string Note(string name) => byName[name]["note"]!.GetValue<string>();
         // 0 B per chunk does not depend on the machine
