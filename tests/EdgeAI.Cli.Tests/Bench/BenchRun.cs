@@ -4,7 +4,7 @@ using EdgeAI.TestKit;
 namespace EdgeAI.Cli.Tests.Bench;
 
 /// <summary><c>edgeai bench AREA ... --json</c> as a process: its results in order, after the checks every bench's JSON
-/// passes (exit code 0, the machine, and each figure's name and unit as <paramref name="figures"/> lists them, finite and
+/// passes (exit code 0, the machine, and each figure's name and unit as the list gives them, finite and
 /// positive, with a note).</summary>
 internal static class BenchRun
 {
