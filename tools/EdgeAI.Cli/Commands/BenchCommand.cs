@@ -10,13 +10,13 @@ using EdgeAI.Fusion.Scenarios;
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai bench can|replay|vision|llm|fusion|assistant|wake [--json]</c>: the project's measured figures, each next to a peer measured in the
+/// <c>edgeai bench can|replay|vision|llm|fusion|assistant|wake|voice [--json]</c>: the project's measured figures, each next to a peer measured in the
 /// same run where there is one (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime
 /// <c>InferenceSession.Run</c>; for llm a bare ORT GenAI generator loop; assistant has goals instead: the bundled drive through the demo's pipeline).
 /// </summary>
 public sealed class BenchCommand : Command
 {
-    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) assistant (the bundled drive through the proactive engine) or wake (the wake phrase's false rejects and false alarms per hour across thresholds, against pocketsphinx_continuous)" };
+    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) assistant (the bundled drive through the proactive engine) wake (the wake phrase's false rejects and false alarms per hour across thresholds, against pocketsphinx_continuous) or voice (real-time factors, end of speech to intent, bytes per chunk; recognition against pocketsphinx_continuous)" };
     private readonly Option<bool> _json = new("--json") { Description = "results as JSON" };
     private readonly Option<string> _log = new("--log") { Description = "log to measure with (default: the bundled city drive)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC for the decode figures (default: models/dbc/edgeai_demo.dbc)" };
@@ -30,11 +30,12 @@ public sealed class BenchCommand : Command
     private readonly Option<double> _minutes = new("--minutes") { Description = "wake: minutes of mixed speech and noise for false alarms (default 60)", DefaultValueFactory = _ => 60 };
     private readonly Option<bool> _noPeer = new("--no-peer") { Description = "wake: leave out pocketsphinx_continuous" };
     private readonly Option<bool> _peerAll = new("--peer-all") { Description = "wake: run pocketsphinx_continuous at every threshold (default: at the default threshold)" };
+    private readonly Option<bool> _spotterOnly = new("--spotter-only") { Description = "wake: keyword spotting alone, without the Silero speech gate that edgeai voice puts after it" };
     private readonly Option<string?> _keep = new("--keep") { Description = "wake: build the test set's WAV files in this folder and keep them" };
 
-    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant")
+    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant, wake, voice")
     {
-        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant", "wake");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant", "wake", "voice");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -50,11 +51,13 @@ public sealed class BenchCommand : Command
         Options.Add(_noPeer);
         Options.Add(_peerAll);
         Options.Add(_keep);
+        Options.Add(_spotterOnly);
         SetAction((parse, cancellation) => parse.GetValue(_area) switch
         {
             "vision" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation)),
             "llm" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteLlm(parse, stdout, stderr))),
             "wake" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteWake(parse, stdout, stderr, cancellation))),
+            "voice" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteVoice(parse, stdout, stderr))),
             "assistant" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAssistantAsync(parse, stdout, stderr, cancellation)),
             _ => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr))),
         });
@@ -78,12 +81,29 @@ public sealed class BenchCommand : Command
     {
         double minutes = parse.GetValue(_minutes);
         if (!(minutes > 0 && minutes <= 600)) throw new UsageException($"bench wake: --minutes {minutes}: expected 0 < minutes <= 600");
+        bool gated = !parse.GetValue(_spotterOnly);
         var settings = new WakeBench.Settings
         {
             Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60, Peer = !parse.GetValue(_noPeer), PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
         };
-        var result = new WakeBench(settings, (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold), stderr).Run(cancellation);
+        Func<string, double, EdgeAI.Voice.Wake.IWakeDetector> detector = gated
+            ? (phrase, threshold) => Voice.VoiceEngines.Wake(phrase, threshold)
+            : (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold);
+        var result = new WakeBench(settings, detector, stderr).Run(cancellation);
         WakeBench.WriteTable(stdout, result);
+        return ExitCodes.Ok;
+    }
+
+    private int ExecuteVoice(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        // The grammar of `edgeai voice`: the intents over the bundled scenario's region.
+        var scenario = Scenario.Load(Assets.Require(Path.Combine(DemoCommand.BundledScenario, Scenario.FileName), "the bundled scenario"));
+        var services = LlmInput.RegionServicesOf(scenario, scenario.Services ?? throw new InvalidOperationException("bench voice: the bundled scenario has no services section"));
+        var vocabulary = EdgeAI.Assistant.Voice.RegionVocabulary.Of(services.Map.Pois);
+        int runs = Math.Clamp(parse.GetValue(_repeat), 1, 100);
+        var result = new VoiceBench(vocabulary, runs, stderr).Run();
+        if (parse.GetValue(_json)) WriteJson(stdout, result.Figures);
+        else VoiceBench.WriteTable(stdout, result);
         return ExitCodes.Ok;
     }
 
