@@ -31,6 +31,9 @@ namespace EdgeAI.Cli.Run;
 /// </summary>
 internal static class HostRun
 {
+    /// <summary>The last run's report (the status report at the stop) in the state folder.</summary>
+    public const string ReportFile = "last-run.json";
+
     /// <summary>Runs until SIGTERM/SIGINT (or the end of the replay with <see cref="RunOptions.ExitAtEnd"/>); 0 on a clean
     /// stop, 1 when a stage failed.</summary>
     public static async Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
@@ -126,6 +129,7 @@ internal static class HostRun
                 $"drive {(fusion.LatestNs == long.MinValue || clock.StartNs == long.MinValue ? 0 : (fusion.LatestNs - clock.StartNs) / 1e9):0} s, {outputs.Written} events, {outputs.Suggestions} suggestions"),
         };
         health.Notes.AddRange(notes);
+        health.Latency = metrics.Latency;
         using var notifier = SystemdNotifier.FromEnvironment(time);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "edgeai" });
@@ -153,6 +157,10 @@ internal static class HostRun
         await host.StartAsync(cancellation);
         using var end = options.ExitAtEnd ? StopAtEnd(canIn, channels, lifetime, time) : null;
         await host.WaitForShutdownAsync(cancellation);
+        // The last report, as edgeai status gave it, for whoever looks after the run (edgeai bench host reads it).
+        string report = Path.Combine(stateFolder, ReportFile);
+        File.WriteAllText(report + ".tmp", health.Json() + "\n");
+        File.Move(report + ".tmp", report, overwrite: true);
         stderr.WriteLine($"edgeai run: stopped: {health.Summary()}; state in {state.Path}");
         return faulted ? ExitCodes.Failed : ExitCodes.Ok;
     }
