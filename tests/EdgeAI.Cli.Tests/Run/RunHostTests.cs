@@ -147,18 +147,39 @@ public sealed class RunHostTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ModelThatFailsToLoad_TemplatesTakeOverAndTheStatusSaysSo()
+    public async Task ModelThatFailsToLoad_TemplatesTakeOverAndTheStatusAndDoctorSaySo()
     {
         using var dir = new TempDirectory();
         string model = dir.File("broken-model");
         Directory.CreateDirectory(model);
         File.WriteAllText(Path.Combine(model, "genai_config.json"), "{ not json");
-        using var host = new HostProcess(dir, ["--state", dir.File("state"), "--no-vision", "--model", model, "--speed", "max", "--exit-at-end", "--events", dir.File("events.jsonl")], notify: false);
-        Assert.Equal(0, await host.WaitForExit(Patience));
+        string events = dir.File("events.jsonl");
+        using var host = new HostProcess(dir, ["--state", dir.File("state"), "--no-vision", "--model", model, "--speed", "20", "--events", events]);
+        var ready = await host.WaitFor("READY=1", Patience);
+        Assert.Contains("templates: the model failed to load", ready.Message);
+        var deadline = DateTime.UtcNow + Patience;
+        while (!(File.Exists(events) && File.ReadAllText(events).Contains("\"type\":\"suggestion\"", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        var doctor = Assert.Single(new EdgeAI.Cli.Doctor.HostProbe(dir.File("state")).Run());
+        Assert.Equal(EdgeAI.Cli.Doctor.DoctorStatus.Warning, doctor.Status);
+        Assert.Contains("runs degraded: templates: the model failed to load", doctor.Detail);
+        host.Signal("TERM");
+        Assert.Equal(0, await host.WaitForExit(TimeSpan.FromSeconds(20)));
+
         Assert.Contains("templates: the model failed to load", host.StdErr);
-        var suggestions = File.ReadAllLines(dir.File("events.jsonl")).Where(l => l.Contains("\"type\":\"suggestion\"")).ToList();
+        var suggestions = File.ReadAllLines(events).Where(l => l.Contains("\"type\":\"suggestion\"")).ToList();
         Assert.NotEmpty(suggestions);
         Assert.All(suggestions, s => Assert.Contains("\"by\":\"templates\"", s));
+    }
+
+    [Fact]
+    public void Doctor_NoHostRunning_SaysSoAndIsFine()
+    {
+        using var dir = new TempDirectory();
+        var check = Assert.Single(new EdgeAI.Cli.Doctor.HostProbe(dir.Path).Run());
+        Assert.Equal(EdgeAI.Cli.Doctor.DoctorStatus.Ok, check.Status);
+        Assert.StartsWith("no edgeai run host here", check.Detail);
     }
 
     [Fact]

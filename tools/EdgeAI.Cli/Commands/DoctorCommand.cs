@@ -21,7 +21,7 @@ public sealed class DoctorCommand : Command
 
     /// <summary>Every probe, in report order; a new concern is a new probe class here.</summary>
     public static IReadOnlyList<IDoctorProbe> Probes() =>
-        [new SystemProbe(), new SocketCanProbe(), new DeviceFilesProbe(), new NativeLibrariesProbe(), new OnnxRuntimeProbe(), new ModelCacheProbe(), new LlmProbe()];
+        [new SystemProbe(), new SocketCanProbe(), new DeviceFilesProbe(), new NativeLibrariesProbe(), new OnnxRuntimeProbe(), new ModelCacheProbe(), new LlmProbe(), new HostProbe()];
 
     private int Execute(ParseResult parse, TextWriter stdout)
     {
