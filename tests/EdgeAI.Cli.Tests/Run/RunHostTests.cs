@@ -90,8 +90,12 @@ public sealed class RunHostTests(ITestOutputHelper output)
     {
         using var dir = new TempDirectory();
         string[] Args(string state) => ["--state", state, "--no-vision", "--templates", "--speed", "max", "--events", "none"];
+        TimeSpan wholeRun;
         using (var whole = new HostProcess(dir, [.. Args(dir.File("whole")), "--exit-at-end"], notify: false))
+        {
             Assert.Equal(0, await whole.WaitForExit(Patience));
+            wholeRun = whole.Elapsed;
+        }
         List<(string, string, string?)> reference;
         using (var state = HostState.Open(dir.File("whole"))) reference = [.. state.Decisions()];
         Assert.True(reference.Count >= 4, $"the whole drive recorded only {reference.Count} decisions");
@@ -101,7 +105,8 @@ public sealed class RunHostTests(ITestOutputHelper output)
         for (int kill = 0; kill < 20; kill++)
         {
             string folder = dir.File($"kill{kill}");
-            double afterS = 1 + random.NextDouble() * 6;
+            // Seeded moments across the whole run as long as it takes on this machine now (start-up included).
+            double afterS = wholeRun.TotalSeconds * (0.2 + random.NextDouble() * 0.8);
             using (var host = new HostProcess(dir, Args(folder), notify: false))
             {
                 await Task.Delay(TimeSpan.FromSeconds(afterS), TestContext.Current.CancellationToken);
