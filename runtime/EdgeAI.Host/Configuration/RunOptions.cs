@@ -54,6 +54,12 @@ public sealed class RunOptions
     /// <summary>Seconds of drive between two assistant ticks.</summary>
     public double TickS { get; set; } = 0.5;
 
+    /// <summary>An OTLP/HTTP collector to export meter <c>EdgeAI</c> to (e.g. <c>http://127.0.0.1:4318</c>), or null.</summary>
+    public string? Otlp { get; set; }
+
+    /// <summary>Seconds between two OTLP exports.</summary>
+    public double OtlpEveryS { get; set; } = 10;
+
     /// <summary>An injected stall, <c>STAGE@AFTER_S+FOR_S</c> (tests, HIL), or null.</summary>
     public string? Stall { get; set; }
 

@@ -179,6 +179,35 @@ public sealed class RunHostTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Otlp_ExportsTheStagesMetricsToACollector()
+    {
+        using var dir = new TempDirectory();
+        // A collector's OTLP/HTTP endpoint on a free loopback port: it answers 200 and keeps what it was sent.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0)) { probe.Start(); port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port; }
+        using var collector = new System.Net.HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        using var host = new HostProcess(dir, Quick(dir, "--speed", "20", "--events", "none", "--otlp", $"http://127.0.0.1:{port}", "--Run:OtlpEveryS=1"));
+        var context = await collector.GetContextAsync().WaitAsync(Patience, TestContext.Current.CancellationToken);
+        string path = context.Request.Url!.AbsolutePath, type = context.Request.ContentType ?? "";
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body, TestContext.Current.CancellationToken);
+        context.Response.StatusCode = 200;
+        context.Response.Close();
+        host.Signal("TERM");
+        Assert.Equal(0, await host.WaitForExit(TimeSpan.FromSeconds(20)));
+
+        Assert.Equal("/v1/metrics", path);
+        Assert.Equal("application/x-protobuf", type);
+        // Protobuf keeps strings as UTF-8: the meter, an instrument and a stage's attribute are in the message.
+        string text = System.Text.Encoding.UTF8.GetString(body.ToArray());
+        Assert.Contains("EdgeAI", text);
+        Assert.Contains("edgeai.host.stage.items", text);
+        Assert.Contains("fusion", text);
+    }
+
+    [Fact]
     public void Doctor_NoHostRunning_SaysSoAndIsFine()
     {
         using var dir = new TempDirectory();

@@ -117,6 +117,7 @@ internal static class HostRun
         var outputsHealth = Health("outputs");
         healths.Add(outputsHealth);
         using var metrics = new HostMetrics(healths, channels);
+        using var otlp = options.Otlp is { } endpoint ? EdgeAI.Host.Telemetry.OtlpExport.Start(endpoint, TimeSpan.FromSeconds(options.OtlpEveryS)) : null;
         var outputs = new OutputStage(outputsHealth, logs.CreateLogger("edgeai.outputs"), events, sink, state, () => drive.Trip, clock, metrics)
             { Stall = StallOf("outputs"), OnFault = OnFault };
         stages.Add(outputs);
