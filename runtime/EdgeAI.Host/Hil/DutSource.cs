@@ -32,7 +32,7 @@ public sealed class DutSource : IDisposable
     /// <summary>Opens <paramref name="source"/>; <paramref name="standardInput"/> serves <c>-</c>.</summary>
     /// <exception cref="FileNotFoundException">no such file.</exception>
     /// <exception cref="FormatException">a <c>tcp:</c> source without HOST:PORT.</exception>
-    /// <exception cref="SocketException">nobody listens at the socket.</exception>
+    /// <exception cref="IOException">nobody listens at the socket.</exception>
     public static DutSource Open(string source, TextReader standardInput)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -44,10 +44,10 @@ public sealed class DutSource : IDisposable
             {
                 socket.Connect(new UnixDomainSocketEndPoint(source["unix:".Length..]));
             }
-            catch
+            catch (SocketException e)
             {
                 socket.Dispose();
-                throw;
+                throw new IOException($"--dut {source}: {e.Message}", e);
             }
             var stream = new NetworkStream(socket, ownsSocket: true);
             return new DutSource(source, new StreamReader(stream, Encoding.UTF8), live: true, stream);
@@ -63,10 +63,10 @@ public sealed class DutSource : IDisposable
             {
                 client.Connect(rest[..colon], port);
             }
-            catch
+            catch (SocketException e)
             {
                 client.Dispose();
-                throw;
+                throw new IOException($"--dut {source}: {e.Message}", e);
             }
             return new DutSource(source, new StreamReader(client.GetStream(), Encoding.UTF8), live: true, client);
         }

@@ -18,9 +18,6 @@ public sealed class HilFrameCounts
     /// <summary>GPS fixes the faults removed.</summary>
     public long GpsRemoved { get; set; }
 
-    /// <summary>GPS fixes the drive applied.</summary>
-    public long GpsApplied { get; set; }
-
     /// <summary>Camera frames processed by the driver monitor.</summary>
     public long CameraProcessed { get; set; }
 

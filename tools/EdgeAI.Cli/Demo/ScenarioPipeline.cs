@@ -104,8 +104,10 @@ internal sealed class ScenarioPipeline
     /// <param name="writer">Who words the suggestions (default: <see cref="Writer"/>, the templates).</param>
     /// <param name="answers">Opens the chat session that answers questions over the given tools (default: the template
     /// responder); returns the session and whether a model answers.</param>
+    /// <param name="fixes">GPS fixes instead of <see cref="Fixes"/> (HIL's gps_loss removes some).</param>
     public AssistantDrive NewDrive(UserProfile profile, ICabinCamera? camera, double? stopAfterS, IReadOnlyList<ITrigger>? triggers = null,
-        ISuggestionWriter? writer = null, Func<ToolRegistry, (EdgeAI.Llm.Chat.IChatSession Session, bool IsModel)>? answers = null)
+        ISuggestionWriter? writer = null, Func<ToolRegistry, (EdgeAI.Llm.Chat.IChatSession Session, bool IsModel)>? answers = null,
+        IReadOnlyList<GpsFix>? fixes = null)
     {
         var context = new VehicleContext(Map, Zone);
         var engine = new AssistantEngine(triggers ?? DefaultTriggers.Create(), writer ?? Writer, profile);
@@ -117,7 +119,7 @@ internal sealed class ScenarioPipeline
                 ? new TripState(Services!, d.Point, d.Name, section!.ReservePercent ?? 15, TimeSpan.FromMinutes(section.StayMinutes ?? 60))
                 : null,
             Lights = Spat is not null ? new LightWatcher(Spat) : null,
-            Fixes = Fixes,
+            Fixes = fixes ?? Fixes,
             Camera = camera,
             Occupant = Scenario?.Assistant?.Occupant ?? [],
             ToolView = publisher,
