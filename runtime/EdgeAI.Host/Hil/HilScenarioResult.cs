@@ -8,6 +8,9 @@ namespace EdgeAI.Host.Hil;
 /// <param name="WallSeconds">Seconds it took (wall).</param>
 public sealed record HilScenarioResult(HilScenario Scenario, IReadOnlyList<ExpectationResult> Results, IReadOnlyList<string> Notes, double DriveSeconds, double WallSeconds)
 {
+    /// <summary>The events the verdicts were judged on.</summary>
+    public IReadOnlyList<HilEvent> Events { get; init; } = [];
+
     /// <summary>Expectations that failed.</summary>
     public int Failed => Results.Count(r => r.Outcome == ExpectationOutcome.Failed);
 
@@ -21,6 +24,6 @@ public sealed record HilScenarioResult(HilScenario Scenario, IReadOnlyList<Expec
         ArgumentNullException.ThrowIfNull(observation);
         var results = scenario.Expectations.Select(e => e.Evaluate(observation)).ToList();
         double drive = observation.Events.Select(e => e.AtS).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        return new HilScenarioResult(scenario, results, notes, drive, wallSeconds);
+        return new HilScenarioResult(scenario, results, notes, drive, wallSeconds) { Events = observation.Events };
     }
 }

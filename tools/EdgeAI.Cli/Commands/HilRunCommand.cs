@@ -18,12 +18,13 @@ public sealed class HilRunCommand : Command
     private readonly Option<string> _junit = new("--junit") { Description = "write JUnit XML here (docs/schemas/junit.xsd): one testsuite per scenario, one testcase per expectation" };
     private readonly Option<string> _shard = new("--shard") { Description = "run shard i of n (1-based; a scenario's shard is FNV-1a of its folder name mod n, plus 1)" };
     private readonly Option<string> _bus = new("--bus") { Description = "also send the (faulted) CAN input to this interface at real time (a rig's can0; sim for the simulated bus)" };
+    private readonly Option<string> _events = new("--events") { Description = "write each scenario's observed events to FOLDER/NAME.jsonl (v1 event lines)" };
     private readonly Option<string> _dut = new("--dut") { Description = "judge a device under test's event stream instead of running the pipeline: - (stdin), a file, unix:PATH or tcp:HOST:PORT" };
 
     public HilRunCommand() : base("run", "Run HIL scenarios (faults and expectations on the virtual clock), or judge a device under test's events")
     {
         Arguments.Add(_scenarios);
-        foreach (var option in new Option[] { _junit, _shard, _bus, _dut }) Options.Add(option);
+        foreach (var option in new Option[] { _junit, _shard, _bus, _dut, _events }) Options.Add(option);
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
 
@@ -57,6 +58,11 @@ public sealed class HilRunCommand : Command
         }
         HilReport.Write(stdout, results);
         if (parse.GetValue(_junit) is { } junit) JUnitWriter.Write(junit, results, DateTimeOffset.UtcNow);
+        if (parse.GetValue(_events) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var r in results) File.WriteAllLines(Path.Combine(folder, r.Scenario.Name + ".jsonl"), r.Events.Select(e => e.Json));
+        }
         return results.Any(r => r.Failed > 0) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 

@@ -45,30 +45,28 @@ internal sealed class InProcessHilRun(HilScenario scenario, TextWriter stderr, I
         var drive = pipeline.NewDrive(new UserProfile(), camera, stopAfterS: null, fixes: fixes);
         using var reader = new FaultedCanReader(CanLogFiles.OpenReader(s.CanLog), scenario, map);
 
-        var checkpoints = new Queue<double>(scenario.StateTimes.Order());
-        double nextContext = ContextEveryS;
-        var windows = scenario.Faults.Where(f => double.IsFinite(f.ToS)).SelectMany(f => new[] { (At: f.FromS, Fault: f, Opens: true), (At: f.ToS, Fault: f, Opens: false) })
-            .OrderBy(w => w.At).ToList();
-        int nextWindow = 0;
+        var marks = new RunMarks(scenario, ContextEveryS);
         var pacer = bus is null ? null : new ReplayPacer(TimeProvider.System, 1);
         await drive.RunAsync(reader,
-            (frameNs, ct) => pacer?.WaitAsync(frameNs, ct) ?? ValueTask.CompletedTask,
+            (frameNs, ct) =>
+            {
+                // Before the frame is applied: the context as it stood at each mark up to now (also through a bus-off,
+                // when no frame comes), and where fault windows open and close.
+                while (marks.TryNext((frameNs - startNs) / 1e9, out var mark))
+                {
+                    long markNs = startNs + (long)Math.Round(mark.AtS * 1e9);
+                    if (mark.Fault is { } f) AddFault(markNs, mark.AtS, f, mark.Opens ? "begins: " + f.Describe() : "ends");
+                    else Add(ContextJson.EventLine(drive.Context.Snapshot(markNs), Math.Round(mark.AtS, 3)));
+                }
+                return pacer?.WaitAsync(frameNs, ct) ?? ValueTask.CompletedTask;
+            },
             e => Add(TimelineJson.Line(e)),
             () =>
             {
                 if (bus is not null && !bus.TrySend(in drive.LastFrame)) _busUnsent++;
-                for (; nextWindow < windows.Count && windows[nextWindow].At <= drive.Seconds; nextWindow++)
-                {
-                    var w = windows[nextWindow];
-                    AddFault(startNs + (long)(w.At * 1e9), w.At, w.Fault, w.Opens ? "begins: " + w.Fault.Describe() : "ends");
-                }
-                bool due = false;
-                while (checkpoints.Count > 0 && checkpoints.Peek() <= drive.Seconds) { checkpoints.Dequeue(); due = true; }
-                if (drive.Seconds >= nextContext) { nextContext += ContextEveryS; due = true; }
-                if (due) AddContext(drive);
             },
             cancellation);
-        AddContext(drive);
+        Add(ContextJson.EventLine(drive.Context.Snapshot(), Math.Round(drive.Seconds, 3)));
 
         foreach (var (fault, frames) in reader.PerFault) _notes.Add($"fault {fault.Describe()}: {frames} frames {(fault.Kind is HilFaultKind.BusOff or HilFaultKind.Dropout ? "removed" : "altered")}");
         if (gpsRemoved > 0) _notes.Add($"fault gps_loss: {gpsRemoved} of {gpsRead} GPS fixes removed");
@@ -111,8 +109,6 @@ internal sealed class InProcessHilRun(HilScenario scenario, TextWriter stderr, I
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private void AddContext(AssistantDrive drive) => Add(ContextJson.EventLine(drive.Context.Snapshot(), Math.Round(drive.Seconds, 3)));
 
     private void AddFault(long timeNs, double atS, HilFault fault, string text) => Add(EventEnvelope.Line(json =>
     {
