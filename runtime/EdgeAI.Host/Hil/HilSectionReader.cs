@@ -44,16 +44,16 @@ internal sealed class HilSectionReader(string file, JsonLineMap lines)
             throw Error(path, "expected {\"fault\": KIND, ...} with KIND one of " + string.Join(", ", Enum.GetValues<HilFaultKind>().Select(HilFault.NameOf)));
         if (!HilFault.TryParseKind(name, out var kind))
             throw Error(path + ".fault", $"expected one of {string.Join(", ", Enum.GetValues<HilFaultKind>().Select(HilFault.NameOf))}, found \"{name}\"");
-        int line = lines.LineOf(path);
+        int line = lines.LineOf(path + ".fault");
         if (kind == HilFaultKind.ModelLoadFailure) return new HilFault(kind, 0, double.PositiveInfinity, null, line);
         if (kind == HilFaultKind.StageStall)
-            throw Error(path, "stage_stall needs the host pipeline (edgeai run, issue 17 section 1), which this build does not have yet");
+            throw Error(path + ".fault", "stage_stall needs the host pipeline (edgeai run, issue 17 section 1), which this build does not have yet");
         double from = RequiredNumber(item, path, "from_s");
         double to = RequiredNumber(item, path, "to_s");
         if (!(to > from)) throw Error(path + ".to_s", $"expected seconds after from_s ({ValueMatch.Seconds(from)}), found {ValueMatch.Seconds(to)}");
         string? message = null;
         if (kind is HilFaultKind.Dropout or HilFaultKind.FrozenCounter or HilFaultKind.BadChecksum)
-            message = OptionalText(item, path, "message") ?? throw Error(path, $"{name} expected \"message\": a DBC message name or id");
+            message = OptionalText(item, path, "message") ?? throw Error(path + ".fault", $"{name} expected \"message\": a DBC message name or id");
         return new HilFault(kind, from, to, message, line);
     }
 
@@ -62,7 +62,7 @@ internal sealed class HilSectionReader(string file, JsonLineMap lines)
         if (item.ValueKind != JsonValueKind.Object) throw Error(path, "expected an object");
         var kinds = ExpectationKinds.Where(k => item.TryGetProperty(k, out _)).ToList();
         if (kinds.Count != 1) throw Error(path, "expected exactly one of " + string.Join(", ", ExpectationKinds));
-        int line = lines.LineOf(path);
+        int line = lines.LineOf(path + "." + kinds[0]);
         string? given = OptionalText(item, path, "name");
         var body = item.GetProperty(kinds[0]);
         string at = path + "." + kinds[0];
@@ -106,7 +106,7 @@ internal sealed class HilSectionReader(string file, JsonLineMap lines)
                 JsonElement? quality = body.TryGetProperty("quality", out var q) ? Checked(q, at + ".quality") : null;
                 if (value is null && quality is null) throw Error(at, "expected \"value\" or \"quality\" (or both)");
                 double? atS = OptionalNumber(item, path, "at_s", positive: false);
-                if (final == atS is not null) throw Error(path, final ? "expected no at_s for final (it is the end); use state with at_s" : "expected at_s for state (final checks the end)");
+                if (final == atS is not null) throw Error(at, final ? "expected no at_s for final (it is the end); use state with at_s" : "expected at_s for state (final checks the end)");
                 string what = string.Join(", ", new[] { value is { } x ? "value " + ValueMatch.Describe(x) : null, quality is { } y ? "quality " + ValueMatch.Describe(y) : null }.OfType<string>());
                 return new StateExpectation
                 {
