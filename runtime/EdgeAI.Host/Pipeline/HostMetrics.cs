@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace EdgeAI.Host.Pipeline;
+
+/// <summary>
+/// The host's instruments on meter <c>EdgeAI</c> (dotnet-counters, OpenTelemetry and <c>edgeai status</c> see the same):
+/// items per stage, drops and depth per channel, and the latency from a moment of the drive (a CAN frame's time on the
+/// bus) to the event about it going out.
+/// </summary>
+public sealed class HostMetrics : IDisposable
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "EdgeAI";
+
+    private readonly Meter _meter;
+    private readonly Histogram<double> _latency;
+    private readonly Counter<long> _events;
+
+    /// <summary>Instruments over <paramref name="stages"/> and <paramref name="channels"/>.</summary>
+    public HostMetrics(IReadOnlyList<StageHealth> stages, IReadOnlyList<ChannelInfo> channels, IMeterFactory? meters = null)
+    {
+        _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        _latency = _meter.CreateHistogram<double>("edgeai.host.event_latency", "ms", "from the drive moment an event is about to the event written");
+        _events = _meter.CreateCounter<long>("edgeai.host.events", "{event}", "events written, by type");
+        _meter.CreateObservableCounter("edgeai.host.stage.items", () => stages.Select(s => new Measurement<long>(s.Items, new KeyValuePair<string, object?>("stage", s.Name))), "{item}", "items each stage handled");
+        _meter.CreateObservableCounter("edgeai.host.channel.dropped", () => channels.Select(c => new Measurement<long>(c.Dropped(), new KeyValuePair<string, object?>("channel", c.Name))), "{item}", "items a latest-wins channel dropped");
+        _meter.CreateObservableGauge("edgeai.host.channel.depth", () => channels.Select(c => new Measurement<int>(c.Count(), new KeyValuePair<string, object?>("channel", c.Name))), "{item}", "items waiting in each channel");
+    }
+
+    /// <summary>An event of <paramref name="type"/> went out <paramref name="lag"/> after its drive moment.</summary>
+    public void EventOut(string type, TimeSpan lag)
+    {
+        _events.Add(1, new KeyValuePair<string, object?>("type", type));
+        _latency.Record(lag.TotalMilliseconds);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _meter.Dispose();
+}

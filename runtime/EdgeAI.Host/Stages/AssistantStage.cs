@@ -1,0 +1,55 @@
+using EdgeAI.Assistant.Drive;
+using EdgeAI.Assistant.Engine;
+using EdgeAI.Fusion.Context;
+using EdgeAI.Host.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeAI.Host.Stages;
+
+/// <summary>
+/// The assistant: for each context snapshot fusion publishes, one tick of the <see cref="AssistantTicker"/> (trip,
+/// light ahead, triggers, the occupants' script and questions) on that snapshot; its events go to the outputs.
+/// </summary>
+public sealed class AssistantStage : HostStage
+{
+    private readonly AssistantTicker _ticker;
+    private readonly SnapshotContextReader _reader;
+    private readonly InputWait<ContextSnapshot> _snapshots;
+    private readonly StageChannel<TimelineEvent> _events;
+    private readonly DriveClock _clock;
+    private readonly List<TimelineEvent> _buffer = [];
+
+    /// <summary>A stage running <paramref name="ticker"/>, which reads through <paramref name="reader"/>.</summary>
+    public AssistantStage(StageHealth health, ILogger logger, AssistantTicker ticker, SnapshotContextReader reader,
+        StageChannel<ContextSnapshot> snapshots, StageChannel<TimelineEvent> events, DriveClock clock)
+        : base(health, logger)
+    {
+        _ticker = ticker ?? throw new ArgumentNullException(nameof(ticker));
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _snapshots = new InputWait<ContextSnapshot>(snapshots.Reader);
+        _events = events;
+        _clock = clock;
+        Time = clock.Time;
+    }
+
+    /// <summary>The ticker.</summary>
+    public AssistantTicker Ticker => _ticker;
+
+    /// <inheritdoc/>
+    protected override async Task RunAsync(CancellationToken stop)
+    {
+        while (await WaitForInputAsync(_snapshots, stop) is { } input)
+        {
+            if (!input) continue;
+            ContextSnapshot? latest = null;
+            while (_snapshots.Reader.TryRead(out var s)) latest = s;
+            if (latest is null) continue;
+            if (_ticker.FirstNs == long.MinValue) _ticker.FirstNs = _clock.StartNs;
+            _reader.Snapshot = latest;
+            _buffer.Clear();
+            await _ticker.TickAsync(latest.TimeNs, _buffer.Add, stop);
+            foreach (var e in _buffer) await _events.WriteAsync(e, stop);
+            Health.Progress();
+        }
+    }
+}
