@@ -47,7 +47,7 @@ internal sealed class HilSectionReader(string file, JsonLineMap lines)
         int line = lines.LineOf(path + ".fault");
         if (kind == HilFaultKind.ModelLoadFailure) return new HilFault(kind, 0, double.PositiveInfinity, null, line);
         if (kind == HilFaultKind.StageStall)
-            throw Error(path + ".fault", "stage_stall needs the host pipeline (edgeai run, issue 17 section 1), which this build does not have yet");
+            throw Error(path + ".fault", "stage_stall needs the host pipeline of edgeai run (issue 17, section 1), whose stages are not wired into a command yet; leave it out for now");
         double from = RequiredNumber(item, path, "from_s");
         double to = RequiredNumber(item, path, "to_s");
         if (!(to > from)) throw Error(path + ".to_s", $"expected seconds after from_s ({ValueMatch.Seconds(from)}), found {ValueMatch.Seconds(to)}");
