@@ -27,12 +27,35 @@ public sealed class HilRunTests
     {
         using var dir = new TempDirectory();
         string junit = dir.File("out.xml");
-        var (code, stdout, stderr) = Hil(Suite, "--junit", junit);
+        string events = dir.File("events");
+        var (code, stdout, stderr) = Hil(Suite, "--junit", junit, "--events", events);
         Assert.True(code == 0, stdout + stderr);
         int scenarios = Directory.GetDirectories(Suite).Length;
         Assert.Matches($@"hil: {scenarios} scenarios, (\d+) expectations: \1 passed, 0 failed, 0 skipped", stdout);
         AssertValidJUnit(junit);
         Assert.Equal(scenarios, System.Xml.Linq.XDocument.Load(junit).Root!.Elements("testsuite").Count());
+        AssertValidEvents(Directory.GetFiles(events, "*.jsonl"), scenarios);
+    }
+
+    /// <summary>Every event the runner judged (the pipeline's, its context snapshots and its fault events) follows
+    /// docs/schemas/event.schema.json, checked by python-jsonschema.</summary>
+    private static void AssertValidEvents(string[] files, int expectedFiles)
+    {
+        Assert.Equal(expectedFiles, files.Length);
+        Assert.SkipWhen(ExternalTool.JsonSchemaMissingReason is not null, ExternalTool.JsonSchemaMissingReason ?? "");
+        string report = ExternalTool.RunPython("""
+            import json, sys, jsonschema
+            validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+            count = 0
+            for name in sys.argv[2:]:
+                for number, line in enumerate(open(name), 1):
+                    count += 1
+                    for error in validator.iter_errors(json.loads(line)):
+                        print(f"{name}:{number}: {error.message}")
+            print(f"checked {count}")
+            """, [RepoPaths.Get("docs", "schemas", "event.schema.json"), .. files]);
+        Assert.Matches(@"^checked \d+\s*$", report);
+        Assert.Contains("\"type\":\"fault\"", string.Concat(files.Select(File.ReadAllText)));
     }
 
     [Fact]
