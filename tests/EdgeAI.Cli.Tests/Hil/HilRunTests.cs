@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using EdgeAI.Drivers.SocketCan;
 using EdgeAI.Host.Hil;
 using EdgeAI.TestKit;
@@ -122,6 +125,35 @@ public sealed class HilRunTests
         (code, stdout, _) = Hil(Path.Combine(Suite, "traffic-light"), "--dut", events);
         Assert.Equal(1, code);
         Assert.Contains("FAIL time to green while stopped: the anchor drive/stopped never came", stdout);
+    }
+
+    [Theory]
+    [InlineData("tcp")]
+    [InlineData("unix")]
+    public async Task Run_DutOnASocket_ReadsUntilTheDeviceCloses(string kind)
+    {
+        using var dir = new TempDirectory();
+        string folder = HilScenarioFiles.Write(dir.Path, "socket", """{"expect": [{"name": "doors", "event": {"type": "drive", "kind": "doors"}, "after_s": 1, "within_s": 1}]}""");
+        using var listener = kind == "tcp"
+            ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+            : new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(kind == "tcp" ? new IPEndPoint(IPAddress.Loopback, 0) : new UnixDomainSocketEndPoint(dir.File("dut.sock")));
+        listener.Listen(1);
+        string source = kind == "tcp" ? $"tcp:127.0.0.1:{((IPEndPoint)listener.LocalEndPoint!).Port}" : "unix:" + dir.File("dut.sock");
+        // The device: sends its events, then closes the stream.
+        var device = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptAsync(TestContext.Current.CancellationToken);
+            await client.SendAsync(Encoding.UTF8.GetBytes(
+                "{\"v\":1,\"t\":\"2026-06-12T09:52:31.654Z\",\"type\":\"drive\",\"kind\":\"doors\",\"at_s\":1.654,\"text\":\"driver door open\"}\n" +
+                "{\"v\":1,\"t\":\"2026-06-12T09:52:35.653Z\",\"type\":\"drive\",\"kind\":\"doors\",\"at_s\":5.654,\"text\":\"all doors closed\"}\n"), TestContext.Current.CancellationToken);
+            client.Shutdown(SocketShutdown.Both);
+        }, TestContext.Current.CancellationToken);
+        var (code, stdout, stderr) = await Task.Run(() => Hil(folder, "--dut", source), TestContext.Current.CancellationToken);
+        await device;
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains($"device under test: 2 events from {source}", stdout);
+        Assert.Contains("PASS doors: drive/doors at 1.654 s", stdout);
     }
 
     [Fact]
