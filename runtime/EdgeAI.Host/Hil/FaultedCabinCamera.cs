@@ -12,6 +12,9 @@ namespace EdgeAI.Host.Hil;
 /// <param name="startNs">The drive's first frame (ns since the Unix epoch): the faults' zero.</param>
 public sealed class FaultedCabinCamera(ICabinCamera inner, IReadOnlyList<HilFault> unplugged, long startNs) : ICabinCamera
 {
+    // Frames come in time order, so the windows are visited in the order they open.
+    private readonly HilFault[] _windows = [.. unplugged.OrderBy(f => f.FromS)];
+
     /// <summary>Frames lost while unplugged.</summary>
     public long Unplugged { get; private set; }
 
@@ -22,7 +25,7 @@ public sealed class FaultedCabinCamera(ICabinCamera inner, IReadOnlyList<HilFaul
     public async ValueTask AdvanceToAsync(long nowNs, VehicleContext context, CancellationToken cancellation)
     {
         double atS = (nowNs - startNs) / 1e9;
-        foreach (var fault in unplugged)
+        foreach (var fault in _windows)
         {
             if (fault.FromS > atS) continue;
             // Frames before the window go through; the window's own frames are lost.
