@@ -8,8 +8,9 @@ using EdgeAI.TestKit;
 namespace EdgeAI.Deploy.Tests;
 
 /// <summary>
-/// deploy/edgeai.service checked offline (systemd is not PID 1 here), and its interim service (<c>edgeai can dump</c>)
-/// run with a fake NOTIFY_SOCKET as systemd would run it under Type=notify.
+/// deploy/edgeai.service checked offline (systemd is not PID 1 here), and its <c>ExecStart=</c> (<c>edgeai run</c>, with
+/// the unit's environment) run with a fake NOTIFY_SOCKET as systemd would run it under Type=notify; <c>edgeai can dump</c>,
+/// a notify-speaking capture service of its own, likewise.
 /// </summary>
 [Trait("Category", "Deploy")]
 public sealed partial class ServiceUnitTests(ITestOutputHelper output)
@@ -73,7 +74,65 @@ public sealed partial class ServiceUnitTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InterimService_UnderFakeNotifySocket_SendsReadyWatchdogAndStopping()
+    public async Task ExecStart_WithTheUnitsEnvironmentUnderFakeNotifySocket_SendsReadyWatchdogAndStoppingAndKeepsState()
+    {
+        using var dir = new TempDirectory();
+        string socketPath = dir.File("notify");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        string unit = File.ReadAllText(Unit);
+        string stateDir = dir.File("var-lib-edgeai");
+        Directory.CreateDirectory(stateDir);
+
+        // ExecStart= with the built CLI for the bundle's executable, and every Environment= of the unit with the state
+        // folder moved into the test's folder.
+        string exec = Regex.Match(unit, @"(?m)^ExecStart=/opt/edgeai/current/edgeai (.*)$").Groups[1].Value.Trim();
+        Assert.Equal("run", exec);
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(BuiltCli);
+        foreach (var a in exec.Split(' ')) info.ArgumentList.Add(a);
+        foreach (Match m in Regex.Matches(unit, @"(?m)^Environment=(\w+)=(.*)$"))
+            info.Environment[m.Groups[1].Value] = m.Groups[2].Value.Replace("/var/lib/edgeai", stateDir, StringComparison.Ordinal);
+        info.Environment.Remove("EDGEAI_MODELS");   // the test machine's model cache, not the board's
+        info.Environment["NOTIFY_SOCKET"] = socketPath;
+        info.Environment["WATCHDOG_USEC"] = "2000000";
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var messages = ReceiveUntil(listener, m => m.Count(x => x == "WATCHDOG=1") >= 2);
+            Assert.StartsWith("READY=1\nSTATUS=healthy", messages[0]);
+            ExternalTool.Run("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            ReceiveUntil(listener, m => m.Contains("STOPPING=1"));
+            Assert.True(process.WaitForExit(30_000), "the host did not stop on SIGTERM");
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stderr}");
+            Assert.True(File.Exists(Path.Combine(stateDir, "state.db")), "no state in the unit's StateDirectory");
+            Assert.True(File.Exists(Path.Combine(stateDir, "events.jsonl")), "no events file where the unit's environment puts it");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Notifications until <paramref name="done"/> holds (30 s each at most).</summary>
+    private static List<string> ReceiveUntil(Socket listener, Func<List<string>, bool> done)
+    {
+        var messages = new List<string>();
+        listener.ReceiveTimeout = 30_000;
+        var buffer = new byte[4096];
+        while (!done(messages))
+        {
+            int n;
+            try { n = listener.Receive(buffer); }
+            catch (SocketException e) { throw new TimeoutException($"after {string.Join(" | ", messages)}: {e.Message}"); }
+            messages.Add(Encoding.UTF8.GetString(buffer, 0, n));
+        }
+        return messages;
+    }
+
+    [Fact]
+    public void CanDump_UnderFakeNotifySocket_SendsReadyWatchdogAndStopping()
     {
         using var dir = new TempDirectory();
         string socketPath = dir.File("notify");

@@ -35,6 +35,8 @@ public static class Program
     {
         var root = new RootCommand("EdgeAI: on-device runtime for in-car AI assistants (CAN, vision, voice, Qwen).");
         root.Subcommands.Add(new DemoCommand());
+        root.Subcommands.Add(new RunCommand());
+        root.Subcommands.Add(new StatusCommand());
         root.Subcommands.Add(new CanCommand());
         root.Subcommands.Add(new ContextCommand());
         root.Subcommands.Add(new BenchCommand());

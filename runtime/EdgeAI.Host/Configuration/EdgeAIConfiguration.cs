@@ -78,4 +78,21 @@ public static class EdgeAIConfiguration
         options.Validate();
         return options;
     }
+
+    /// <summary>The <c>Run</c> section bound to <see cref="RunOptions"/> (defaults when absent).</summary>
+    /// <exception cref="InvalidDataException">a value has the wrong type; the message names the setting.</exception>
+    public static RunOptions Run(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new RunOptions();
+        try
+        {
+            configuration.GetSection(RunOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidDataException($"configuration section {RunOptions.Section}: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+        return options;
+    }
 }

@@ -22,6 +22,9 @@ public sealed class PipelineHealth(IReadOnlyList<StageHealth> stages, IReadOnlyL
     /// <summary>What the drive shows in the summary (seconds of drive, suggestions), or null.</summary>
     public Func<string>? Drive { get; set; }
 
+    /// <summary>The event latency figures (ms), or null.</summary>
+    public Func<(double P50, double P99, double Max, long Count)>? Latency { get; set; }
+
     /// <summary>Notes that are not a stage's (e.g. "templates: the model failed to load").</summary>
     public List<string> Notes { get; } = [];
 
@@ -65,6 +68,15 @@ public sealed class PipelineHealth(IReadOnlyList<StageHealth> stages, IReadOnlyL
             json.WriteBoolean("healthy", IsHealthy(out var reason));
             if (reason is not null) json.WriteString("reason", reason);
             json.WriteString("status", Summary());
+            if (Latency?.Invoke() is { Count: > 0 } l)
+            {
+                json.WriteStartObject("event_latency_ms");
+                json.WriteNumber("p50", Math.Round(l.P50, 2));
+                json.WriteNumber("p99", Math.Round(l.P99, 2));
+                json.WriteNumber("max", Math.Round(l.Max, 2));
+                json.WriteNumber("events", l.Count);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("stages");
             foreach (var s in Stages)
             {

@@ -15,6 +15,9 @@ public sealed class HostMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _events;
+    private readonly double[] _recent = new double[4096];
+    private readonly Lock _gate = new();
+    private long _count;
 
     /// <summary>Instruments over <paramref name="stages"/> and <paramref name="channels"/>.</summary>
     public HostMetrics(IReadOnlyList<StageHealth> stages, IReadOnlyList<ChannelInfo> channels, IMeterFactory? meters = null)
@@ -32,6 +35,23 @@ public sealed class HostMetrics : IDisposable
     {
         _events.Add(1, new KeyValuePair<string, object?>("type", type));
         _latency.Record(lag.TotalMilliseconds);
+        lock (_gate) _recent[_count++ % _recent.Length] = lag.TotalMilliseconds;
+    }
+
+    /// <summary>The latency of the last 4096 events (ms): median, 99th percentile, largest, and how many events in all.</summary>
+    public (double P50, double P99, double Max, long Count) Latency()
+    {
+        double[] sorted;
+        long count;
+        lock (_gate)
+        {
+            count = _count;
+            sorted = _recent[..(int)Math.Min(count, _recent.Length)];
+        }
+        if (sorted.Length == 0) return (double.NaN, double.NaN, double.NaN, 0);
+        Array.Sort(sorted);
+        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return (At(0.50), At(0.99), sorted[^1], count);
     }
 
     /// <inheritdoc/>

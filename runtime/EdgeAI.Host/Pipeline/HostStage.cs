@@ -72,13 +72,13 @@ public abstract class HostStage(StageHealth health, ILogger logger) : Background
     }
 
     /// <summary>
-    /// Waits until <paramref name="waiter"/>'s channel has input or a beat is due; true when there is input, false on a
-    /// beat, null when the channel was completed and is empty.
+    /// Waits until <paramref name="waiter"/>'s channel has input or a beat is due (or <paramref name="limit"/> passed, when
+    /// shorter); true when there is input, false on a beat, null when the channel was completed and is empty.
     /// </summary>
-    protected async ValueTask<bool?> WaitForInputAsync<T>(InputWait<T> waiter, CancellationToken stop)
+    protected async ValueTask<bool?> WaitForInputAsync<T>(InputWait<T> waiter, CancellationToken stop, TimeSpan? limit = null)
     {
         ArgumentNullException.ThrowIfNull(waiter);
-        var result = await waiter.WaitAsync(BeatEvery, Time, stop);
+        var result = await waiter.WaitAsync(limit is { } l && l < BeatEvery ? l : BeatEvery, Time, stop);
         await BeatAsync(stop);
         return result;
     }

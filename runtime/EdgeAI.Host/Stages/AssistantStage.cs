@@ -41,15 +41,17 @@ public sealed class AssistantStage : HostStage
         while (await WaitForInputAsync(_snapshots, stop) is { } input)
         {
             if (!input) continue;
-            ContextSnapshot? latest = null;
-            while (_snapshots.Reader.TryRead(out var s)) latest = s;
-            if (latest is null) continue;
-            if (_ticker.FirstNs == long.MinValue) _ticker.FirstNs = _clock.StartNs;
-            _reader.Snapshot = latest;
-            _buffer.Clear();
-            await _ticker.TickAsync(latest.TimeNs, _buffer.Add, stop);
-            foreach (var e in _buffer) await _events.WriteAsync(e, stop);
-            Health.Progress();
+            // One tick per snapshot, in order: in real time the channel holds only the newest (latest-wins), at max
+            // speed every one (a file's reproducible timeline).
+            while (_snapshots.Reader.TryRead(out var snapshot))
+            {
+                if (_ticker.FirstNs == long.MinValue) _ticker.FirstNs = _clock.StartNs;
+                _reader.Snapshot = snapshot;
+                _buffer.Clear();
+                await _ticker.TickAsync(snapshot.TimeNs, _buffer.Add, stop);
+                foreach (var e in _buffer) await _events.WriteAsync(e, stop);
+                Health.Progress();
+            }
         }
     }
 }

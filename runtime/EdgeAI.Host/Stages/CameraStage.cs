@@ -33,6 +33,9 @@ public sealed class CameraStage : HostStage
     /// <summary>The longest wait between two tries.</summary>
     public TimeSpan MaxRetry { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How far the camera's samples have been handed on.</summary>
+    public InputWatermark Watermark { get; } = new();
+
     /// <summary>Times the camera was lost.</summary>
     public long Losses { get; private set; }
 
@@ -41,6 +44,18 @@ public sealed class CameraStage : HostStage
 
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            await WatchAsync(stop);
+        }
+        finally
+        {
+            Watermark.Close();
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stop)
     {
         var retry = FirstRetry;
         while (!stop.IsCancellationRequested)
@@ -58,13 +73,17 @@ public sealed class CameraStage : HostStage
                     if (sample is not { } s)
                     {
                         if (source.IsLive) throw new IOException("the camera closed");
+                        Watermark.Close();
                         await LostAsync("the cabin clip ended", stop);
                         Health.Ended("the cabin clip ended; attention is unknown");
                         await IdleAsync(stop);
                         return;
                     }
-                    await _clock.WaitUntilAsync(s.TimeNs, stop);
+                    Watermark.Advance(s.TimeNs);
+                    // At max speed fusion takes each sample when the drive reaches it (the watermark); else it waits for its time.
+                    if (!double.IsPositiveInfinity(_clock.Speed)) await _clock.WaitUntilAsync(s.TimeNs, stop);
                     await _output.WriteAsync(s, stop);
+                    Watermark.Advance(s.TimeNs + 1);
                     Health.Progress();
                     await BeatAsync(stop);
                 }

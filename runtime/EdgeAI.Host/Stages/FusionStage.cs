@@ -9,8 +9,7 @@ namespace EdgeAI.Host.Stages;
 
 /// <summary>
 /// Fusion: owns the vehicle context. It applies CAN frames, GPS fixes and the camera's attention as they arrive, hands
-/// the context's drive events (doors, phases, charging) to the outputs, refreshes the snapshot the answers' tools read,
-/// and every tick of drive time publishes a snapshot to the assistant through the latest-wins <c>snapshots</c> channel:
+/// the context's drive events (doors, phases, charging) to the outputs, and every tick of drive time publishes a snapshot to the assistant through the latest-wins <c>snapshots</c> channel:
 /// a slow assistant sees the newest moment, and the ticks it missed are counted, never queued.
 /// </summary>
 public sealed class FusionStage : HostStage
@@ -22,7 +21,6 @@ public sealed class FusionStage : HostStage
     private readonly StageChannel<ContextSnapshot> _snapshots;
     private readonly StageChannel<TimelineEvent> _events;
     private readonly DriveClock _clock;
-    private readonly SnapshotPublisher? _toolView;
     private readonly long _tickNs;
     private readonly List<TimelineEvent> _driveEvents = [];
     private long _nextTickNs = long.MinValue, _lastFrameNs = long.MinValue;
@@ -31,7 +29,7 @@ public sealed class FusionStage : HostStage
     /// <summary>A fusion stage over <paramref name="context"/>.</summary>
     public FusionStage(StageHealth health, ILogger logger, VehicleContext context, DriveClock clock,
         StageChannel<CanFrame> can, StageChannel<GpsFix> gps, StageChannel<AttentionSample> attention,
-        StageChannel<ContextSnapshot> snapshots, StageChannel<TimelineEvent> events, SnapshotPublisher? toolView, TimeSpan tick)
+        StageChannel<ContextSnapshot> snapshots, StageChannel<TimelineEvent> events, TimeSpan tick)
         : base(health, logger)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
@@ -41,10 +39,15 @@ public sealed class FusionStage : HostStage
         _attention = attention;
         _snapshots = snapshots;
         _events = events;
-        _toolView = toolView;
         _tickNs = tick > TimeSpan.Zero ? tick.Ticks * 100 : throw new ArgumentOutOfRangeException(nameof(tick));
         Time = clock.Time;
     }
+
+    /// <summary>How far the GPS stage has got (fusion waits for it at max speed), or null without GPS.</summary>
+    public InputWatermark? GpsMark { get; init; }
+
+    /// <summary>How far the camera stage has got (fusion waits for it at max speed), or null without a camera.</summary>
+    public InputWatermark? CameraMark { get; init; }
 
     /// <summary>Frames applied.</summary>
     public long Frames { get; private set; }
@@ -61,43 +64,87 @@ public sealed class FusionStage : HostStage
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stop)
     {
+        bool maxSpeed = double.IsPositiveInfinity(_clock.Speed);
+        var wait = TimeSpan.FromTicks(_tickNs / 100);
         bool canOpen = true;
         while (!stop.IsCancellationRequested)
         {
-            if (canOpen && await WaitForInputAsync(_can, stop) is null) canOpen = false;
-            else if (!canOpen) await Task.Delay(BeatEvery, Time, stop);
-            while (_gps.Reader.TryRead(out var fix)) _context.Apply(in fix);
-            while (_attention.Reader.TryRead(out var a)) _context.ApplyAttention(a.TimeNs, a.Attention, a.Awareness);
+            if (canOpen && await WaitForInputAsync(_can, stop, wait) is null) canOpen = false;
+            else if (!canOpen) await Task.Delay(wait, Time, stop);
             int n = 0;
             while (n < 512 && _can.Reader.TryRead(out var frame))
             {
+                long t = frame.TimestampNs;
+                // GPS and camera samples up to this frame first, as they happened.
+                if (maxSpeed) await CatchUpAsync(t, stop);
+                else ApplyInputs(t);
                 _context.Apply(in frame);
-                Volatile.Write(ref _lastFrameNs, frame.TimestampNs);
+                Volatile.Write(ref _lastFrameNs, t);
                 n++;
+                // At max speed the replay is a file: a tick at every boundary, none skipped, as the demo's lock step does.
+                if (maxSpeed && _nextTickNs != long.MinValue && t >= _nextTickNs) await TickAsync(t, skip: false, stop);
+                else if (maxSpeed && _nextTickNs == long.MinValue) { _nextTickNs = t; await TickAsync(t, skip: false, stop); }
             }
             Frames += n;
             if (n > 0) Health.Progress(n);
-            _driveEvents.Clear();
-            AssistantDrive.EmitDriveEvents(_context, _clock.StartNs, ref _emitted, _driveEvents.Add);
-            foreach (var e in _driveEvents) await _events.WriteAsync(e, stop);
-            _toolView?.Observe();
-            await TickIfDueAsync(stop);
+            if (!maxSpeed)
+            {
+                ApplyInputs(long.MaxValue);
+                long now = Math.Max(_clock.NowNs, Volatile.Read(ref _lastFrameNs));
+                if (_clock.IsAnchored && now != long.MinValue)
+                {
+                    if (_nextTickNs == long.MinValue) _nextTickNs = _clock.StartNs;
+                    // In real time a fusion that fell behind publishes the newest moment; the ticks it missed are counted.
+                    if (now >= _nextTickNs) await TickAsync(now, skip: true, stop);
+                }
+            }
+            await EmitDriveEventsAsync(stop);
         }
     }
 
-    private async ValueTask TickIfDueAsync(CancellationToken stop)
+    /// <summary>At max speed: applies every GPS fix and camera sample up to <paramref name="t"/>, waiting for the input
+    /// stages until their watermarks are past it.</summary>
+    private async ValueTask CatchUpAsync(long t, CancellationToken stop)
     {
-        if (!_clock.IsAnchored) return;
-        // At max speed the drive's time is what fusion has applied; else the clock (a quiet bus still ticks: keys go stale).
-        long now = double.IsPositiveInfinity(_clock.Speed) ? _lastFrameNs : Math.Max(_clock.NowNs, _lastFrameNs);
-        if (now == long.MinValue) return;
-        if (_nextTickNs == long.MinValue) _nextTickNs = _clock.StartNs;
-        if (now < _nextTickNs) return;
-        long due = (now - _nextTickNs) / _tickNs;
-        SkippedTicks += due;
-        long at = _nextTickNs + due * _tickNs;
-        await _snapshots.WriteAsync(_context.Snapshot(at), stop);
-        Ticks++;
-        _nextTickNs = at + _tickNs;
+        ApplyInputs(t);
+        while (GpsMark?.Value <= t || CameraMark?.Value <= t)
+        {
+            // Wake when the input behind writes; its watermark moves before each write.
+            var wait = GpsMark?.Value <= t ? _gps.Reader.WaitToReadAsync(stop) : _attention.Reader.WaitToReadAsync(stop);
+            if (!wait.IsCompleted) await wait;
+            else await Task.Yield();
+            ApplyInputs(t);
+            Health.Beat();
+        }
+    }
+
+    /// <summary>Applies queued GPS fixes and camera samples taken at or before <paramref name="untilNs"/>.</summary>
+    private void ApplyInputs(long untilNs)
+    {
+        while (_gps.Reader.TryPeek(out var fix) && fix.TimestampNs <= untilNs && _gps.Reader.TryRead(out fix)) _context.Apply(in fix);
+        while (_attention.Reader.TryPeek(out var a) && a.TimeNs <= untilNs && _attention.Reader.TryRead(out a)) _context.ApplyAttention(a.TimeNs, a.Attention, a.Awareness);
+    }
+
+    private async ValueTask EmitDriveEventsAsync(CancellationToken stop)
+    {
+        _driveEvents.Clear();
+        AssistantDrive.EmitDriveEvents(_context, _clock.StartNs, ref _emitted, _driveEvents.Add);
+        foreach (var e in _driveEvents) await _events.WriteAsync(e, stop);
+    }
+
+    /// <summary>Publishes the ticks due by <paramref name="now"/>: each one (<paramref name="skip"/> false), or only the
+    /// newest, counting the others as skipped.</summary>
+    private async ValueTask TickAsync(long now, bool skip, CancellationToken stop)
+    {
+        while (now >= _nextTickNs)
+        {
+            long due = skip ? (now - _nextTickNs) / _tickNs : 0;
+            SkippedTicks += due;
+            long at = _nextTickNs + due * _tickNs;
+            await EmitDriveEventsAsync(stop);
+            await _snapshots.WriteAsync(_context.Snapshot(at), stop);
+            Ticks++;
+            _nextTickNs = at + _tickNs;
+        }
     }
 }

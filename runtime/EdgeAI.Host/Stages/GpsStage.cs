@@ -24,23 +24,43 @@ public sealed class GpsStage : HostStage
         Time = clock.Time;
     }
 
+    /// <summary>How far the fixes have been handed on.</summary>
+    public InputWatermark Watermark { get; } = new();
+
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stop)
     {
+        try
+        {
+            await PlayAsync(stop);
+        }
+        finally
+        {
+            Watermark.Close();
+        }
+    }
+
+    private async Task PlayAsync(CancellationToken stop)
+    {
+        bool maxSpeed = double.IsPositiveInfinity(_clock.Speed);
         foreach (var fix in _fixes)
         {
-            while (!_clock.IsAnchored || _clock.NowNs < fix.TimestampNs)
+            Watermark.Advance(fix.TimestampNs);
+            // At max speed fusion takes each fix when the drive reaches it (the watermark); else the fix waits for its time.
+            while (!maxSpeed && (!_clock.IsAnchored || _clock.NowNs < fix.TimestampNs))
             {
                 // Wait in steps no longer than a beat, so that a quiet GPS still shows alive.
                 var step = !_clock.IsAnchored ? TimeSpan.FromMilliseconds(10)
-                    : double.IsPositiveInfinity(_clock.Speed) ? TimeSpan.FromMilliseconds(1)
                     : TimeSpan.FromTicks(Math.Clamp((-_clock.LagOf(fix.TimestampNs)).Ticks, TimeSpan.TicksPerMillisecond, BeatEvery.Ticks));
                 await Task.Delay(step, Time, stop);
                 await BeatAsync(stop);
             }
             await _output.WriteAsync(fix, stop);
+            Watermark.Advance(fix.TimestampNs + 1);
             Health.Progress();
+            if (maxSpeed) await BeatAsync(stop);
         }
+        Watermark.Close();
         Health.Ended(_fixes.Count == 0 ? "no GPS input: position unknown" : "the GPS track ended; position goes stale");
         while (!stop.IsCancellationRequested)
         {

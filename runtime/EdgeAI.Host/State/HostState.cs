@@ -150,6 +150,14 @@ public sealed class HostState : IDisposable
         return command.ExecuteScalar() as string;
     }
 
+    /// <summary>SQLite's integrity check: "ok", or what is wrong.</summary>
+    public string IntegrityCheck()
+    {
+        using var command = _db.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        return command.ExecuteScalar() as string ?? "no answer";
+    }
+
     /// <summary>Writes the WAL back into the database (on a clean shutdown).</summary>
     public void Checkpoint() => Execute(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
 

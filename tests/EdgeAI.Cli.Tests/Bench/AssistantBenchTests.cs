@@ -23,22 +23,8 @@ public sealed class AssistantBenchTests
     public void BenchAssistant_Json_EveryFigureInItsUnitWithGoalsAndNotes()
     {
         if (AdlershofDemoRun.MissingReason() is { } missing) Assert.Skip(missing);
-        var (code, stdout, stderr) = ExternalTool.RunRaw("dotnet", [Path.Combine(AppContext.BaseDirectory, "edgeai.dll"), "bench", "assistant", "--repeat", "1", "--json"],
-            TimeSpan.FromMinutes(10));
-        Assert.True(code == 0, stderr);
-        var doc = JsonNode.Parse(stdout)!;
-        Assert.True(doc["machine"]!["cores"]!.GetValue<int>() > 0);
-        var results = doc["results"]!.AsArray().Select(r => r!).ToList();
-        Assert.Equal(Figures.Select(f => f.Name), results.Select(r => r["name"]!.GetValue<string>()));
-        foreach (var (r, (name, unit)) in results.Zip(Figures))
-        {
-            Assert.Equal(unit, r["unit"]!.GetValue<string>());
-            double value = r["value"]!.GetValue<double>();
-            Assert.True(double.IsFinite(value) && value > 0, $"{name}: {value}");
-            Assert.False(string.IsNullOrWhiteSpace(r["note"]?.GetValue<string>()), $"{name}: no note");
-            Assert.Equal(unit != "frames/s", r["lower_is_better"]!.GetValue<bool>());
-        }
-        var byName = results.ToDictionary(r => r["name"]!.GetValue<string>());
+        var byName = BenchRun.Results(Figures, "assistant", "--repeat", "1");
+        foreach (var (name, unit) in Figures) Assert.Equal(unit != "frames/s", byName[name]["lower_is_better"]!.GetValue<bool>());
         double Value(string name) => byName[name]["value"]!.GetValue<double>();
         string Note(string name) => byName[name]["note"]!.GetValue<string>();
         Assert.True(Value("assistant: frame+tick p50") <= Value("assistant: frame+tick p99"));

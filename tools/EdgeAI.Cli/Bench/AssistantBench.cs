@@ -269,7 +269,8 @@ internal sealed class AssistantBench(ScenarioPipeline pipeline, int repeat, Text
         }
     }
 
-    private static double Percentile(List<double> values, double p)
+    /// <summary>The value at fraction <paramref name="p"/> of <paramref name="values"/> (nearest rank; 0 when empty).</summary>
+    internal static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0) return 0;
         var sorted = values.Order().ToList();

@@ -43,6 +43,14 @@ internal static class PeerTools
         }
     }
 
+    /// <summary>Null when <paramref name="program"/> is on the PATH; otherwise why not, naming the Debian package to install.</summary>
+    public static string? Missing(string program, string debianPackage)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+            if (dir.Length > 0 && File.Exists(Path.Combine(dir, program))) return null;
+        return $"{program} is not installed (apt-get install {debianPackage})";
+    }
+
     /// <summary>Median wall seconds of <paramref name="runs"/> fresh processes; null when the program is missing or fails.</summary>
     public static double? MedianProgram(string program, IReadOnlyList<string> args, int runs, out string? problem)
     {

@@ -70,7 +70,7 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
         {
             var files = Build(dir);
             double buildSeconds = watch.Elapsed.TotalSeconds;
-            string? peerProblem = settings.Peer ? PeerMissing() : "not asked for (--no-peer)";
+            string? peerProblem = settings.Peer ? PeerTools.Missing(PeerProgram, "pocketsphinx") : "not asked for (--no-peer)";
             var rows = new Row[settings.Thresholds.Count];
             log.WriteLine($"bench wake: sweeping {rows.Length} thresholds over {files.HourSeconds / 60:F0} min of mixed speech, {files.WakeSpans.Count} wakes and {files.CommandSpans.Count} commands ({settings.Jobs} at a time)...");
             Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellation },
@@ -193,13 +193,6 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
             }
         }
         return (hits, position / (double)source.SampleRate);
-    }
-
-    private static string? PeerMissing()
-    {
-        foreach (var d in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-            if (d.Length > 0 && File.Exists(Path.Combine(d, PeerProgram))) return null;
-        return $"{PeerProgram} is not installed (apt-get install pocketsphinx)";
     }
 
     /// <summary>The same engine's CLI on the same file: the end times of its detections.</summary>

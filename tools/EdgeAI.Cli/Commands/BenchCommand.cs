@@ -10,13 +10,13 @@ using EdgeAI.Fusion.Scenarios;
 namespace EdgeAI.Cli.Commands;
 
 /// <summary>
-/// <c>edgeai bench can|replay|vision|llm|fusion|assistant|wake [--json]</c>: the project's measured figures, each next to a peer measured in the
+/// <c>edgeai bench can|replay|vision|llm|fusion|assistant|wake|voice|host [--json]</c>: the project's measured figures, each next to a peer measured in the
 /// same run where there is one (python-can, can-utils, canmatrix; for replay python-can's can.player loop; for vision a bare ONNX Runtime
 /// <c>InferenceSession.Run</c>; for llm a bare ORT GenAI generator loop; assistant has goals instead: the bundled drive through the demo's pipeline).
 /// </summary>
 public sealed class BenchCommand : Command
 {
-    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) assistant (the bundled drive through the proactive engine) or wake (the wake phrase's false rejects and false alarms per hour across thresholds, against pocketsphinx_continuous)" };
+    private readonly Argument<string> _area = new("AREA") { Description = "what to measure: can (logs, decode), replay (real-clock replay onto the simulated bus), vision, llm, fusion (the vehicle context) assistant (the bundled drive through the proactive engine) wake (the wake phrase's false rejects and false alarms per hour across thresholds, against pocketsphinx_continuous) or voice (real-time factors, end of speech to intent, bytes per chunk; recognition against pocketsphinx_continuous) or host (edgeai run as whole processes: the drive at max speed against the demo's lock step, event latency, CPU at real time, memory over an hour of drive)" };
     private readonly Option<bool> _json = new("--json") { Description = "results as JSON" };
     private readonly Option<string> _log = new("--log") { Description = "log to measure with (default: the bundled city drive)" };
     private readonly Option<string> _dbc = new("--dbc") { Description = "DBC for the decode figures (default: models/dbc/edgeai_demo.dbc)" };
@@ -27,14 +27,16 @@ public sealed class BenchCommand : Command
     private readonly Option<string?> _model = new("--model") { Description = "vision: BlazeFace front .onnx; llm: ORT GenAI model folder (default: the model cache)" };
     private readonly Option<int> _tokens = new("--tokens") { Description = "llm: new tokens per answer (default 128)", DefaultValueFactory = _ => 128 };
     private readonly Option<string> _phrase = new("--phrase") { Description = "wake: the phrase (default \"hey edge\")", DefaultValueFactory = _ => EdgeAI.Voice.Wake.PocketsphinxWakeDetector.DefaultPhrase };
+    private readonly Option<double> _seconds = new("--seconds") { Description = "host: seconds each timed phase runs (default 60; at 60x, 60 s is an hour of drive)", DefaultValueFactory = _ => 60 };
     private readonly Option<double> _minutes = new("--minutes") { Description = "wake: minutes of mixed speech and noise for false alarms (default 60)", DefaultValueFactory = _ => 60 };
     private readonly Option<bool> _noPeer = new("--no-peer") { Description = "wake: leave out pocketsphinx_continuous" };
     private readonly Option<bool> _peerAll = new("--peer-all") { Description = "wake: run pocketsphinx_continuous at every threshold (default: at the default threshold)" };
+    private readonly Option<bool> _spotterOnly = new("--spotter-only") { Description = "wake: keyword spotting alone, without the Silero speech gate that edgeai voice puts after it" };
     private readonly Option<string?> _keep = new("--keep") { Description = "wake: build the test set's WAV files in this folder and keep them" };
 
-    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant")
+    public BenchCommand() : base("bench", "Measured figures against peers (python-can, can-utils, canmatrix) in the same run: can, replay, vision, llm, fusion, assistant, wake, voice, host")
     {
-        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant", "wake");
+        _area.AcceptOnlyFromAmong("can", "replay", "vision", "llm", "fusion", "assistant", "wake", "voice", "host");
         Arguments.Add(_area);
         Options.Add(_json);
         Options.Add(_log);
@@ -47,15 +49,19 @@ public sealed class BenchCommand : Command
         Options.Add(_tokens);
         Options.Add(_phrase);
         Options.Add(_minutes);
+        Options.Add(_seconds);
         Options.Add(_noPeer);
         Options.Add(_peerAll);
         Options.Add(_keep);
+        Options.Add(_spotterOnly);
         SetAction((parse, cancellation) => parse.GetValue(_area) switch
         {
             "vision" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteVisionAsync(parse, stdout, stderr, cancellation)),
             "llm" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteLlm(parse, stdout, stderr))),
             "wake" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteWake(parse, stdout, stderr, cancellation))),
+            "voice" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteVoice(parse, stdout, stderr))),
             "assistant" => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAssistantAsync(parse, stdout, stderr, cancellation)),
+            "host" => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => ExecuteHost(parse, stdout, stderr, cancellation))),
             _ => Task.FromResult(CommandGuard.Run(parse, (stdout, stderr) => Execute(parse, stdout, stderr))),
         });
     }
@@ -74,16 +80,43 @@ public sealed class BenchCommand : Command
         return ExitCodes.Ok;
     }
 
+    private int ExecuteHost(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        double seconds = parse.GetValue(_seconds);
+        if (!(seconds >= 3)) throw new UsageException($"--seconds: expected 3 or more, found {seconds.ToString(CultureInfo.InvariantCulture)}");
+        var results = new HostBench(Math.Clamp(parse.GetValue(_repeat), 1, 100), seconds, stderr).Run(cancellation);
+        if (parse.GetValue(_json)) WriteJson(stdout, results);
+        else WriteGoalTable(stdout, results, footer: "whole edgeai processes started cold; the peer is measured in the same run");
+        return ExitCodes.Ok;
+    }
+
     private int ExecuteWake(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         double minutes = parse.GetValue(_minutes);
         if (!(minutes > 0 && minutes <= 600)) throw new UsageException($"bench wake: --minutes {minutes}: expected 0 < minutes <= 600");
+        bool gated = !parse.GetValue(_spotterOnly);
         var settings = new WakeBench.Settings
         {
             Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60, Peer = !parse.GetValue(_noPeer), PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
         };
-        var result = new WakeBench(settings, (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold), stderr).Run(cancellation);
+        Func<string, double, EdgeAI.Voice.Wake.IWakeDetector> detector = gated
+            ? (phrase, threshold) => Voice.VoiceEngines.Wake(phrase, threshold)
+            : (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold);
+        var result = new WakeBench(settings, detector, stderr).Run(cancellation);
         WakeBench.WriteTable(stdout, result);
+        return ExitCodes.Ok;
+    }
+
+    private int ExecuteVoice(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        // The grammar of `edgeai voice`: the intents over the bundled scenario's region.
+        var scenario = Scenario.Load(Assets.Require(Path.Combine(DemoCommand.BundledScenario, Scenario.FileName), "the bundled scenario"));
+        var services = LlmInput.RegionServicesOf(scenario, scenario.Services ?? throw new InvalidOperationException("bench voice: the bundled scenario has no services section"));
+        var vocabulary = EdgeAI.Assistant.Voice.RegionVocabulary.Of(services.Map.Pois);
+        int runs = Math.Clamp(parse.GetValue(_repeat), 1, 100);
+        var result = new VoiceBench(vocabulary, runs, stderr).Run();
+        if (parse.GetValue(_json)) WriteJson(stdout, result.Figures);
+        else VoiceBench.WriteTable(stdout, result);
         return ExitCodes.Ok;
     }
 
@@ -204,7 +237,8 @@ public sealed class BenchCommand : Command
     }
 
     /// <summary>Figures measured against goals rather than peers: value, unit, bytes allocated, and what each means below.</summary>
-    private static void WriteGoalTable(TextWriter o, List<BenchResult> results)
+    private static void WriteGoalTable(TextWriter o, List<BenchResult> results,
+        string? footer = "B/item: bytes allocated per frame; per tick on the frame+tick and worst-tick rows; per suggestion on the template and grounding rows")
     {
         var inv = CultureInfo.InvariantCulture;
         o.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -213,7 +247,7 @@ public sealed class BenchCommand : Command
         foreach (var r in results)
             o.WriteLine(string.Format(inv, "{0} {1,14} {2,-9} {3,12}", r.Name.PadRight(width), Number(r.Value, r.Unit, r.Decimals), r.Unit,
                 r.BytesPerItem is { } b ? b.ToString("N0", inv) : "-"));
-        o.WriteLine("B/item: bytes allocated per frame; per tick on the frame+tick and worst-tick rows; per suggestion on the template and grounding rows");
+        if (footer is not null) o.WriteLine(footer);
         foreach (var r in results)
             if (r.Note is { } note) o.WriteLine($"- {r.Name}: {note}");
     }

@@ -30,8 +30,9 @@ public sealed class ChatCommand : Command
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
 
-    /// <summary>Chat handles Ctrl+C itself (it stops the answer), so System.CommandLine must not end the process on it.</summary>
-    public static bool HandlesCtrlC(string[] args) => args.Length > 0 && args[0] == "chat";
+    /// <summary>Chat handles Ctrl+C itself (it stops the answer), and run's Generic Host stops gracefully on SIGINT and
+    /// SIGTERM, so System.CommandLine must not end the process on them.</summary>
+    public static bool HandlesCtrlC(string[] args) => args.Length > 0 && args[0] is "chat" or "run";
 
     private async Task<int> ExecuteAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {

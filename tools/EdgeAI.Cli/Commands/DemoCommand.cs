@@ -72,7 +72,7 @@ public sealed class DemoCommand : Command
         var pipeline = ScenarioPipeline.Load(scenario, log, map, zone, stderr);
         long startNs = pipeline.StartNs;
         using var camera = parse.GetValue(_noVision) ? null : pipeline.OpenCamera(stderr);
-        using var words = OpenWords(parse, pipeline, scenario?.Assistant?.Language ?? "en");
+        using var words = DemoWords.Open(parse.GetValue(_templates), parse.GetValue(_model), pipeline, scenario?.Assistant?.Language ?? "en");
         var drive = pipeline.NewDrive(profile, camera, to, writer: words.Writer, answers: words.Answers);
 
         var dashboard = new DriveDashboard(drive, new CanBusStatistics());
@@ -95,44 +95,7 @@ public sealed class DemoCommand : Command
         return ExitCodes.Ok;
     }
 
-    /// <summary>
-    /// Who words the suggestions and answers the questions: <c>--model DIR</c> (a Qwen folder) does both, its wording
-    /// checked against the facts; without it the cached random-weight test model words the suggestions (its noise is
-    /// always caught and replaced by the template; docs/grounding.md) and templates answer; <c>--templates</c> uses no model.
-    /// </summary>
-    private DemoWords OpenWords(ParseResult parse, ScenarioPipeline pipeline, string language)
-    {
-        if (parse.GetValue(_templates)) return new DemoWords(null, null, null, null);
-        string? named = parse.GetValue(_model);
-        if (named is not null && !Directory.Exists(named)) throw new FileNotFoundException($"{named}: no such model folder", named);
-        string? folder = named ?? TestLlmWriter.Cached(new ModelCache().Root);
-        if (folder is null) return new DemoWords(null, null, null, null);
-        var model = LlmModel.Open(folder, new EdgeAI.Inference.Configuration.InferenceOptions());
-        var prompt = RephrasePrompt.Load(Path.Combine(Assets.Models, "prompts"), language);
-        var session = new LlmChatSession(model, ModelWriter.SessionOptions(prompt));
-        var writer = new ModelWriter(session, pipeline.Writer, prompt);
-        Func<ToolRegistry, (IChatSession, bool)>? answers = named is null ? null
-            : tools => (new LlmChatSession(model, new LlmOptions(), tools), true);
-        return new DemoWords(model, session, writer, answers) { IsTestModel = named is null };
-    }
-
-    /// <summary>The demo's language model, if any, and what it words.</summary>
-    private sealed record DemoWords(LlmModel? Model, LlmChatSession? Session, ModelWriter? Writer, Func<ToolRegistry, (IChatSession, bool)>? Answers) : IDisposable
-    {
-        public bool IsTestModel { get; init; }
-
-        /// <summary>One line on who worded what, or null without a model.</summary>
-        public string? Summary() => Writer is null || Writer.Rephrased + Writer.Replaced + Writer.Verbatim == 0 ? null : string.Create(CultureInfo.InvariantCulture,
-            $"words: {Writer.Rephrased} suggestions worded by the {(IsTestModel ? "random-weight test model" : "model")}, {Writer.Replaced} replaced by their template (the grounding check: {Writer.LastReason ?? "-"}), {Writer.Verbatim} said as written; questions answered by {(Answers is null ? "templates" : "the model")}");
-
-        public void Dispose()
-        {
-            Session?.Dispose();
-            Model?.Dispose();
-        }
-    }
-
-    private static double ParseSpeed(string text)
+    internal static double ParseSpeed(string text)
     {
         if (text.Equals("max", StringComparison.OrdinalIgnoreCase)) return double.PositiveInfinity;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) && speed is >= 0.1 and <= 100) return speed;

@@ -104,16 +104,18 @@ internal sealed class ScenarioPipeline
     /// <param name="writer">Who words the suggestions (default: <see cref="Writer"/>, the templates).</param>
     /// <param name="answers">Opens the chat session that answers questions over the given tools (default: the template
     /// responder); returns the session and whether a model answers.</param>
+    /// <param name="reader">Where the assistant reads the context (default: the live context, in lock step; the host's
+    /// assistant stage reads published snapshots).</param>
     /// <param name="fixes">GPS fixes instead of <see cref="Fixes"/> (HIL's gps_loss removes some).</param>
     public AssistantDrive NewDrive(UserProfile profile, ICabinCamera? camera, double? stopAfterS, IReadOnlyList<ITrigger>? triggers = null,
         ISuggestionWriter? writer = null, Func<ToolRegistry, (EdgeAI.Llm.Chat.IChatSession Session, bool IsModel)>? answers = null,
-        IReadOnlyList<GpsFix>? fixes = null)
+        IContextReader? reader = null, IReadOnlyList<GpsFix>? fixes = null)
     {
         var context = new VehicleContext(Map, Zone);
         var engine = new AssistantEngine(triggers ?? DefaultTriggers.Create(), writer ?? Writer, profile);
         var publisher = new SnapshotPublisher(context, TimeSpan.FromMilliseconds(100));
         var section = Scenario?.Services;
-        var drive = new AssistantDrive(context, engine, Zone)
+        var drive = new AssistantDrive(context, engine, Zone, reader)
         {
             Trip = _destination is { } d
                 ? new TripState(Services!, d.Point, d.Name, section!.ReservePercent ?? 15, TimeSpan.FromMinutes(section.StayMinutes ?? 60))
@@ -126,7 +128,8 @@ internal sealed class ScenarioPipeline
             StopAfterS = stopAfterS,
         };
         // The answers' tools read the live context and the light ahead as the drive sees them.
-        var registry = new ToolRegistry(Tools(publisher, Services, () => drive.Moment.Light));
+        // (In the host they read the snapshot the assistant is on: the reader is also a view.)
+        var registry = new ToolRegistry(Tools(reader as IContextView ?? publisher, Services, () => drive.Moment.Light));
         var (session, isModel) = answers is not null ? answers(registry) : (new TemplateResponder(registry), false);
         drive.Answerer = new ChatAnswerer(session, isModel);
         return drive;
@@ -134,7 +137,10 @@ internal sealed class ScenarioPipeline
 
     /// <summary>The scenario's cabin clip through BlazeFace and the driver monitor, from the log's start; null without a
     /// clip, or (said in one line) where video files cannot be decoded: OpenCvSharp has no linux-arm64 runtime.</summary>
-    public VisionCabinCamera? OpenCamera(TextWriter stderr)
+    public VisionCabinCamera? OpenCamera(TextWriter stderr) => OpenCamera(stderr, report: true);
+
+    /// <summary>As <see cref="OpenCamera(TextWriter)"/>; <paramref name="report"/> says which provider the face model runs on.</summary>
+    public VisionCabinCamera? OpenCamera(TextWriter stderr, bool report)
     {
         if (Scenario?.CabinVideo is not { } clip) return null;
         EdgeAI.Vision.IVideoSource video;
@@ -148,7 +154,7 @@ internal sealed class ScenarioPipeline
             return null;
         }
         var model = new OnnxFaceModel(InferenceInput.ModelPath(null, "blazeface-front"), BlazeFaceModel.Front, new EdgeAI.Inference.Configuration.InferenceOptions());
-        InferenceInput.Report(model.Provider, stderr);
+        if (report) InferenceInput.Report(model.Provider, stderr);
         var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Default), new VisionMetrics());
         return new VisionCabinCamera(video, pipeline, StartNs, model) { Provider = model.Provider.Name };
     }

@@ -1,5 +1,6 @@
 using EdgeAI.Assistant.Drive;
 using EdgeAI.Fusion.Context;
+using EdgeAI.Host.Stages;
 using EdgeAI.Vision;
 using EdgeAI.Vision.Pipeline;
 
@@ -8,9 +9,10 @@ namespace EdgeAI.Cli.Demo;
 /// <summary>
 /// The scenario's cabin clip through the vision pipeline (face detection, head pose, driver monitor), in step with the
 /// drive: frame i is taken at the drive's first frame plus its timestamp in the clip, the monitor gets the car's speed
-/// from the context, and each frame's attention goes into the context with the frame's time.
+/// from the context, and each frame's attention goes into the context with the frame's time. The host's camera stage
+/// reads it frame by frame instead (<see cref="IAttentionSource"/>).
 /// </summary>
-internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipeline, long startNs, IDisposable model) : ICabinCamera, IDisposable
+internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipeline, long startNs, IDisposable model) : ICabinCamera, IAttentionSource
 {
     private VideoFrame? _next;
     private bool _ended;
@@ -22,7 +24,7 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
 
     public async ValueTask AdvanceToAsync(long nowNs, VehicleContext context, CancellationToken cancellation)
     {
-        while (await NextAsync(nowNs, cancellation) is { } frameNs)
+        while (await TakenByAsync(nowNs, cancellation) is { } frameNs)
         {
             var speed = context.IndexOf(ContextKeys.Speed) is >= 0 and var i && context.Read(i, frameNs) is { IsValid: true } s ? (float?)s.Value : null;
             pipeline.VehicleSpeedKmh = speed;
@@ -37,7 +39,7 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
     public async ValueTask<long> SkipToAsync(long nowNs, CancellationToken cancellation)
     {
         long skipped = 0;
-        while (await NextAsync(nowNs, cancellation) is not null)
+        while (await TakenByAsync(nowNs, cancellation) is not null)
         {
             _next!.Dispose();
             _next = null;
@@ -47,13 +49,25 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
     }
 
     /// <summary>The time of the next frame when it was taken by <paramref name="nowNs"/> (held in <c>_next</c>), else null.</summary>
-    private async ValueTask<long?> NextAsync(long nowNs, CancellationToken cancellation)
+    private async ValueTask<long?> TakenByAsync(long nowNs, CancellationToken cancellation)
     {
         if (_ended) return null;
         _next ??= await source.ReadAsync(cancellation);
         if (_next is null) { _ended = true; return null; }
         long frameNs = startNs + _next.Timestamp.Ticks * 100;
         return frameNs > nowNs ? null : frameNs;
+    }
+
+    public bool IsLive => source.IsLive;
+
+    public async ValueTask<AttentionSample?> NextAsync(float? speedKmh, CancellationToken cancellation)
+    {
+        using var frame = await source.ReadAsync(cancellation);
+        if (frame is null) return null;
+        pipeline.VehicleSpeedKmh = speedKmh;
+        var result = pipeline.Process(frame);
+        Frames++;
+        return new AttentionSample(startNs + frame.Timestamp.Ticks * 100, (DriverAttention)(int)result.Attention.State, result.Attention.Awareness);
     }
 
     public void Dispose()

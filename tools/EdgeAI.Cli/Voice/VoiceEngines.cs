@@ -61,9 +61,21 @@ internal sealed class VoiceEngines : IDisposable
         }
     }
 
-    /// <summary>pocketsphinx keyword spotting of <paramref name="phrase"/> (threshold: docs/voice.md's measured default).</summary>
-    public static IWakeDetector Wake(string phrase, double? threshold) =>
-        new PocketsphinxWakeDetector(phrase, threshold ?? PocketsphinxWakeDetector.DefaultThreshold);
+    /// <summary>pocketsphinx keyword spotting of <paramref name="phrase"/> (threshold: docs/voice.md's measured default),
+    /// its candidates gated on speech by Silero VAD (music and noise do not wake it).</summary>
+    public static IWakeDetector Wake(string phrase, double? threshold)
+    {
+        var spotter = new PocketsphinxWakeDetector(phrase, threshold ?? PocketsphinxWakeDetector.DefaultThreshold);
+        try
+        {
+            return new SpeechGatedWakeDetector(spotter, SileroVad.Load(new ModelCache()));
+        }
+        catch
+        {
+            spotter.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>espeak-ng speaking at 16 kHz, the dialog's chunk clock.</summary>
     public static ISpeechSynthesizer Synthesizer() => new EspeakSynthesizer();

@@ -1,0 +1,86 @@
+using System.Globalization;
+using EdgeAI.Host.Pipeline;
+
+namespace EdgeAI.Host.Configuration;
+
+/// <summary>
+/// The <c>Run</c> section of edgeai.json: what <c>edgeai run</c> runs and how (docs/host.md). Every key can also come
+/// from <c>EDGEAI__Run__Key</c> or <c>--Run:Key=value</c>; the command's own options win.
+/// </summary>
+public sealed class RunOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Run";
+
+    /// <summary>The scenario folder (default: the bundled drive).</summary>
+    public string? Scenario { get; set; }
+
+    /// <summary>CAN in: <c>replay</c> (the scenario's log), or an interface (<c>can0</c>, <c>vcan0</c>, <c>sim</c>).</summary>
+    public string Can { get; set; } = "replay";
+
+    /// <summary>Replay speed: a factor of real time, or <c>max</c>.</summary>
+    public string Speed { get; set; } = "1";
+
+    /// <summary>How many times the replay plays its log (0: for ever).</summary>
+    public int Loops { get; set; } = 1;
+
+    /// <summary>Stop once the replay has ended and every queue is drained (else run until SIGTERM).</summary>
+    public bool ExitAtEnd { get; set; }
+
+    /// <summary>The state folder (SQLite state, status socket); default $STATE_DIRECTORY, else ~/.local/state/edgeai.</summary>
+    public string? State { get; set; }
+
+    /// <summary>Where the v1 JSON events go: <c>-</c> (stdout), a file (appended), or <c>none</c>.</summary>
+    public string Events { get; set; } = "-";
+
+    /// <summary>Run the driver monitor on the scenario's cabin clip.</summary>
+    public bool Vision { get; set; } = true;
+
+    /// <summary>A Qwen model folder that words suggestions and answers questions (default: the cached test model words).</summary>
+    public string? Model { get; set; }
+
+    /// <summary>No language model: templates word and answer everything.</summary>
+    public bool Templates { get; set; }
+
+    /// <summary>Seconds a stage may go without progress before the watchdog withholds its pings.</summary>
+    public double StageDeadlineS { get; set; } = 5;
+
+    /// <summary>The assistant's deadline (a model's answer can take a while).</summary>
+    public double AssistantDeadlineS { get; set; } = 60;
+
+    /// <summary>Seconds the host has to stop on SIGTERM (drain, flush, checkpoint).</summary>
+    public double ShutdownS { get; set; } = 5;
+
+    /// <summary>Seconds of drive between two assistant ticks.</summary>
+    public double TickS { get; set; } = 0.5;
+
+    /// <summary>An injected stall, <c>STAGE@AFTER_S+FOR_S</c> (tests, HIL), or null.</summary>
+    public string? Stall { get; set; }
+
+    /// <summary>The replay speed as a number (infinity for <c>max</c>).</summary>
+    /// <exception cref="InvalidDataException">not a factor from 0.1 to 1000 or <c>max</c>.</exception>
+    public double ReplaySpeed()
+    {
+        if (Speed.Equals("max", StringComparison.OrdinalIgnoreCase)) return double.PositiveInfinity;
+        if (double.TryParse(Speed, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s is >= 0.1 and <= 1000) return s;
+        throw new InvalidDataException($"--speed (Run:Speed): expected a factor from 0.1 to 1000 or 'max', found '{Speed}'");
+    }
+
+    /// <summary>The state folder to use.</summary>
+    public string StateFolder() =>
+        State ?? Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0]
+        ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_STATE_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"), "edgeai");
+
+    /// <summary>The injected stall, or null.</summary>
+    /// <exception cref="InvalidDataException">not <c>STAGE@AFTER_S+FOR_S</c>.</exception>
+    public StageStall? ParseStall()
+    {
+        if (string.IsNullOrEmpty(Stall)) return null;
+        int at = Stall.IndexOf('@'), plus = Stall.IndexOf('+');
+        if (at > 0 && plus > at
+            && double.TryParse(Stall.AsSpan(at + 1, plus - at - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double after) && after >= 0
+            && double.TryParse(Stall.AsSpan(plus + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double length) && length > 0)
+            return new StageStall(Stall[..at], TimeSpan.FromSeconds(after), TimeSpan.FromSeconds(length));
+        throw new InvalidDataException($"--stall (Run:Stall): expected STAGE@AFTER_S+FOR_S (e.g. fusion@3+10), found '{Stall}'");
+    }
+}

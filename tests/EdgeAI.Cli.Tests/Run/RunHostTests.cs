@@ -1,0 +1,190 @@
+using System.Text.Json;
+using EdgeAI.Host.State;
+using EdgeAI.Host.Status;
+using EdgeAI.TestKit;
+
+namespace EdgeAI.Cli.Tests.Run;
+
+/// <summary>
+/// <c>edgeai run</c> as systemd runs it: a real process under a fake NOTIFY_SOCKET, stopped with SIGTERM or killed with
+/// SIGKILL, its state file checked afterwards (docs/host.md).
+/// </summary>
+[Trait("Category", "Host")]
+public sealed class RunHostTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    // The quick drive: no camera, templates only (the model's wording is not what these tests check).
+    private static string[] Quick(TempDirectory dir, params string[] more) =>
+        ["--state", dir.File("state"), "--no-vision", "--templates", .. more];
+
+    [Fact]
+    public async Task MaxSpeed_GivesTheDemosTimelineEventForEvent()
+    {
+        using var dir = new TempDirectory();
+        using var host = new HostProcess(dir, Quick(dir, "--speed", "max", "--exit-at-end", "--events", dir.File("events.jsonl")), notify: false);
+        Assert.Equal(0, await host.WaitForExit(Patience));
+        var (code, demo, _) = CliRunner.Run("demo", "--speed", "max", "--json", "--no-vision", "--templates");
+        Assert.Equal(0, code);
+
+        // The stages run concurrently, so drive events and the assistant's interleave differently; the events are the same.
+        var expected = Lines(demo).Where(l => !l.Contains("\"type\":\"context\"") && !l.Contains("\"type\":\"summary\"")).Order(StringComparer.Ordinal).ToList();
+        var actual = File.ReadAllLines(dir.File("events.jsonl")).Order(StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count > 50, $"the demo gave only {expected.Count} events");
+        Assert.Equal(expected, actual);
+        Assert.Contains("healthy", host.StdErr);
+    }
+
+    [Fact]
+    public async Task Sigterm_UnderFakeNotifySocket_ReadyPingsThenStopsCleanlyWithStateKept()
+    {
+        using var dir = new TempDirectory();
+        using var host = new HostProcess(dir, Quick(dir, "--speed", "20", "--events", dir.File("events.jsonl")), watchdog: TimeSpan.FromSeconds(1));
+        var ready = await host.WaitFor("READY=1", Patience);
+        Assert.Contains("STATUS=healthy", ready.Message);
+        // Pings every half watchdog period while healthy; the drive reaches the charging acceptance (5.5 s in) within 2 s at 20x.
+        while (host.Messages.Count(m => m.Message == "WATCHDOG=1") < 4) await Task.Delay(100, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        host.Signal("TERM");
+        var stopping = await host.WaitFor("STOPPING=1", Patience);
+        Assert.Equal(0, await host.WaitForExit(TimeSpan.FromSeconds(20)));
+        output.WriteLine($"READY after {ready.At.TotalSeconds:0.0} s, STOPPING at {stopping.At.TotalSeconds:0.0} s; {host.StdErr}");
+
+        var lines = File.ReadAllLines(dir.File("events.jsonl"));
+        Assert.NotEmpty(lines);
+        foreach (var line in lines) JsonDocument.Parse(line).Dispose();
+        using var state = HostState.Open(dir.File("state"));
+        Assert.Equal("ok", state.IntegrityCheck());
+        Assert.Equal(("accepted", "charging", "s1"), state.Decisions()[0]);
+        Assert.Contains("Ladepark Rudower Chaussee", state.Trip("stop"));
+        Assert.False(File.Exists(dir.File("state/edgeai.sock")), "the status socket was left behind");
+    }
+
+    [Fact]
+    public async Task StalledStage_WithholdsTheWatchdogPingsUntilItMovesAgain()
+    {
+        using var dir = new TempDirectory();
+        using var host = new HostProcess(dir, Quick(dir, "--speed", "5", "--events", "none", "--stall", "fusion@3+5", "--Run:StageDeadlineS=1"),
+            watchdog: TimeSpan.FromSeconds(1));
+        var ready = await host.WaitFor("READY=1", Patience);
+        // The stall starts 3 s after fusion started, lasts 5 s; wait until well after it.
+        while (host.Elapsed < ready.At + TimeSpan.FromSeconds(11)) await Task.Delay(100, TestContext.Current.CancellationToken);
+        host.Signal("TERM");
+        Assert.Equal(0, await host.WaitForExit(TimeSpan.FromSeconds(20)));
+
+        var pings = host.Messages.Where(m => m.Message == "WATCHDOG=1").Select(m => m.At).ToList();
+        var gaps = pings.Zip(pings.Skip(1), (a, b) => (From: a, Gap: b - a)).ToList();
+        var longest = gaps.MaxBy(g => g.Gap);
+        output.WriteLine($"{pings.Count} pings; longest gap {longest.Gap.TotalSeconds:0.0} s from {longest.From.TotalSeconds:0.0} s; " +
+            string.Join(" | ", host.Messages.Where(m => m.Message.StartsWith("STATUS=", StringComparison.Ordinal)).Select(m => $"{m.At.TotalSeconds:0.0}: {m.Message}")));
+        // Pinged every 0.5 s while healthy; none for the stall less the deadline (5 s - 1 s), then pings again.
+        Assert.True(longest.Gap >= TimeSpan.FromSeconds(3), $"the longest gap between pings was {longest.Gap.TotalSeconds:0.0} s: the stall did not stop them");
+        Assert.Contains(pings, p => p > longest.From + longest.Gap);
+        Assert.Contains(host.Messages, m => m.Message.Contains("UNHEALTHY: fusion stalled", StringComparison.Ordinal));
+        Assert.True(gaps.Count(g => g.Gap < TimeSpan.FromSeconds(1)) >= 4, "the pings did not come every half period while healthy");
+    }
+
+    [Fact]
+    public async Task KillNine_TwentyTimes_TheStateIsAlwaysACommittedPrefix()
+    {
+        using var dir = new TempDirectory();
+        string[] Args(string state) => ["--state", state, "--no-vision", "--templates", "--speed", "max", "--events", "none"];
+        using (var whole = new HostProcess(dir, [.. Args(dir.File("whole")), "--exit-at-end"], notify: false))
+            Assert.Equal(0, await whole.WaitForExit(Patience));
+        List<(string, string, string?)> reference;
+        using (var state = HostState.Open(dir.File("whole"))) reference = [.. state.Decisions()];
+        Assert.True(reference.Count >= 4, $"the whole drive recorded only {reference.Count} decisions");
+
+        var random = new Random(20261205);
+        var seen = new SortedSet<int>();
+        for (int kill = 0; kill < 20; kill++)
+        {
+            string folder = dir.File($"kill{kill}");
+            double afterS = 1 + random.NextDouble() * 6;
+            using (var host = new HostProcess(dir, Args(folder), notify: false))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(afterS), TestContext.Current.CancellationToken);
+                host.Signal("KILL");
+                await host.WaitForExit(TimeSpan.FromSeconds(20));
+            }
+            if (!File.Exists(Path.Combine(folder, HostState.FileName))) { seen.Add(-1); continue; }
+            using var state = HostState.Open(folder);
+            Assert.Equal("ok", state.IntegrityCheck());
+            var got = state.Decisions();
+            Assert.True(got.Count <= reference.Count && got.SequenceEqual(reference.Take(got.Count)),
+                $"kill {kill} at {afterS:0.00} s: {string.Join(", ", got)} is not a prefix of {string.Join(", ", reference)}");
+            seen.Add(got.Count);
+        }
+        output.WriteLine($"decisions kept after the 20 kills (-1: killed before the state existed): {string.Join(", ", seen)}");
+        Assert.True(seen.Count(c => c > 0) >= 2, "the kills all fell at the same point of the drive: the test proves little");
+    }
+
+    [Fact]
+    public async Task StarvedAssistant_LatestWinsDropsAreCountedAndNoQueueGrows()
+    {
+        using var dir = new TempDirectory();
+        using var host = new HostProcess(dir, Quick(dir, "--speed", "20", "--events", "none", "--stall", "assistant@1+4"), watchdog: TimeSpan.FromSeconds(10));
+        await host.WaitFor("READY=1", Patience);
+        string socket = Path.Combine(dir.File("state"), StatusServer.FileName);
+        var depths = new List<int>();
+        long dropped = 0;
+        for (int i = 0; i < 20; i++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            using var report = JsonDocument.Parse(await StatusServer.ReadAsync(socket, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+            var snapshots = report.RootElement.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "snapshots");
+            depths.Add(snapshots.GetProperty("depth").GetInt32());
+            dropped = snapshots.GetProperty("dropped").GetInt64();
+            Assert.Equal("latest-wins", snapshots.GetProperty("policy").GetString());
+            Assert.True(report.RootElement.GetProperty("healthy").GetBoolean(), report.RootElement.GetProperty("status").GetString());
+        }
+        host.Signal("TERM");
+        Assert.Equal(0, await host.WaitForExit(TimeSpan.FromSeconds(20)));
+        output.WriteLine($"snapshot depths {string.Join(",", depths)}; dropped {dropped}");
+        Assert.True(dropped >= 40, $"a 4 s stall at 20x (2 ticks per drive second) must drop about 160 snapshots, dropped {dropped}");
+        Assert.All(depths, d => Assert.InRange(d, 0, 1));
+    }
+
+    [Fact]
+    public async Task ModelThatFailsToLoad_TemplatesTakeOverAndTheStatusSaysSo()
+    {
+        using var dir = new TempDirectory();
+        string model = dir.File("broken-model");
+        Directory.CreateDirectory(model);
+        File.WriteAllText(Path.Combine(model, "genai_config.json"), "{ not json");
+        using var host = new HostProcess(dir, ["--state", dir.File("state"), "--no-vision", "--model", model, "--speed", "max", "--exit-at-end", "--events", dir.File("events.jsonl")], notify: false);
+        Assert.Equal(0, await host.WaitForExit(Patience));
+        Assert.Contains("templates: the model failed to load", host.StdErr);
+        var suggestions = File.ReadAllLines(dir.File("events.jsonl")).Where(l => l.Contains("\"type\":\"suggestion\"")).ToList();
+        Assert.NotEmpty(suggestions);
+        Assert.All(suggestions, s => Assert.Contains("\"by\":\"templates\"", s));
+    }
+
+    [Fact]
+    public void Status_NoHostRunning_OneLineNamingTheSocketAndExit2()
+    {
+        using var dir = new TempDirectory();
+        var (code, stdout, stderr) = CliRunner.Run("status", "--state", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        string line = Assert.Single(Lines(stderr));
+        Assert.Contains(Path.Combine(dir.Path, StatusServer.FileName), line);
+        Assert.Contains("is 'edgeai run' running", line);
+    }
+
+    [Theory]
+    [InlineData("--speed", "fast", "--speed (Run:Speed): expected a factor from 0.1 to 1000 or 'max', found 'fast'")]
+    [InlineData("--stall", "fusion", "--stall (Run:Stall): expected STAGE@AFTER_S+FOR_S")]
+    [InlineData("--stall", "engine@1+2", "no stage 'engine'")]
+    [InlineData("--loop", "-1", "--loop: expected 0 (for ever) or more")]
+    public void Run_BadSetting_OneLineExit2(string option, string value, string expected)
+    {
+        using var dir = new TempDirectory();
+        var (code, _, stderr) = CliRunner.Run("run", "--state", dir.File("state"), "--no-vision", "--templates", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, Assert.Single(Lines(stderr)));
+    }
+
+    private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'));
+}

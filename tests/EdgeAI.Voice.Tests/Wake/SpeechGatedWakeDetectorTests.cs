@@ -1,0 +1,77 @@
+using EdgeAI.Drivers.Simulated;
+using EdgeAI.Voice.Tests.Recognition;
+using EdgeAI.Voice.Wake;
+
+namespace EdgeAI.Voice.Tests.Wake;
+
+/// <summary>
+/// The wake phrase as <c>edgeai voice --wake</c> listens for it: pocketsphinx keyword spotting at the default threshold,
+/// each candidate gated on speech by Silero VAD (<see cref="SpeechGatedWakeDetector"/>), on real espeak-ng speech,
+/// generated car noise and music: the phrase still wakes it, music and noise, which wake the spotter alone, never do.
+/// </summary>
+public sealed class SpeechGatedWakeDetectorTests(PocketsphinxWakeDetectorTests.Set set) : IClassFixture<PocketsphinxWakeDetectorTests.Set>
+{
+    private const int Rate = CarNoise.SampleRate;
+
+    private static SpeechGatedWakeDetector Open()
+    {
+        Sphinx.RequireModel();
+        if (Talker.MissingReason() is { } missing) throw Xunit.Sdk.SkipException.ForSkip(missing);
+        return new SpeechGatedWakeDetector(new PocketsphinxWakeDetector(), SharedModels.LoadSilero());
+    }
+
+    [Fact]
+    public void GeneratedWakes_CleanAndAt10DbCarNoise_AreEachHeardOnce()
+    {
+        using var wake = Open();
+        var (samples, spans) = set.Wakes;
+        var hits = PocketsphinxWakeDetectorTests.Detections(wake, samples);
+        foreach (var span in spans)
+        {
+            double from = span.Start / (double)Rate, to = span.End / (double)Rate + 1.0;
+            Assert.True(hits.Count(t => t >= from && t <= to) == 1,
+                $"'{span.Text}' by {span.Voice}, {(span.SnrDb is { } db ? $"{db} dB SNR" : "clean")} ({from:F2}-{to:F2} s): detections at {string.Join(", ", hits.Select(h => h.ToString("F2")))}");
+        }
+        Assert.Equal(spans.Count, hits.Count);
+        Assert.Equal((spans.Count, 0L), (wake.Detections, wake.GateRejected));
+    }
+
+    [Fact]
+    public void Music_WakesTheSpotterAlone_ButNeverTheGatedDetector()
+    {
+        using var wake = Open();
+        var music = PocketsphinxWakeDetectorTests.Music(20);
+        Assert.Empty(PocketsphinxWakeDetectorTests.Detections(wake, music));
+        // the gate did the work: the spotter's candidates were there and were refused
+        Assert.True(wake.Candidates > 0, "the spotter alone no longer wakes on the music; the gate is untested here");
+        Assert.Equal(wake.Candidates, wake.GateRejected);
+    }
+
+    [Fact]
+    public void CarNoise_AtTheDefault_NeverWakes_AndAllocatesNothingPerChunk()
+    {
+        using var wake = Open();
+        var noise = new CarNoise(seed: 7, rms: 0.05).Next(20);
+        PocketsphinxWakeDetectorTests.Detections(wake, noise); // warm-up: JIT and the spotter's restarts
+        wake.Reset();
+        long candidates = wake.Candidates;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int woke = 0;
+        for (int at = 0; at + 512 <= noise.Length; at += 512)
+            if (wake.Accept(noise.AsSpan(at, 512))) woke++;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, woke);
+        Assert.Equal(0, allocated);
+        Assert.Equal(wake.Candidates, wake.GateRejected);
+        Assert.True(wake.Candidates >= candidates);
+    }
+
+    [Fact]
+    public void Options_OutOfRange_AreRefusedNamingThem()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SpeechGateOptions { MinSpeechChunks = 100 }.Validate());
+        Assert.StartsWith("speech gate: MinSpeechChunks 100: expected 0..50", error.Message);
+        Assert.Throws<ArgumentException>(() => new SpeechGateOptions { WindowMs = 10 }.Validate());
+        Assert.Throws<ArgumentException>(() => new SpeechGateOptions { SpeechProbability = 2 }.Validate());
+    }
+}
