@@ -47,7 +47,7 @@ internal sealed class HilSectionReader(string file, JsonLineMap lines)
         int line = lines.LineOf(path + ".fault");
         if (kind == HilFaultKind.ModelLoadFailure) return new HilFault(kind, 0, double.PositiveInfinity, null, line);
         if (kind == HilFaultKind.StageStall)
-            throw Error(path + ".fault", "stage_stall needs the host pipeline of edgeai run (issue 17, section 1), whose stages are not wired into a command yet; leave it out for now");
+            throw Error(path + ".fault", "stage_stall needs the host pipeline: HIL drives the demo's in-process drive, and a host stall (edgeai run --stall STAGE@AFTER_S+FOR_S, wall-clock) shows in the systemd watchdog, which HIL does not observe yet; leave it out");
         double from = RequiredNumber(item, path, "from_s");
         double to = RequiredNumber(item, path, "to_s");
         if (!(to > from)) throw Error(path + ".to_s", $"expected seconds after from_s ({ValueMatch.Seconds(from)}), found {ValueMatch.Seconds(to)}");
