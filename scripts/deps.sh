@@ -43,7 +43,8 @@ ensure_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
-# Packages the tests and benchmarks use as peers (python-can, can-utils, canmatrix; locales lets the
+# Packages the tests and benchmarks use as peers (libxml2-utils' xmllint validates HIL's JUnit XML against
+# docs/schemas/junit.xsd; python-can, can-utils, canmatrix; locales lets the
 # asc2log test build an en_US locale; python3-skimage's public-domain photos and ffmpeg, which converts them into
 # camera pixel formats and test clips, for the vision tests; gcc compiles the SocketCAN struct-layout probe against
 # the kernel headers from linux-libc-dev, and the GStreamer interop probe against libgstreamer1.0-dev's headers,
@@ -55,7 +56,7 @@ ensure_dotnet() {
 # Deployment (tests/EdgeAI.Deploy.Tests): qemu-user-static with the arm64 cross sysroot (libc6/libstdc++6-arm64-cross)
 # runs the linux-arm64 bundle here, file and binutils' readelf check every binary in it, openssh-server + openssh-client
 # + rsync are the flash target, systemd gives systemd-analyze verify/security.
-EDGEAI_TEST_DEBS=(pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx
+EDGEAI_TEST_DEBS=(libxml2-utils pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx
   qemu-user-static binfmt-support libc6-arm64-cross libstdc++6-arm64-cross file binutils openssh-server openssh-client rsync systemd)
 # Foreign-architecture packages for the qemu runs: .NET's hashing loads OpenSSL at run time (dlopen), which the cross
 # sysroot lacks; Debian multiarch installs the arm64 one into /usr/lib/aarch64-linux-gnu (after dpkg --add-architecture).

@@ -49,6 +49,7 @@ public static class Program
         root.Subcommands.Add(new PoiCommand());
         root.Subcommands.Add(new LightsCommand());
         root.Subcommands.Add(new VoiceCommand());
+        root.Subcommands.Add(new HilCommand());
         return root;
     }
 }

@@ -12,6 +12,10 @@ public interface ICabinCamera
     /// <paramref name="context"/> (with the frame's time).</summary>
     ValueTask AdvanceToAsync(long nowNs, VehicleContext context, CancellationToken cancellation);
 
+    /// <summary>Lets every frame taken up to <paramref name="nowNs"/> go by unprocessed, as an unplugged camera's frames
+    /// never arrive (HIL's camera_unplug); returns how many.</summary>
+    ValueTask<long> SkipToAsync(long nowNs, CancellationToken cancellation);
+
     /// <summary>Frames processed so far.</summary>
     long Frames { get; }
 }

@@ -106,9 +106,10 @@ internal sealed class ScenarioPipeline
     /// responder); returns the session and whether a model answers.</param>
     /// <param name="reader">Where the assistant reads the context (default: the live context, in lock step; the host's
     /// assistant stage reads published snapshots).</param>
+    /// <param name="fixes">GPS fixes instead of <see cref="Fixes"/> (HIL's gps_loss removes some).</param>
     public AssistantDrive NewDrive(UserProfile profile, ICabinCamera? camera, double? stopAfterS, IReadOnlyList<ITrigger>? triggers = null,
         ISuggestionWriter? writer = null, Func<ToolRegistry, (EdgeAI.Llm.Chat.IChatSession Session, bool IsModel)>? answers = null,
-        IContextReader? reader = null)
+        IContextReader? reader = null, IReadOnlyList<GpsFix>? fixes = null)
     {
         var context = new VehicleContext(Map, Zone);
         var engine = new AssistantEngine(triggers ?? DefaultTriggers.Create(), writer ?? Writer, profile);
@@ -120,7 +121,7 @@ internal sealed class ScenarioPipeline
                 ? new TripState(Services!, d.Point, d.Name, section!.ReservePercent ?? 15, TimeSpan.FromMinutes(section.StayMinutes ?? 60))
                 : null,
             Lights = Spat is not null ? new LightWatcher(Spat) : null,
-            Fixes = Fixes,
+            Fixes = fixes ?? Fixes,
             Camera = camera,
             Occupant = Scenario?.Assistant?.Occupant ?? [],
             ToolView = publisher,

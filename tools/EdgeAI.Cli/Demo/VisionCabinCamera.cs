@@ -24,20 +24,38 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
 
     public async ValueTask AdvanceToAsync(long nowNs, VehicleContext context, CancellationToken cancellation)
     {
-        while (!_ended)
+        while (await TakenByAsync(nowNs, cancellation) is { } frameNs)
         {
-            _next ??= await source.ReadAsync(cancellation);
-            if (_next is null) { _ended = true; return; }
-            long frameNs = startNs + _next.Timestamp.Ticks * 100;
-            if (frameNs > nowNs) return;
             var speed = context.IndexOf(ContextKeys.Speed) is >= 0 and var i && context.Read(i, frameNs) is { IsValid: true } s ? (float?)s.Value : null;
             pipeline.VehicleSpeedKmh = speed;
-            var result = pipeline.Process(_next);
+            var result = pipeline.Process(_next!);
             context.ApplyAttention(frameNs, (DriverAttention)(int)result.Attention.State, result.Attention.Awareness);
-            _next.Dispose();
+            _next!.Dispose();
             _next = null;
             Frames++;
         }
+    }
+
+    public async ValueTask<long> SkipToAsync(long nowNs, CancellationToken cancellation)
+    {
+        long skipped = 0;
+        while (await TakenByAsync(nowNs, cancellation) is not null)
+        {
+            _next!.Dispose();
+            _next = null;
+            skipped++;
+        }
+        return skipped;
+    }
+
+    /// <summary>The time of the next frame when it was taken by <paramref name="nowNs"/> (held in <c>_next</c>), else null.</summary>
+    private async ValueTask<long?> TakenByAsync(long nowNs, CancellationToken cancellation)
+    {
+        if (_ended) return null;
+        _next ??= await source.ReadAsync(cancellation);
+        if (_next is null) { _ended = true; return null; }
+        long frameNs = startNs + _next.Timestamp.Ticks * 100;
+        return frameNs > nowNs ? null : frameNs;
     }
 
     public bool IsLive => source.IsLive;
