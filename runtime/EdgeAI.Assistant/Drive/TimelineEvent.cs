@@ -1,5 +1,6 @@
 using EdgeAI.Events;
 using EdgeAI.Assistant.Suggestions;
+using EdgeAI.Fusion.Context;
 
 namespace EdgeAI.Assistant.Drive;
 
@@ -31,4 +32,14 @@ public sealed record TimelineEvent(long TimeNs, double AtS, string Type, string?
 
     /// <summary>The id it refers to, or null.</summary>
     public string? Ref { get; init; }
+
+    /// <summary>For <c>"type":"context"</c>: the snapshot it shows.</summary>
+    public ContextSnapshot? Context { get; init; }
+
+    /// <summary>A context event: <paramref name="snapshot"/> at <paramref name="atS"/> seconds into the drive.</summary>
+    public static TimelineEvent Of(ContextSnapshot snapshot, double atS)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new TimelineEvent(snapshot.TimeNs, atS, "context", null, null) { Context = snapshot };
+    }
 }

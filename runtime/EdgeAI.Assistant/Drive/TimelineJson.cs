@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeAI.Assistant.Suggestions;
 using EdgeAI.Events;
+using EdgeAI.Fusion.Context;
 
 namespace EdgeAI.Assistant.Drive;
 
@@ -17,6 +18,12 @@ public static class TimelineJson
         ArgumentNullException.ThrowIfNull(e);
         EventEnvelope.Start(json, e.TimeNs, e.Type, e.Kind, e.Id, e.Ref);
         json.WriteNumber("at_s", e.AtS);
+        if (e.Context is { } snapshot)
+        {
+            json.WritePropertyName("keys");
+            ContextJson.WriteKeys(json, snapshot);
+            return;
+        }
         if (e.Suggestion is { } s) json.WriteString("priority", s.Priority.Name());
         if (e.Text is not null) json.WriteString("text", e.Text);
         if (e.Reason is not null) json.WriteString("reason", e.Reason);

@@ -51,6 +51,9 @@ public sealed class RunOptions
     /// <summary>Seconds the host has to stop on SIGTERM (drain, flush, checkpoint).</summary>
     public double ShutdownS { get; set; } = 5;
 
+    /// <summary>Seconds of drive between two <c>"type":"context"</c> events (0: none; one more on the stop).</summary>
+    public double ContextEveryS { get; set; } = 30;
+
     /// <summary>Seconds of drive between two assistant ticks.</summary>
     public double TickS { get; set; } = 0.5;
 

@@ -62,6 +62,14 @@ public sealed class StageChannel<T>
         return _channel.Writer.WriteAsync(item, cancellation);
     }
 
+    /// <summary>Writes one item if there is room now (or the mode drops to make room); false when a waiting channel is full.</summary>
+    public bool TryWrite(T item)
+    {
+        if (!_channel.Writer.TryWrite(item)) return false;
+        Interlocked.Increment(ref _written);
+        return true;
+    }
+
     /// <summary>No more items will come (the consumer drains what is left, then stops).</summary>
     public void Complete() => _channel.Writer.TryComplete();
 }

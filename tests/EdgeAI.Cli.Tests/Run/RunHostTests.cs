@@ -29,10 +29,15 @@ public sealed class RunHostTests(ITestOutputHelper output)
 
         // The stages run concurrently, so drive events and the assistant's interleave differently; the events are the same.
         var expected = Lines(demo).Where(l => !l.Contains("\"type\":\"context\"") && !l.Contains("\"type\":\"summary\"")).Order(StringComparer.Ordinal).ToList();
-        var actual = File.ReadAllLines(dir.File("events.jsonl")).Order(StringComparer.Ordinal).ToList();
+        var lines = File.ReadAllLines(dir.File("events.jsonl"));
+        var actual = lines.Where(l => !l.Contains("\"type\":\"context\"")).Order(StringComparer.Ordinal).ToList();
         Assert.True(expected.Count > 50, $"the demo gave only {expected.Count} events");
         Assert.Equal(expected, actual);
         Assert.Contains("healthy", host.StdErr);
+        // The context every 30 s of drive and once more at the end (the state the drive ended in).
+        var contexts = lines.Where(l => l.Contains("\"type\":\"context\"")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("at_s").GetDouble()).ToList();
+        Assert.True(contexts.Count >= 20, $"{contexts.Count} context events over a 10-minute drive");
+        Assert.True(contexts[^1] > 600, $"the last context event is at {contexts[^1]} s, not the drive's end");
     }
 
     [Fact]
