@@ -12,7 +12,7 @@ public sealed class HostBenchTests
     [Fact]
     public void BenchHost_ShortRun_EveryFigureWithItsPeerOrNote()
     {
-        var (code, stdout, stderr) = ExternalTool.RunRaw("dotnet", [Path.Combine(AppContext.BaseDirectory, "edgeai.dll"), "bench", "host", "--repeat", "1", "--seconds", "6", "--json"],
+        var (code, stdout, stderr) = ExternalTool.RunRaw("dotnet", [Path.Combine(AppContext.BaseDirectory, "edgeai.dll"), "bench", "host", "--repeat", "1", "--seconds", "5", "--json"],
             TimeSpan.FromMinutes(10));
         Assert.True(code == 0, stderr);
         var results = JsonNode.Parse(stdout)!["results"]!.AsArray().ToDictionary(r => r!["name"]!.GetValue<string>(), r => r!);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EdgeAI.Cli.Run;
+using EdgeAI.Host.Status;
 
 namespace EdgeAI.Cli.Bench;
 
@@ -41,7 +42,7 @@ internal sealed class HostBench(int repeat, double seconds, TextWriter log)
                 { Note = $"max {l.GetProperty("max").GetDouble():0.0} ms; suggestions include the test model's wording (then the grounding check)", Decimals = 2 });
         }
 
-        // CPU at real time, after the start-up (models loaded, the first seconds of drive), with and without the camera.
+        // CPU at real time, after the first seconds of drive (the JIT's work done), with and without the camera.
         double warm = Math.Min(10, seconds / 3);
         foreach (bool camera in new[] { true, false })
         {
@@ -57,7 +58,7 @@ internal sealed class HostBench(int repeat, double seconds, TextWriter log)
             double cpu = first is { } a && last is { } b && b.At > a.At ? (b.Cpu - a.Cpu).TotalSeconds / (b.At - a.At) * 100 : double.NaN;
             results.Add(new BenchResult(camera ? "CPU in real time, camera on" : "CPU in real time, camera off", "% core", cpu, null, null, null, null, null, LowerIsBetter: true)
             {
-                Note = camera ? $"the bundled drive at 1x, BlazeFace on the clip's every frame; over {seconds / 2:0} s after {warm:0} s of start-up" : "the same without the cabin clip",
+                Note = camera ? $"the bundled drive at 1x, BlazeFace on the clip's every frame; over {seconds / 2:0} s after the host's first {warm:0} s" : "the same without the cabin clip",
                 Decimals = 1,
             });
         }
@@ -65,8 +66,8 @@ internal sealed class HostBench(int repeat, double seconds, TextWriter log)
         // Memory over an hour of drive at 60x (the drive loops; its clip and GPS end after the first loop).
         var rss = new List<(double DriveMinutes, double Megabytes)>();
         RunFor(["run", "--speed", "60", "--loop", "0", "--events", "none", "--state", dir.File("memory")], seconds,
-            (elapsed, process) => rss.Add((elapsed /* s of wall at 60x = min of drive, start-up included */, process.WorkingSet64 / 1048576.0)), cancellation);
-        if (rss.Count >= 4)
+            (elapsed, process) => rss.Add((elapsed /* s of wall at 60x = min of drive */, process.WorkingSet64 / 1048576.0)), cancellation);
+        if (rss.Count >= 3)
         {
             // After the start-up (models, JIT, the heap's first growth).
             var early = rss.FirstOrDefault(r => r.DriveMinutes >= Math.Max(10, seconds / 4), rss[rss.Count / 2]);
@@ -104,6 +105,15 @@ internal sealed class HostBench(int repeat, double seconds, TextWriter log)
     private void RunFor(string[] args, double seconds, Action<double, Process>? sample, CancellationToken cancellation)
     {
         using var process = Start(args);
+        // The phase starts once the host answers on its status socket (its stages running), not while it loads.
+        string socket = Path.Combine(args[Array.IndexOf(args, "--state") + 1], StatusServer.FileName);
+        var loading = Stopwatch.StartNew();
+        while (!Answers(socket))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"edgeai {string.Join(' ', args)}: exited while starting ({process.ExitCode})");
+            if (loading.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException($"edgeai {string.Join(' ', args)}: not running after 3 minutes");
+            Task.Delay(TimeSpan.FromMilliseconds(100), cancellation).GetAwaiter().GetResult();
+        }
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed.TotalSeconds < seconds && !process.HasExited)
         {
@@ -115,6 +125,20 @@ internal sealed class HostBench(int repeat, double seconds, TextWriter log)
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
         if (!process.WaitForExit(30_000)) process.Kill(entireProcessTree: true);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench host: edgeai {string.Join(' ', args.Take(3))} for {seconds:0} s: exit {process.ExitCode}"));
+    }
+
+    private static bool Answers(string socket)
+    {
+        if (!File.Exists(socket)) return false;
+        try
+        {
+            StatusServer.ReadAsync(socket, TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static Process Start(string[] args)
