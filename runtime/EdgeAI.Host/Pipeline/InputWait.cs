@@ -4,11 +4,13 @@ namespace EdgeAI.Host.Pipeline;
 
 /// <summary>
 /// Waits for a channel's next item with a time limit, so that a stage waiting on a quiet input still beats. At most one
-/// wait on the channel is outstanding: a wait that outlived its time limit is picked up again by the next call.
+/// wait on the channel is outstanding: a wait that outlived its time limit is picked up again by the next call; and at
+/// most one timer, shared by the waits that fall within its limit.
 /// </summary>
 public sealed class InputWait<T>(ChannelReader<T> reader)
 {
     private Task<bool>? _pending;
+    private Task? _limit;
 
     /// <summary>The channel's reader.</summary>
     public ChannelReader<T> Reader { get; } = reader;
@@ -24,16 +26,13 @@ public sealed class InputWait<T>(ChannelReader<T> reader)
             if (wait.IsCompletedSuccessfully) return wait.Result ? true : null;
             _pending = wait.AsTask();
         }
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop))
+        // One timer per time limit, shared by the waits that fall within it: a stage woken for every burst of input
+        // does not start (and cancel) a timer each time. A wait may so end a little before its limit: an early beat.
+        if (_limit is null || _limit.IsCompleted) _limit = Task.Delay(limit, time, stop);
+        if (await Task.WhenAny(_pending, _limit) != _pending)
         {
-            var delay = Task.Delay(limit, time, timeout.Token);
-            var first = await Task.WhenAny(_pending, delay);
-            await timeout.CancelAsync();
-            if (first != _pending)
-            {
-                stop.ThrowIfCancellationRequested();
-                return false;
-            }
+            stop.ThrowIfCancellationRequested();
+            return false;
         }
         bool more = await _pending;
         _pending = null;

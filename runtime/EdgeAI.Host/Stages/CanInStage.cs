@@ -39,6 +39,9 @@ public sealed class CanInStage : HostStage
         Time = clock.Time;
     }
 
+    /// <summary>How early a replayed frame may go: frames due within it are handed on together.</summary>
+    public static readonly TimeSpan Burst = TimeSpan.FromMilliseconds(5);
+
     /// <summary>How many times a replay plays its log (0: for ever).</summary>
     public int Loops { get; }
 
@@ -78,7 +81,9 @@ public sealed class CanInStage : HostStage
                     long t = frame.TimestampNs + offsetNs;
                     if (offsetNs != 0) frame = frame.WithTimestamp(t);
                     _clock.Anchor(t);
-                    if (-_clock.LagOf(t) > TimeSpan.FromMilliseconds(1)) await _clock.WaitUntilAsync(t, stop);
+                    // Frames due within the next few milliseconds go now, as one burst: a wait (a timer) per frame would
+                    // cost more than the frames. Their times are the recording's either way.
+                    if (-_clock.LagOf(t) > Burst) await _clock.WaitUntilAsync(t, stop);
                     await _output.WriteAsync(frame, stop);
                     _clock.Observe(t);
                     lastNs = t;
