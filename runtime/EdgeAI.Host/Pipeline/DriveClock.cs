@@ -8,7 +8,7 @@ namespace EdgeAI.Host.Pipeline;
 /// </summary>
 public sealed class DriveClock(TimeProvider time, double speed)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
     private readonly Lock _gate = new();
     private long _anchorNs = long.MinValue, _anchorTs, _latestNs = long.MinValue;
 
@@ -61,15 +61,12 @@ public sealed class DriveClock(TimeProvider time, double speed)
         return Time.GetElapsedTime(_anchorTs) - TimeSpan.FromSeconds(dueS);
     }
 
-    /// <summary>Waits until the drive's time reaches <paramref name="recordingNs"/> (after the first frame).</summary>
+    /// <summary>Waits until the drive's time reaches <paramref name="recordingNs"/> (after the first frame). At max speed
+    /// nothing waits on the clock (the GPS and camera follow fusion's watermarks instead): it returns at once.</summary>
     public async ValueTask WaitUntilAsync(long recordingNs, CancellationToken cancellation)
     {
-        while (!IsAnchored) await Task.Delay(Poll * 10, Time, cancellation);
-        if (double.IsPositiveInfinity(Speed))
-        {
-            while (Interlocked.Read(ref _latestNs) < recordingNs) await Task.Delay(Poll, Time, cancellation);
-            return;
-        }
+        if (double.IsPositiveInfinity(Speed)) return;
+        while (!IsAnchored) await Task.Delay(Poll, Time, cancellation);
         var wait = -LagOf(recordingNs);
         if (wait > TimeSpan.Zero) await Task.Delay(wait, Time, cancellation);
     }

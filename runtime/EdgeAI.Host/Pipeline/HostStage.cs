@@ -71,6 +71,16 @@ public abstract class HostStage(StageHealth health, ILogger logger) : Background
         Health.Beat();
     }
 
+    /// <summary>Beats until shutdown: a stage whose input ended stays up, and healthy, while the rest of the pipeline runs.</summary>
+    protected async Task IdleUntilStoppedAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.Delay(BeatEvery, Time, stop);
+            await BeatAsync(stop);
+        }
+    }
+
     /// <summary>
     /// Waits until <paramref name="waiter"/>'s channel has input or a beat is due (or <paramref name="limit"/> passed, when
     /// shorter); true when there is input, false on a beat, null when the channel was completed and is empty.

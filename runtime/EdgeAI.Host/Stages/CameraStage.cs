@@ -76,7 +76,7 @@ public sealed class CameraStage : HostStage
                         Watermark.Close();
                         await LostAsync("the cabin clip ended", stop);
                         Health.Ended("the cabin clip ended; attention is unknown");
-                        await IdleAsync(stop);
+                        await IdleUntilStoppedAsync(stop);
                         return;
                     }
                     Watermark.Advance(s.TimeNs);
@@ -120,10 +120,5 @@ public sealed class CameraStage : HostStage
             await Task.Delay(left < BeatEvery ? left : BeatEvery, Time, stop);
             await BeatAsync(stop);
         }
-    }
-
-    private async Task IdleAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested) await SleepBeatingAsync(BeatEvery, stop);
     }
 }

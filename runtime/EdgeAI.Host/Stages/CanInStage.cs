@@ -95,12 +95,7 @@ public sealed class CanInStage : HostStage
             if (firstNs == long.MinValue) break;
         }
         Health.Ended($"replay finished after {LoopsPlayed} loop(s)");
-        // The stage stays up (and beats) until shutdown: the rest of the pipeline runs on.
-        while (!stop.IsCancellationRequested)
-        {
-            await Task.Delay(BeatEvery, Time, stop);
-            Health.Beat();
-        }
+        await IdleUntilStoppedAsync(stop);
     }
 
     private async Task ReceiveAsync(ICanBus bus, CancellationToken stop)

@@ -62,10 +62,6 @@ public sealed class GpsStage : HostStage
         }
         Watermark.Close();
         Health.Ended(_fixes.Count == 0 ? "no GPS input: position unknown" : "the GPS track ended; position goes stale");
-        while (!stop.IsCancellationRequested)
-        {
-            await Task.Delay(BeatEvery, Time, stop);
-            await BeatAsync(stop);
-        }
+        await IdleUntilStoppedAsync(stop);
     }
 }

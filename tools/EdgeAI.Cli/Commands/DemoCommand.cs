@@ -53,7 +53,7 @@ public sealed class DemoCommand : Command
 
     private async Task<int> ExecuteAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
-        double speed = ParseSpeed(parse.GetValue(_speed)!);
+        double speed = Durations.ParseSpeed(parse.GetValue(_speed)!, "--speed");
         double every = parse.GetValue(_every);
         if (!(every > 0)) throw new UsageException($"--every: expected seconds above 0, found '{every.ToString(CultureInfo.InvariantCulture)}'");
         double from = parse.GetValue(_from);
@@ -93,12 +93,5 @@ public sealed class DemoCommand : Command
         if (!json && words.Summary() is { } wordsLine) stdout.WriteLine(wordsLine);
         if (profilePath is not null) profile.Save(profilePath);
         return ExitCodes.Ok;
-    }
-
-    internal static double ParseSpeed(string text)
-    {
-        if (text.Equals("max", StringComparison.OrdinalIgnoreCase)) return double.PositiveInfinity;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) && speed is >= 0.1 and <= 100) return speed;
-        throw new UsageException($"--speed: expected a factor from 0.1 to 100 or 'max', found '{text}'");
     }
 }

@@ -27,12 +27,10 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
         while (await TakenByAsync(nowNs, cancellation) is { } frameNs)
         {
             var speed = context.IndexOf(ContextKeys.Speed) is >= 0 and var i && context.Read(i, frameNs) is { IsValid: true } s ? (float?)s.Value : null;
-            pipeline.VehicleSpeedKmh = speed;
-            var result = pipeline.Process(_next!);
-            context.ApplyAttention(frameNs, (DriverAttention)(int)result.Attention.State, result.Attention.Awareness);
+            var sample = Judge(_next!, speed);
+            context.ApplyAttention(sample.TimeNs, sample.Attention, sample.Awareness);
             _next!.Dispose();
             _next = null;
-            Frames++;
         }
     }
 
@@ -54,8 +52,20 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
         if (_ended) return null;
         _next ??= await source.ReadAsync(cancellation);
         if (_next is null) { _ended = true; return null; }
-        long frameNs = startNs + _next.Timestamp.Ticks * 100;
+        long frameNs = TimeOf(_next);
         return frameNs > nowNs ? null : frameNs;
+    }
+
+    /// <summary>When <paramref name="frame"/> was taken on the drive's clock.</summary>
+    private long TimeOf(VideoFrame frame) => startNs + frame.Timestamp.Ticks * 100;
+
+    /// <summary>The driver monitor's verdict on <paramref name="frame"/>, the car going at <paramref name="speedKmh"/>.</summary>
+    private AttentionSample Judge(VideoFrame frame, float? speedKmh)
+    {
+        pipeline.VehicleSpeedKmh = speedKmh;
+        var result = pipeline.Process(frame);
+        Frames++;
+        return new AttentionSample(TimeOf(frame), (DriverAttention)(int)result.Attention.State, result.Attention.Awareness);
     }
 
     public bool IsLive => source.IsLive;
@@ -63,11 +73,7 @@ internal sealed class VisionCabinCamera(IVideoSource source, VisionPipeline pipe
     public async ValueTask<AttentionSample?> NextAsync(float? speedKmh, CancellationToken cancellation)
     {
         using var frame = await source.ReadAsync(cancellation);
-        if (frame is null) return null;
-        pipeline.VehicleSpeedKmh = speedKmh;
-        var result = pipeline.Process(frame);
-        Frames++;
-        return new AttentionSample(startNs + frame.Timestamp.Ticks * 100, (DriverAttention)(int)result.Attention.State, result.Attention.Awareness);
+        return frame is null ? null : Judge(frame, speedKmh);
     }
 
     public void Dispose()

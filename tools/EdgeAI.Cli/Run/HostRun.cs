@@ -108,7 +108,8 @@ internal static class HostRun
         var assistant = new AssistantStage(Health("assistant", TimeSpan.FromSeconds(options.AssistantDeadlineS)), logs.CreateLogger("edgeai.assistant"),
             drive.Ticker, reader, snapshots, events, clock) { Stall = StallOf("assistant"), OnFault = OnFault };
 
-        using var sink = OpenEvents(options.Events, stdout);
+        using var eventsFile = OpenEventsFile(options.Events);
+        var sink = eventsFile ?? (options.Events == "-" ? stdout : TextWriter.Null);
         var stages = new List<HostStage> { canIn, gpsStage };
         if (camera is not null) stages.Add(camera);
         stages.Add(fusion);
@@ -199,10 +200,10 @@ internal static class HostRun
         }
     }
 
-    private static TextWriter OpenEvents(string events, TextWriter stdout)
+    /// <summary>The events file to append to, or null for <c>-</c> (stdout) and <c>none</c>.</summary>
+    private static StreamWriter? OpenEventsFile(string events)
     {
-        if (events == "-") return new NonClosingWriter(stdout);
-        if (events.Equals("none", StringComparison.OrdinalIgnoreCase)) return TextWriter.Null;
+        if (events == "-" || events.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
         string? folder = Path.GetDirectoryName(Path.GetFullPath(events));
         if (folder is not null) Directory.CreateDirectory(folder);
         return new StreamWriter(events, append: true, new System.Text.UTF8Encoding(false));
@@ -216,17 +217,5 @@ internal static class HostRun
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
-    }
-
-    /// <summary>stdout as the events' writer, left open when the host is done with it.</summary>
-    private sealed class NonClosingWriter(TextWriter inner) : TextWriter
-    {
-        public override System.Text.Encoding Encoding => inner.Encoding;
-        public override void Write(char value) => inner.Write(value);
-        public override void Write(string? value) => inner.Write(value);
-        public override void WriteLine(string? value) => inner.WriteLine(value);
-        public override void Flush() => inner.Flush();
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-        protected override void Dispose(bool disposing) => inner.Flush();
     }
 }
