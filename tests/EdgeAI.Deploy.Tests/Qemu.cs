@@ -26,6 +26,11 @@ internal static class Qemu
         // libssl3:arm64 brings): a loader of one glibc build with the libc of another hangs .NET at start.
         foreach (var a in (string[])["-L", Sysroot, "-E", "LD_LIBRARY_PATH=" + Sysroot + "/lib", executable, .. args]) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // The runtime writes JIT code through a second, writable mapping of the executable pages (W^X). User-mode qemu
+        // only sees writes through the mapping it translated from, so it kept running stale translations: random
+        // segfaults and corrupted objects (a Dictionary lookup out of bounds in a single-threaded demo) under load, and
+        // chat died with SIGSEGV every time. With W^X off the JIT writes in place and qemu notices. A board keeps W^X on.
+        info.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         if (environment is not null) foreach (var (k, v) in environment) info.Environment[k] = v;
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
