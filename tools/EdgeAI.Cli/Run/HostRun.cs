@@ -103,6 +103,10 @@ internal static class HostRun
             { Stall = StallOf("camera"), OnFault = OnFault };
         }
         else notes.Add(options.Vision ? "camera: no cabin camera in this scenario; attention unknown" : "camera: vision off; attention unknown");
+        using var voiceParts = HostVoice.Create(options, scenario, pipeline, reader, drive, notes);
+        var voice = voiceParts is null ? null
+            : new VoiceStage(Health("voice"), logs.CreateLogger("edgeai.voice"), voiceParts.Open, voiceParts.Dialog, events, clock,
+                () => canIn.Health.State is StageState.Ended or StageState.Stopped or StageState.Faulted) { Stall = StallOf("voice"), OnFault = OnFault };
         var fusion = new FusionStage(Health("fusion"), logs.CreateLogger("edgeai.fusion"), drive.Context, clock, can, gps, attention, snapshots, events,
             TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = camera?.Watermark, ContextEveryS = options.ContextEveryS };
         var assistant = new AssistantStage(Health("assistant", TimeSpan.FromSeconds(options.AssistantDeadlineS)), logs.CreateLogger("edgeai.assistant"),
@@ -112,6 +116,7 @@ internal static class HostRun
         var sink = eventsFile ?? (options.Events == "-" ? stdout : TextWriter.Null);
         var stages = new List<HostStage> { canIn, gpsStage };
         if (camera is not null) stages.Add(camera);
+        if (voice is not null) stages.Add(voice);
         stages.Add(fusion);
         stages.Add(assistant);
         var healths = stages.Select(s => s.Health).ToList();
@@ -157,7 +162,7 @@ internal static class HostRun
             scenario.Name, replay ? "replay" : options.Can, double.IsPositiveInfinity(speed) ? "max speed" : $"{speed.ToString(CultureInfo.InvariantCulture)}x", state.Path, socket);
         foreach (var note in notes) startLog.LogWarning("{Note}", note);
         await host.StartAsync(cancellation);
-        using var end = options.ExitAtEnd ? StopAtEnd(canIn, channels, lifetime, time) : null;
+        using var end = options.ExitAtEnd ? StopAtEnd([canIn, .. voice is not null && voiceParts!.IsScripted ? [voice] : Array.Empty<HostStage>()], channels, lifetime, time) : null;
         await host.WaitForShutdownAsync(cancellation);
         // The last report, as edgeai status gave it, for whoever looks after the run (edgeai bench host reads it).
         string report = Path.Combine(stateFolder, ReportFile);
@@ -167,8 +172,9 @@ internal static class HostRun
         return faulted ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    /// <summary>Stops the host once the replay has ended and every queue has stayed empty for half a second.</summary>
-    private static CancellationTokenSource StopAtEnd(HostStage canIn, ChannelInfo[] channels, IHostApplicationLifetime lifetime, TimeProvider time)
+    /// <summary>Stops the host once the replay (and the scripted speech) has ended and every queue has stayed empty for half
+    /// a second.</summary>
+    private static CancellationTokenSource StopAtEnd(IReadOnlyList<HostStage> inputs, ChannelInfo[] channels, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         _ = Task.Run(async () =>
@@ -178,7 +184,7 @@ internal static class HostRun
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, stop.Token).ConfigureAwait(false);
                 // GPS fixes and camera frames past the log's end belong to no drive moment: only the drive's own queues count.
-                bool idle = canIn.Health.State == StageState.Ended && channels.Where(c => c.Name is "can" or "snapshots" or "events").All(c => c.Count() == 0);
+                bool idle = inputs.All(s => s.Health.State == StageState.Ended) && channels.Where(c => c.Name is "can" or "snapshots" or "events").All(c => c.Count() == 0);
                 quiet = idle ? quiet + 1 : 0;
                 if (quiet >= 5) { lifetime.StopApplication(); return; }
             }
