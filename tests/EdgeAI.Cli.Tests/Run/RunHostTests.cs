@@ -251,6 +251,9 @@ public sealed class RunHostTests(ITestOutputHelper output)
     [InlineData("--stall", "fusion", "--stall (Run:Stall): expected STAGE@AFTER_S+FOR_S")]
     [InlineData("--stall", "engine@1+2", "no stage 'engine'")]
     [InlineData("--loop", "-1", "--loop: expected 0 (for ever) or more")]
+    [InlineData("--gps", "gpsd:localhost:http", "--gps gpsd:localhost:http: expected gpsd:HOST:PORT with a port number")]
+    [InlineData("--gps", "glonass", "--gps glonass: expected 'scenario', 'none', 'gpsd[:HOST[:PORT]]' or 'nmea:DEVICE[:BAUD]'")]
+    [InlineData("--audio", "cabin.ogg", "--audio cabin.ogg: expected 'scenario', 'mic[:DEVICE]', 'none' or a WAV file")]
     public void Run_BadSetting_OneLineExit2(string option, string value, string expected)
     {
         using var dir = new TempDirectory();

@@ -88,7 +88,10 @@ internal static class HostRun
         HostStage canIn = bus is null
             ? new CanInStage(Health("can"), logs.CreateLogger("edgeai.can"), can, clock, () => CanLogFiles.OpenReader(scenario.CanLog), options.Loops) { Stall = StallOf("can"), OnFault = OnFault }
             : new CanInStage(Health("can"), logs.CreateLogger("edgeai.can"), can, clock, bus) { Stall = StallOf("can"), OnFault = OnFault };
-        var gpsStage = new GpsStage(Health("gps"), logs.CreateLogger("edgeai.gps"), pipeline.Fixes, gps, clock) { Stall = StallOf("gps"), OnFault = OnFault };
+        var gpsStage = OpenGps(options.Gps) is { } live
+            ? new GpsStage(Health("gps"), logs.CreateLogger("edgeai.gps"), live, gps, clock) { Stall = StallOf("gps"), OnFault = OnFault }
+            : new GpsStage(Health("gps"), logs.CreateLogger("edgeai.gps"), options.Gps.Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : pipeline.Fixes, gps, clock)
+                { Stall = StallOf("gps"), OnFault = OnFault };
         CameraStage? camera = null;
         if (options.Vision && scenario.CabinVideo is not null && pipeline.OpenCamera(stderr) is { } first)
         {
@@ -190,6 +193,30 @@ internal static class HostRun
             }
         }, CancellationToken.None);
         return stop;
+    }
+
+    /// <summary>Opens a live GPS receiver for <c>Run:Gps</c>, or null for the scenario's fixes (or none).</summary>
+    /// <exception cref="UsageException">not scenario, none, gpsd[:HOST[:PORT]] or nmea:DEVICE[:BAUD].</exception>
+    private static Func<IGpsSource>? OpenGps(string gps)
+    {
+        if (gps.Equals("scenario", StringComparison.OrdinalIgnoreCase) || gps.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = gps.Split(':');
+        if (parts[0] == "gpsd" && parts.Length <= 3)
+        {
+            string host = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : "127.0.0.1";
+            int port = 2947;
+            if (parts.Length == 3 && !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out port))
+                throw new UsageException($"--gps {gps}: expected gpsd:HOST:PORT with a port number");
+            return () => new EdgeAI.Drivers.Sensors.Gpsd.GpsdClient(host, port);
+        }
+        if (parts[0] == "nmea" && parts.Length is 2 or 3 && parts[1].Length > 0)
+        {
+            int baud = 9600;
+            if (parts.Length == 3 && !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out baud))
+                throw new UsageException($"--gps {gps}: expected nmea:DEVICE:BAUD with a baud rate");
+            return () => new EdgeAI.Drivers.Sensors.Nmea.NmeaSerialGpsSource(parts[1], baud);
+        }
+        throw new UsageException($"--gps {gps}: expected 'scenario', 'none', 'gpsd[:HOST[:PORT]]' or 'nmea:DEVICE[:BAUD]'");
     }
 
     private static DemoWords OpenWords(RunOptions options, ScenarioPipeline pipeline, string language, List<string> notes, TextWriter stderr)
