@@ -33,8 +33,12 @@ public sealed class RunOptions
     /// <summary>Where the v1 JSON events go: <c>-</c> (stdout), a file (appended), or <c>none</c>.</summary>
     public string Events { get; set; } = "-";
 
-    /// <summary>Run the driver monitor on the scenario's cabin clip.</summary>
+    /// <summary>Run the driver monitor (false: attention stays unknown).</summary>
     public bool Vision { get; set; } = true;
+
+    /// <summary>The cabin camera: <c>scenario</c> (the scenario's clip on the drive clock), a V4L2 camera
+    /// (<c>/dev/video0</c>), a GStreamer pipeline ending in an appsink (<c>gst:...</c>), or <c>none</c>.</summary>
+    public string Camera { get; set; } = "scenario";
 
     /// <summary>GPS in: <c>scenario</c> (the scenario's NMEA fixes on the drive clock), <c>gpsd</c> or
     /// <c>gpsd:HOST[:PORT]</c> (a running gpsd), <c>nmea:DEVICE[:BAUD]</c> (a serial receiver), or <c>none</c>.</summary>

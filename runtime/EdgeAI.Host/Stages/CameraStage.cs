@@ -27,6 +27,9 @@ public sealed class CameraStage : HostStage
         Time = clock.Time;
     }
 
+    /// <summary>Open the camera only once the drive's clock runs (a live camera stamps its frames from the drive's now).</summary>
+    public bool OpenWhenDriveStarts { get; init; }
+
     /// <summary>The first wait before reopening a lost camera.</summary>
     public TimeSpan FirstRetry { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -63,6 +66,11 @@ public sealed class CameraStage : HostStage
             IAttentionSource? source = null;
             try
             {
+                while (OpenWhenDriveStarts && !_clock.IsAnchored)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10), Time, stop);
+                    await BeatAsync(stop);
+                }
                 source = _open();
                 Opens++;
                 Health.Detail = Opens == 1 ? null : $"camera back after {Losses} loss(es)";
@@ -81,7 +89,8 @@ public sealed class CameraStage : HostStage
                     }
                     Watermark.Advance(s.TimeNs);
                     // At max speed fusion takes each sample when the drive reaches it (the watermark); else it waits for its time.
-                    if (!double.IsPositiveInfinity(_clock.Speed)) await _clock.WaitUntilAsync(s.TimeNs, stop);
+                    // A live camera's frames come in real time; a recording waits for its moment of the drive.
+                    if (!source.IsLive && !double.IsPositiveInfinity(_clock.Speed)) await _clock.WaitUntilAsync(s.TimeNs, stop);
                     await _output.WriteAsync(s, stop);
                     Watermark.Advance(s.TimeNs + 1);
                     Health.Progress();

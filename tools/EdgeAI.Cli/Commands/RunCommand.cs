@@ -22,6 +22,7 @@ public sealed class RunCommand : Command
     private readonly Option<string> _state = new("--state") { Description = "state folder: SQLite state and status socket (default $STATE_DIRECTORY or ~/.local/state/edgeai)" };
     private readonly Option<string> _events = new("--events") { Description = "where the v1 JSON events go: '-' (stdout, default), a file (appended) or 'none'" };
     private readonly Option<bool> _noVision = new("--no-vision") { Description = "no driver monitor on the cabin clip" };
+    private readonly Option<string> _camera = new("--camera") { Description = "cabin camera: 'scenario' (its clip, default), /dev/videoN, 'gst:PIPELINE ! appsink name=edgeai_sink' or 'none'" };
     private readonly Option<string> _gps = new("--gps") { Description = "GPS in: 'scenario' (its NMEA, default), 'gpsd[:HOST[:PORT]]', 'nmea:DEVICE[:BAUD]' (a serial receiver) or 'none'" };
     private readonly Option<string> _audio = new("--audio") { Description = "cabin microphone: 'scenario' (its recorded utterances, default), 'mic[:DEVICE]' (ALSA), a WAV file, or 'none'" };
     private readonly Option<string> _speaker = new("--speaker") { Description = "spoken answers: 'none' (default: the answer events carry the text), 'alsa[:DEVICE]', or a WAV file" };
@@ -32,7 +33,7 @@ public sealed class RunCommand : Command
 
     public RunCommand() : base("run", "The production host: every stage under the Generic Host, systemd notify and watchdog, persistent state")
     {
-        foreach (var option in new Option[] { _config, _scenario, _can, _speed, _loop, _exitAtEnd, _state, _events, _noVision, _gps, _audio, _speaker, _model, _templates, _otlp, _stall }) Options.Add(option);
+        foreach (var option in new Option[] { _config, _scenario, _can, _speed, _loop, _exitAtEnd, _state, _events, _noVision, _camera, _gps, _audio, _speaker, _model, _templates, _otlp, _stall }) Options.Add(option);
         TreatUnmatchedTokensAsErrors = false;
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
@@ -52,6 +53,7 @@ public sealed class RunCommand : Command
         if (parse.GetValue(_state) is { } state) options.State = state;
         if (parse.GetValue(_events) is { } events) options.Events = events;
         if (parse.GetValue(_noVision)) options.Vision = false;
+        if (parse.GetValue(_camera) is { } camera) options.Camera = camera;
         if (parse.GetValue(_gps) is { } gps) options.Gps = gps;
         if (parse.GetValue(_audio) is { } audio) options.Audio = audio;
         if (parse.GetValue(_speaker) is { } speaker) options.Speaker = speaker;

@@ -153,10 +153,31 @@ internal sealed class ScenarioPipeline
             stderr.WriteLine($"edgeai: the cabin clip cannot be decoded here (OpenCvSharpExtern: {(e.InnerException ?? e).Message.ReplaceLineEndings(" ")}); the drive runs without the driver monitor, as with --no-vision");
             return null;
         }
-        var model = new OnnxFaceModel(InferenceInput.ModelPath(null, "blazeface-front"), BlazeFaceModel.Front, new EdgeAI.Inference.Configuration.InferenceOptions());
-        if (report) InferenceInput.Report(model.Provider, stderr);
+        return Monitor(video, StartNs, report ? stderr : null);
+    }
+
+    /// <summary>A live cabin camera (<c>/dev/videoN</c> or <c>gst:PIPELINE</c>) through BlazeFace and the driver monitor,
+    /// its frames on the drive's clock from <paramref name="startNs"/> (the drive's now when it is opened).</summary>
+    /// <exception cref="FileNotFoundException">the camera does not exist.</exception>
+    /// <exception cref="InvalidDataException">it cannot be read as video.</exception>
+    public static VisionCabinCamera OpenLiveCamera(string spec, long startNs) =>
+        Monitor(EdgeAI.Drivers.Camera.VideoSources.Open(spec), startNs, null);
+
+    private static VisionCabinCamera Monitor(EdgeAI.Vision.IVideoSource video, long startNs, TextWriter? report)
+    {
+        OnnxFaceModel model;
+        try
+        {
+            model = new OnnxFaceModel(InferenceInput.ModelPath(null, "blazeface-front"), BlazeFaceModel.Front, new EdgeAI.Inference.Configuration.InferenceOptions());
+        }
+        catch
+        {
+            video.Dispose();
+            throw;
+        }
+        if (report is not null) InferenceInput.Report(model.Provider, report);
         var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Default), new VisionMetrics());
-        return new VisionCabinCamera(video, pipeline, StartNs, model) { Provider = model.Provider.Name };
+        return new VisionCabinCamera(video, pipeline, startNs, model) { Provider = model.Provider.Name };
     }
 
     /// <summary>The vehicle and service tools (read-only) over <paramref name="view"/>, for answers outside a drive's own

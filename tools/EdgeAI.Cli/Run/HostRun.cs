@@ -94,7 +94,19 @@ internal static class HostRun
             : new GpsStage(Health("gps"), logs.CreateLogger("edgeai.gps"), options.Gps.Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : pipeline.Fixes, gps, clock)
                 { Stall = StallOf("gps"), OnFault = OnFault };
         CameraStage? camera = null;
-        if (options.Vision && scenario.CabinVideo is not null && pipeline.OpenCamera(stderr) is { } first)
+        float? Speed() => reader.Snapshot?[ContextKeys.Speed] is { Reading.IsValid: true } s ? (float)s.Reading.Value : null;
+        bool scenarioCamera = options.Camera.Equals("scenario", StringComparison.OrdinalIgnoreCase);
+        bool noCamera = !options.Vision || options.Camera.Equals("none", StringComparison.OrdinalIgnoreCase);
+        if (noCamera) notes.Add("camera: vision off; attention unknown");
+        else if (!scenarioCamera)
+        {
+            // A live camera: its frames are stamped with the drive's now when it opens (again after a loss).
+            string spec = options.Camera;
+            camera = new CameraStage(Health("camera"), logs.CreateLogger("edgeai.camera"),
+                () => ScenarioPipeline.OpenLiveCamera(spec, clock.NowNs), attention, clock, Speed)
+            { Stall = StallOf("camera"), OnFault = OnFault, OpenWhenDriveStarts = true };
+        }
+        else if (scenario.CabinVideo is not null && pipeline.OpenCamera(stderr) is { } first)
         {
             bool used = false;
             camera = new CameraStage(Health("camera"), logs.CreateLogger("edgeai.camera"),
@@ -103,10 +115,10 @@ internal static class HostRun
                     if (!used) { used = true; return first; }
                     return pipeline.OpenCamera(TextWriter.Null, report: false) ?? throw new IOException("the cabin clip cannot be opened");
                 },
-                attention, clock, () => reader.Snapshot?[ContextKeys.Speed] is { Reading.IsValid: true } s ? (float)s.Reading.Value : null)
+                attention, clock, Speed)
             { Stall = StallOf("camera"), OnFault = OnFault };
         }
-        else notes.Add(options.Vision ? "camera: no cabin camera in this scenario; attention unknown" : "camera: vision off; attention unknown");
+        else notes.Add("camera: no cabin camera in this scenario; attention unknown");
         using var voiceParts = HostVoice.Create(options, scenario, pipeline, reader, drive, notes);
         var voice = voiceParts is null ? null
             : new VoiceStage(Health("voice"), logs.CreateLogger("edgeai.voice"), voiceParts.Open, voiceParts.Dialog, events, clock,
@@ -126,7 +138,7 @@ internal static class HostRun
                 },
             };
         var fusion = new FusionStage(Health("fusion"), logs.CreateLogger("edgeai.fusion"), drive.Context, clock, can, gps, attention, snapshots, events,
-            TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = camera?.Watermark, Climate = sensors is null ? null : climate, ContextEveryS = options.ContextEveryS };
+            TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = scenarioCamera ? camera?.Watermark : null, Climate = sensors is null ? null : climate, ContextEveryS = options.ContextEveryS };
         var assistant = new AssistantStage(Health("assistant", TimeSpan.FromSeconds(options.AssistantDeadlineS)), logs.CreateLogger("edgeai.assistant"),
             drive.Ticker, reader, snapshots, events, clock) { Stall = StallOf("assistant"), OnFault = OnFault };
 
