@@ -29,7 +29,8 @@ public sealed class CameraStageTests
             {
                 1 => new PluggedCamera(3, unplugAfter: true),
                 2 => throw new IOException("/dev/video0: No such device"),
-                _ => new PluggedCamera(100, unplugAfter: false),
+                // More frames than the channel holds: the camera is still plugged in when the test stops.
+                _ => new PluggedCamera(100_000, unplugAfter: false),
             };
         }
         var stage = new CameraStage(new StageHealth("camera", TimeSpan.FromSeconds(5), TimeProvider.System), NullLogger.Instance, Open, output, clock, () => 30f)
