@@ -101,6 +101,20 @@ public sealed class AssistantTicker
         FlushEngineEvents(onEvent);
     }
 
+    /// <summary>
+    /// The occupant acts now on the shown suggestion <paramref name="suggestionId"/> (the HMI's accept or dismiss), as a
+    /// scripted action does at a tick; the engine's events go to <paramref name="onEvent"/>. False when no such suggestion
+    /// is shown or it offers no such action.
+    /// </summary>
+    public bool Act(string suggestionId, string actionId, Action<TimelineEvent> onEvent)
+    {
+        ArgumentNullException.ThrowIfNull(onEvent);
+        _engineEvents.Clear();
+        bool done = Engine.Act(suggestionId, actionId, _moment, _engineEvents);
+        FlushEngineEvents(onEvent);
+        return done;
+    }
+
     /// <summary>Hands the engine's events so far to <paramref name="onEvent"/>, in order, and forgets them.</summary>
     private void FlushEngineEvents(Action<TimelineEvent> onEvent)
     {

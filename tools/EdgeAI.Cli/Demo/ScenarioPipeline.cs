@@ -135,6 +135,14 @@ internal sealed class ScenarioPipeline
         return drive;
     }
 
+    /// <summary>The read-only tools answers use over <paramref name="drive"/>'s published context (the HMI's own chat
+    /// session asks with these).</summary>
+    public ToolRegistry ToolsFor(AssistantDrive drive)
+    {
+        ArgumentNullException.ThrowIfNull(drive);
+        return new ToolRegistry(Tools(drive.ToolView ?? throw new InvalidOperationException("the drive publishes no context view"), Services, () => drive.Moment.Light));
+    }
+
     /// <summary>The scenario's cabin clip through BlazeFace and the driver monitor, from the log's start; null without a
     /// clip, or (said in one line) where video files cannot be decoded: OpenCvSharp has no linux-arm64 runtime.</summary>
     public VisionCabinCamera? OpenCamera(TextWriter stderr) => OpenCamera(stderr, report: true);
