@@ -12,7 +12,8 @@ namespace EdgeAI.Host.Hmi;
 /// </summary>
 internal static class EventStream
 {
-    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+    // How long a dropped client has to take the rest of what was sent and the close (it may be reading again by then).
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(30);
 
     public static async Task WebSocketAsync(HttpContext context, EventHub hub, int capacity, ILogger logger)
     {
@@ -38,8 +39,11 @@ internal static class EventStream
             grace.CancelAfter(CloseGrace);
             await socket.CloseOutputAsync(client.DropReason is null ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.PolicyViolation,
                 Truncate(reason), grace.Token).ConfigureAwait(false);
+            // The client answers the close once it has read up to it; cutting the connection sooner (a reset) would
+            // discard what it has not read yet, the reason included.
+            await receiving.WaitAsync(CloseGrace, grace.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or TimeoutException)
         {
             logger.LogDebug("hmi: {Client} went away: {Message}", client.Name, e.Message);
         }

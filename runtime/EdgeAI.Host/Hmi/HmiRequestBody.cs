@@ -41,6 +41,11 @@ internal static class HmiRequestBody
             await HmiProblem.WriteAsync(context, e.StatusCode, "Bad request body", e.Message, expected).ConfigureAwait(false);
             return null;
         }
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            await HmiProblem.WriteAsync(context, StatusCodes.Status400BadRequest, "Malformed JSON", "the body is not valid UTF-8", expected).ConfigureAwait(false);
+            return null;
+        }
         JsonDocument document;
         try
         {

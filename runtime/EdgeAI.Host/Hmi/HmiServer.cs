@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -82,6 +83,14 @@ public sealed class HmiServer : IAsyncDisposable
             }
             else k.Listen(address, options.Port);
         });
+        // Accepted sockets inherit the listener's send buffer: a fixed 64 KiB (no autotuning to megabytes) bounds what a
+        // stalled client holds in the kernel, so its own queue fills and it is dropped (EventHub) instead of hiding there.
+        builder.WebHost.UseSockets(s => s.CreateBoundListenSocket = endpoint =>
+        {
+            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+            socket.SendBufferSize = 64 * 1024;
+            return socket;
+        });
         builder.Services.AddRateLimiter(r =>
         {
             r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetTokenBucketLimiter("all", _ => new TokenBucketRateLimiterOptions
@@ -112,6 +121,8 @@ public sealed class HmiServer : IAsyncDisposable
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("edgeai.hmi");
+        // First, so that the access check below sees a WebSocket request as one (and checks its Origin).
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -131,7 +142,6 @@ public sealed class HmiServer : IAsyncDisposable
                     $"the host could not serve this request ({e.GetType().Name}); its log has the details").ConfigureAwait(false);
             }
         });
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.UseRouting();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
