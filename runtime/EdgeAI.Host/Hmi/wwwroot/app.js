@@ -187,5 +187,5 @@ function serverSent() {
 }
 
 new Chat($('ask'), $('question'), $('stop'), $('answer'));
-loadRoute();
+// The stream replays the recent timeline on connect, its last "route" event included: that loads the map.
 connect();
