@@ -78,7 +78,7 @@ edgeai_rid() { case "$(uname -m)" in aarch64|arm64) echo linux-arm64 ;; *) echo 
 ensure_native_edgeai() {
   local root="$1" out="$1/artifacts/edgeai"
   local exe="$out/edgeai"
-  if [ ! -x "$exe" ] || [ -n "$(find "$root/runtime" "$root/drivers" "$root/tools/EdgeAI.Cli" "$root/tools/EdgeAI.TestModels" "$root/tools/peers" "$root/models" "$root/build" "$root"/Directory.*.props \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.py' -o -path "$root/models/*" \) -newer "$exe" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
+  if [ ! -x "$exe" ] || [ -n "$(find "$root/runtime" "$root/drivers" "$root/tools/EdgeAI.Cli" "$root/tools/EdgeAI.TestModels" "$root/tools/peers" "$root/models" "$root/build" "$root"/Directory.*.props \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.py' -o -path "$root/models/*" -o -path '*/Hmi/wwwroot/*' \) -newer "$exe" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
     echo "edgeai: building the native executable (Release, Native AOT; about a minute)..." >&2
     dotnet publish "$root/tools/EdgeAI.Cli/EdgeAI.Cli.csproj" -c Release -r "$(edgeai_rid)" -o "$out" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
     touch "$exe"

@@ -65,7 +65,7 @@ internal static class HmiEndpoints
     }
 
     private static Task NoClock(HttpContext context) => HmiProblem.WriteAsync(context, StatusCodes.Status409Conflict, "No clock",
-        "this host runs on a live bus or in real time: its clock cannot be paused, stepped or sped up", "a replay (edgeai demo --serve, or edgeai run with --can replay)");
+        "this host runs in real time (edgeai run): its clock cannot be paused, stepped or sped up", "edgeai demo --serve, whose replay the HMI can pause and step");
 
     private static async Task ClockAsync(HttpContext context, IHmiSource source, HmiOptions options)
     {

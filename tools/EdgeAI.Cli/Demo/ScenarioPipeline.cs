@@ -135,12 +135,12 @@ internal sealed class ScenarioPipeline
         return drive;
     }
 
-    /// <summary>The read-only tools answers use over <paramref name="drive"/>'s published context (the HMI's own chat
-    /// session asks with these).</summary>
-    public ToolRegistry ToolsFor(AssistantDrive drive)
+    /// <summary>The read-only tools answers use over <paramref name="view"/> (default: <paramref name="drive"/>'s published
+    /// context; the host passes the assistant's snapshot): the HMI's own chat session asks with these.</summary>
+    public ToolRegistry ToolsFor(AssistantDrive drive, IContextView? view = null)
     {
         ArgumentNullException.ThrowIfNull(drive);
-        return new ToolRegistry(Tools(drive.ToolView ?? throw new InvalidOperationException("the drive publishes no context view"), Services, () => drive.Moment.Light));
+        return new ToolRegistry(Tools(view ?? drive.ToolView ?? throw new InvalidOperationException("the drive publishes no context view"), Services, () => drive.Moment.Light));
     }
 
     /// <summary>The scenario's cabin clip through BlazeFace and the driver monitor, from the log's start; null without a

@@ -31,10 +31,17 @@ internal sealed class DemoServe(int port, bool paused, string stateFolder)
             if (paused) throw new UsageException("--paused: only with --serve");
             return null;
         }
-        int port = DefaultPort;
-        if (portText is not null && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
-            throw new UsageException($"--serve: expected a TCP port from 0 to 65535, found '{portText}'");
-        return new DemoServe(port, paused, state ?? new RunOptions().StateFolder());
+        return new DemoServe(ParsePort(portText, "--serve"), paused, state ?? new RunOptions().StateFolder());
+    }
+
+    /// <summary>The port of <c>--serve [PORT]</c>: <see cref="DefaultPort"/> when none is named.</summary>
+    /// <exception cref="UsageException">not a port.</exception>
+    public static int ParsePort(string? text, string option)
+    {
+        if (text is null) return DefaultPort;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port > 65535)
+            throw new UsageException($"{option}: expected a TCP port from 0 to 65535, found '{text}'");
+        return port;
     }
 
     /// <summary>Serves the HMI and plays <paramref name="drive"/> on its clock until the end, then serves until cancelled.</summary>

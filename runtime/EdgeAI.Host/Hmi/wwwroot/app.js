@@ -83,6 +83,7 @@ function onLight(e) {
 function renderCard(arrivedAt) {
   const best = [...active.values()].sort((a, b) => (PRIORITY[a.priority] ?? 9) - (PRIORITY[b.priority] ?? 9) || b.at_s - a.at_s)[0];
   const card = $('card');
+  $('no-card').hidden = !!best;
   if (!best) {
     card.hidden = true;
     card.dataset.id = '';
