@@ -56,7 +56,8 @@ ensure_dotnet() {
 # Deployment (tests/EdgeAI.Deploy.Tests): qemu-user-static with the arm64 cross sysroot (libc6/libstdc++6-arm64-cross)
 # runs the linux-arm64 bundle here, file and binutils' readelf check every binary in it, openssh-server + openssh-client
 # + rsync are the flash target, systemd gives systemd-analyze verify/security.
-EDGEAI_TEST_DEBS=(libxml2-utils pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx
+# HMI (tests/EdgeAI.Hmi.Tests): chromium is the browser Playwright drives through its executable path.
+EDGEAI_TEST_DEBS=(chromium libxml2-utils pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx
   qemu-user-static binfmt-support libc6-arm64-cross libstdc++6-arm64-cross file binutils openssh-server openssh-client rsync systemd)
 # Foreign-architecture packages for the qemu runs: .NET's hashing loads OpenSSL at run time (dlopen), which the cross
 # sysroot lacks; Debian multiarch installs the arm64 one into /usr/lib/aarch64-linux-gnu (after dpkg --add-architecture).

@@ -54,6 +54,15 @@ internal sealed class Cockpit : IAsyncDisposable
         return cockpit;
     }
 
+    /// <summary>Another page in the same browser context (it has the cookie already).</summary>
+    public async Task<IPage> OpenAnotherAsync(DemoServer server)
+    {
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.BaseUrl, "/").ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        return page;
+    }
+
     /// <summary>A screenshot under artifacts/hmi/ (the CI log shows them).</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -41,6 +41,18 @@ internal sealed partial class DemoServer : IAsyncDisposable
 
     public string State { get; }
 
+    /// <summary>The host's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU seconds (user + system) the host has used so far, from /proc.</summary>
+    public double CpuSeconds()
+    {
+        string stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>The printed page URL with its one-time token.</summary>
     public string PageUrl { get; private set; } = "";
 

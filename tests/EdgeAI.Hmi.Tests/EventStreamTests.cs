@@ -75,6 +75,14 @@ public sealed class EventStreamTests(ITestOutputHelper output)
         output.WriteLine($"{Clients - 1} reading clients, {reference.Count} events over {at} s of drive; the one not reading was dropped after {messages.Count} events sent: '{reason}'");
         output.WriteLine($"arrival spread between clients per event: p50 {spreads[spreads.Count / 2]:0.0} ms, p99 {spreads[(int)(spreads.Count * 0.99)]:0.0} ms, max {spreads[^1]:0.0} ms");
         foreach (var reader in readers) reader.Dispose();
+
+        // Every streamed event is a v1 envelope (docs/schemas/event.schema.json), checked by Debian's python3-jsonschema.
+        string lines = dir.File("events.jsonl");
+        File.WriteAllLines(lines, reference);
+        var check = ExternalTool.RunRaw("/usr/bin/python3", ["-c",
+            "import json,sys,jsonschema\nv=jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))\nbad=[(i,e.message) for i,l in enumerate(open(sys.argv[2])) for e in v.iter_errors(json.loads(l))]\nprint(bad[:5]); sys.exit(1 if bad else 0)",
+            RepoPaths.Get("docs", "schemas", "event.schema.json"), lines]);
+        Assert.True(check.ExitCode == 0, "events off the schema: " + check.StdOut + check.StdErr);
     }
 
     private sealed class Reader : IDisposable
