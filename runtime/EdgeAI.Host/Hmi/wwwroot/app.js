@@ -137,7 +137,9 @@ function addTimeline(e, text) {
 
 async function loadRoute() {
   const response = await fetch('/api/route');
-  if (response.ok) map.draw(await response.json());
+  if (!response.ok) return;
+  map.draw(await response.json());
+  if (metrics.mapMs === undefined) requestAnimationFrame(t => { metrics.mapMs ??= t; });
 }
 
 function onEvent(e, arrivedAt) {
@@ -167,7 +169,7 @@ function connect() {
   const status = $('connection');
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`, ['edgeai.v1']);
   let opened = false;
-  socket.onopen = () => { opened = true; status.textContent = 'live'; };
+  socket.onopen = () => { opened = true; status.textContent = 'live'; metrics.liveMs ??= performance.now(); };
   socket.onmessage = m => onEvent(JSON.parse(m.data), performance.now());
   socket.onclose = c => {
     if (!opened) { serverSent(); return; }
