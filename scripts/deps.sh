@@ -125,3 +125,19 @@ ensure_npm_peers() {
   done
   return 0
 }
+
+# ensure_axe_core: axe-core (npm), the accessibility engine the HMI's browser tests run in the page for contrast, unpacked
+# with `npm pack` into ~/.cache/edgeai/npm/axe-core-VERSION (EDGEAI_NPM_CACHE moves it; the test fetches it the same way
+# when it is missing). Without npm it says so; the contrast test then fails naming what to install.
+EDGEAI_AXE_CORE_VERSION=4.14.1
+ensure_axe_core() {
+  local dir="${EDGEAI_NPM_CACHE:-$HOME/.cache/edgeai/npm}/axe-core-$EDGEAI_AXE_CORE_VERSION"
+  [ -f "$dir/package/axe.min.js" ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "edgeai: npm is not installed, so axe-core is missing (apt-get install npm); the HMI contrast test will fail" >&2
+    return 0
+  fi
+  mkdir -p "$dir"
+  (cd "$dir" && npm pack "axe-core@$EDGEAI_AXE_CORE_VERSION" --silent >/dev/null 2>&1 && tar -xzf "axe-core-$EDGEAI_AXE_CORE_VERSION.tgz") \
+    || echo "edgeai: npm pack axe-core@$EDGEAI_AXE_CORE_VERSION failed; the HMI contrast test will fetch it again" >&2
+}

@@ -169,7 +169,15 @@ function connect() {
   const status = $('connection');
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`, ['edgeai.v1']);
   let opened = false;
-  socket.onopen = () => { opened = true; status.textContent = 'live'; metrics.liveMs ??= performance.now(); };
+  socket.onopen = () => {
+    opened = true;
+    status.textContent = 'live';
+    metrics.liveMs ??= performance.now();
+    // A new connection starts with the recent timeline again: show it once.
+    $('timeline').replaceChildren();
+    active.clear();
+    renderCard(performance.now());
+  };
   socket.onmessage = m => onEvent(JSON.parse(m.data), performance.now());
   socket.onclose = c => {
     if (!opened) { serverSent(); return; }
