@@ -36,6 +36,16 @@ public sealed record TimelineEvent(long TimeNs, double AtS, string Type, string?
     /// <summary>For <c>"type":"context"</c>: the snapshot it shows.</summary>
     public ContextSnapshot? Context { get; init; }
 
+    /// <summary>For the voice dialog's events (the host's voice stage): what the dialog said, with its own fields.</summary>
+    public EdgeAI.Voice.Dialog.VoiceEvent? Voice { get; init; }
+
+    /// <summary>A voice event at <paramref name="timeNs"/>, <paramref name="atS"/> seconds into the drive.</summary>
+    public static TimelineEvent Of(EdgeAI.Voice.Dialog.VoiceEvent voice, long timeNs, double atS)
+    {
+        ArgumentNullException.ThrowIfNull(voice);
+        return new TimelineEvent(timeNs, atS, voice.Type, voice.Kind, voice.Text) { Voice = voice, Id = voice.Id, Ref = voice.Ref, By = voice.By };
+    }
+
     /// <summary>A context event: <paramref name="snapshot"/> at <paramref name="atS"/> seconds into the drive.</summary>
     public static TimelineEvent Of(ContextSnapshot snapshot, double atS)
     {

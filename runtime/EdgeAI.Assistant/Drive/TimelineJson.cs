@@ -24,6 +24,11 @@ public static class TimelineJson
             ContextJson.WriteKeys(json, snapshot);
             return;
         }
+        if (e.Voice is { } voice)
+        {
+            EdgeAI.Voice.Dialog.VoiceEventJson.WriteFields(json, voice);
+            return;
+        }
         if (e.Suggestion is { } s) json.WriteString("priority", s.Priority.Name());
         if (e.Text is not null) json.WriteString("text", e.Text);
         if (e.Reason is not null) json.WriteString("reason", e.Reason);

@@ -24,6 +24,9 @@ public sealed record Scenario(string Name, string Folder, string? TimeZone, stri
     /// <summary>The <c>assistant</c> section, or null when the scenario has none.</summary>
     public ScenarioAssistant? Assistant { get; init; }
 
+    /// <summary>The <c>voice</c> section, or null when the scenario has none.</summary>
+    public ScenarioVoice? Voice { get; init; }
+
     /// <summary>The file a scenario folder holds.</summary>
     public const string FileName = "scenario.json";
 
@@ -98,10 +101,33 @@ public sealed record Scenario(string Name, string Folder, string? TimeZone, stri
             }
             assistant = new ScenarioAssistant(language, [.. actions.OrderBy(x => x.AtS)]);
         }
+        ScenarioVoice? voice = null;
+        if (root.TryGetProperty("voice", out var vs))
+        {
+            if (vs.ValueKind != JsonValueKind.Object) throw Bad("\"voice\" to be an object");
+            string activation = Text(vs, "activation") ?? "wake";
+            if (activation is not ("wake" or "always" or "ptt")) throw Bad($"voice.activation \"wake\", \"always\" or \"ptt\", found \"{activation}\"");
+            var utterances = new List<SpokenUtterance>();
+            if (vs.TryGetProperty("utterances", out var list))
+            {
+                if (list.ValueKind != JsonValueKind.Array) throw Bad("voice.utterances to be an array");
+                int i = 0;
+                foreach (var item in list.EnumerateArray())
+                {
+                    string where = $"voice.utterances[{i++}]";
+                    if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("at_s", out var at) || at.ValueKind != JsonValueKind.Number || at.GetDouble() < 0
+                        || Text(item, "audio") is not { } audio)
+                        throw Bad($"{where}: {{\"at_s\": SECONDS, \"audio\": WAV}}");
+                    utterances.Add(new SpokenUtterance(at.GetDouble(), Existing(audio)));
+                }
+            }
+            voice = new ScenarioVoice(activation, [.. utterances.OrderBy(u => u.AtS)]);
+        }
         return new Scenario(name, folder, Text(root, "time_zone"), Existing(signals), Optional(vehicle, "dbc"), Existing(can), Optional(inputs, "gps"), Optional(inputs, "cabin_video"))
         {
             Services = services,
             Assistant = assistant,
+            Voice = voice,
         };
     }
 

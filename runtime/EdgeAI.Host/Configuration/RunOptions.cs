@@ -36,6 +36,23 @@ public sealed class RunOptions
     /// <summary>Run the driver monitor on the scenario's cabin clip.</summary>
     public bool Vision { get; set; } = true;
 
+    /// <summary>GPS in: <c>scenario</c> (the scenario's NMEA fixes on the drive clock), <c>gpsd</c> or
+    /// <c>gpsd:HOST[:PORT]</c> (a running gpsd), <c>nmea:DEVICE[:BAUD]</c> (a serial receiver), or <c>none</c>.</summary>
+    public string Gps { get; set; } = "scenario";
+
+    /// <summary>The cabin microphone: <c>scenario</c> (the scenario's recorded utterances on the drive clock; none without
+    /// a voice section), <c>mic</c> or <c>mic:DEVICE</c> (ALSA capture), a WAV file (played from the drive's start), or
+    /// <c>none</c>.</summary>
+    public string Audio { get; set; } = "scenario";
+
+    /// <summary>How speech activates the assistant: <c>wake</c> (the wake phrase) or <c>always</c>; default: the scenario's
+    /// voice section, else <c>wake</c>.</summary>
+    public string? Activation { get; set; }
+
+    /// <summary>Where spoken answers go: <c>none</c> (the answer events carry the text), <c>alsa</c> or <c>alsa:DEVICE</c>,
+    /// or a WAV file.</summary>
+    public string Speaker { get; set; } = "none";
+
     /// <summary>A Qwen model folder that words suggestions and answers questions (default: the cached test model words).</summary>
     public string? Model { get; set; }
 

@@ -81,6 +81,18 @@ public abstract class HostStage(StageHealth health, ILogger logger) : Background
         }
     }
 
+    /// <summary>Waits <paramref name="wait"/> (a reconnection's back-off), beating meanwhile.</summary>
+    protected async Task SleepBeatingAsync(TimeSpan wait, CancellationToken stop)
+    {
+        long start = Time.GetTimestamp();
+        while (Time.GetElapsedTime(start) < wait)
+        {
+            var left = wait - Time.GetElapsedTime(start);
+            await Task.Delay(left < BeatEvery ? left : BeatEvery, Time, stop);
+            await BeatAsync(stop);
+        }
+    }
+
     /// <summary>
     /// Waits until <paramref name="waiter"/>'s channel has input or a beat is due (or <paramref name="limit"/> passed, when
     /// shorter); true when there is input, false on a beat, null when the channel was completed and is empty.

@@ -57,7 +57,7 @@ public sealed class CameraStage : HostStage
 
     private async Task WatchAsync(CancellationToken stop)
     {
-        var retry = FirstRetry;
+        var retry = new Backoff(FirstRetry, MaxRetry);
         while (!stop.IsCancellationRequested)
         {
             IAttentionSource? source = null;
@@ -66,7 +66,7 @@ public sealed class CameraStage : HostStage
                 source = _open();
                 Opens++;
                 Health.Detail = Opens == 1 ? null : $"camera back after {Losses} loss(es)";
-                retry = FirstRetry;
+                retry.Reset();
                 while (true)
                 {
                     var sample = await source.NextAsync(_speed(), stop);
@@ -91,10 +91,10 @@ public sealed class CameraStage : HostStage
             catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException && !stop.IsCancellationRequested)
             {
                 Losses++;
-                await LostAsync($"camera lost ({e.Message.ReplaceLineEndings(" ")}); retry in {retry.TotalSeconds:0} s", stop);
-                Logger.LogWarning("camera lost: {Message}; retry in {Seconds:0} s", e.Message, retry.TotalSeconds);
-                await SleepBeatingAsync(retry, stop);
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, MaxRetry.Ticks));
+                var wait = retry.Next();
+                await LostAsync($"camera lost ({e.Message.ReplaceLineEndings(" ")}); retry in {wait.TotalSeconds:0} s", stop);
+                Logger.LogWarning("camera lost: {Message}; retry in {Seconds:0} s", e.Message, wait.TotalSeconds);
+                await SleepBeatingAsync(wait, stop);
             }
             finally
             {
@@ -109,16 +109,5 @@ public sealed class CameraStage : HostStage
         Health.Detail = detail;
         long now = _clock.NowNs;
         if (now != long.MinValue) await _output.WriteAsync(new AttentionSample(now, DriverAttention.Unknown, 0), stop);
-    }
-
-    private async Task SleepBeatingAsync(TimeSpan wait, CancellationToken stop)
-    {
-        long start = Time.GetTimestamp();
-        while (Time.GetElapsedTime(start) < wait)
-        {
-            var left = wait - Time.GetElapsedTime(start);
-            await Task.Delay(left < BeatEvery ? left : BeatEvery, Time, stop);
-            await BeatAsync(stop);
-        }
     }
 }

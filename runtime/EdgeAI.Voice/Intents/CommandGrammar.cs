@@ -32,10 +32,13 @@ public static class CommandGrammar
             foreach (string template in templates)
                 foreach (var path in CommandPhrases.Expand(template))
                 {
+                    // A region without places (or restaurants) cannot be named: those phrasings are left out.
+                    if (path.Any(w => w.StartsWith('{') && SlotValues(w[1..^1], vocabulary).Count == 0)) continue;
                     foreach (string word in path)
                         if (word.StartsWith('{')) usedSlots.Add(word[1..^1]);
                     alternatives.Add(string.Join(' ', path.Select(w => w.StartsWith('{') ? $"<{w[1..^1]}>" : w)));
                 }
+            if (alternatives.Count == 0) continue;
             rules.Add(intent);
             body.Append('<').Append(intent).Append("> = ").AppendJoin(" | ", alternatives.Distinct()).Append(";\n");
         }

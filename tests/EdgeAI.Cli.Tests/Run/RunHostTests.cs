@@ -30,9 +30,22 @@ public sealed class RunHostTests(ITestOutputHelper output)
         // The stages run concurrently, so drive events and the assistant's interleave differently; the events are the same.
         var expected = Lines(demo).Where(l => !l.Contains("\"type\":\"context\"") && !l.Contains("\"type\":\"summary\"")).Order(StringComparer.Ordinal).ToList();
         var lines = File.ReadAllLines(dir.File("events.jsonl"));
-        var actual = lines.Where(l => !l.Contains("\"type\":\"context\"")).Order(StringComparer.Ordinal).ToList();
+        var actual = lines.Where(l => !l.Contains("\"type\":\"context\"") && !IsVoice(l)).Order(StringComparer.Ordinal).ToList();
         Assert.True(expected.Count > 50, $"the demo gave only {expected.Count} events");
         Assert.Equal(expected, actual);
+
+        // The voice stage heard the scenario's two recordings (wake phrase, then a request) where the drive was, and
+        // answered them from the vehicle and service tools.
+        var voice = lines.Where(IsVoice).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var transcripts = voice.Where(e => e.GetProperty("type").GetString() == "transcript").ToList();
+        Assert.Equal(["how far can i drive", "where can i park"], transcripts.Select(e => e.GetProperty("text").GetString()));
+        Assert.InRange(transcripts[0].GetProperty("at_s").GetDouble(), 301, 304);
+        Assert.InRange(transcripts[1].GetProperty("at_s").GetDouble(), 441, 444);
+        Assert.Equal(["range", "find_parking"], voice.Where(e => e.GetProperty("type").GetString() == "intent").Select(e => e.GetProperty("kind").GetString()));
+        var answers = voice.Where(e => e.GetProperty("type").GetString() == "answer").ToList();
+        Assert.Equal(["u1", "u2"], answers.Select(e => e.GetProperty("ref").GetString()));
+        Assert.Equal("get_range", answers[0].GetProperty("tools")[0].GetProperty("name").GetString());
+        Assert.Contains("voice: the scripted speech ended (2 request(s) heard)", host.StdErr);
         Assert.Contains("healthy", host.StdErr);
         // The context every 30 s of drive and once more at the end (the state the drive ended in).
         var contexts = lines.Where(l => l.Contains("\"type\":\"context\"")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("at_s").GetDouble()).ToList();
@@ -238,12 +251,41 @@ public sealed class RunHostTests(ITestOutputHelper output)
     [InlineData("--stall", "fusion", "--stall (Run:Stall): expected STAGE@AFTER_S+FOR_S")]
     [InlineData("--stall", "engine@1+2", "no stage 'engine'")]
     [InlineData("--loop", "-1", "--loop: expected 0 (for ever) or more")]
+    [InlineData("--gps", "gpsd:localhost:http", "--gps gpsd:localhost:http: expected gpsd:HOST:PORT with a port number")]
+    [InlineData("--gps", "glonass", "--gps glonass: expected 'scenario', 'none', 'gpsd[:HOST[:PORT]]' or 'nmea:DEVICE[:BAUD]'")]
+    [InlineData("--audio", "cabin.ogg", "--audio cabin.ogg: expected 'scenario', 'mic[:DEVICE]', 'none' or a WAV file")]
     public void Run_BadSetting_OneLineExit2(string option, string value, string expected)
     {
         using var dir = new TempDirectory();
         var (code, _, stderr) = CliRunner.Run("run", "--state", dir.File("state"), "--no-vision", "--templates", option, value);
         Assert.Equal(2, code);
         Assert.Contains(expected, Assert.Single(Lines(stderr)));
+    }
+
+    [Fact]
+    public async Task MicrophoneThatCannotBeOpened_OneDeviceLostEvent_TheDriveRunsOnAndTheStatusSaysSo()
+    {
+        using var dir = new TempDirectory();
+        // A real ALSA open that fails: no such PCM.
+        using var host = new HostProcess(dir, Quick(dir, "--speed", "max", "--exit-at-end", "--events", dir.File("events.jsonl"), "--audio", "mic:edgeai_no_such_pcm"), notify: false);
+        Assert.Equal(0, await host.WaitForExit(Patience));
+
+        var lines = File.ReadAllLines(dir.File("events.jsonl"));
+        var lost = Assert.Single(lines, l => l.Contains("\"type\":\"error\"", StringComparison.Ordinal));
+        Assert.Contains("\"kind\":\"device_lost\"", lost);
+        Assert.Contains("edgeai_no_such_pcm: cannot open for capture", lost);
+        Assert.True(lines.Count(l => l.Contains("\"type\":\"suggestion\"", StringComparison.Ordinal)) >= 10, "the drive's suggestions are missing");
+        Assert.Contains("voice: audio device lost (edgeai_no_such_pcm: cannot open for capture", host.StdErr);
+    }
+
+    /// <summary>An event of the voice stage (its own types, and answers to a transcript <c>u1</c>, <c>u2</c> ...).</summary>
+    private static bool IsVoice(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        var e = doc.RootElement;
+        string type = e.GetProperty("type").GetString()!;
+        return type is "speech_start" or "speech_end" or "wake" or "transcript" or "no_match" or "intent" or "barge_in" or "timeout" or "error"
+            || type == "answer" && e.TryGetProperty("ref", out var r) && r.GetString()!.StartsWith('u');
     }
 
     private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'));

@@ -42,6 +42,26 @@ public sealed class CommandGrammarTests
     public void SpokenForm_MapName_IsDictionaryWords(string name, string spoken) => Assert.Equal(spoken, SpokenForm.Of(name));
 
     [Fact]
+    public void Build_RegionWithoutPlaces_LeavesOutThePhrasingsThatNameOne()
+    {
+        // A scenario without a map (the city drive): no places, categories or cuisines to name.
+        var vocabulary = CommandVocabulary.Create([], [], [], ["anna"]);
+        string jsgf = CommandGrammar.Build([IntentNames.Navigate, IntentNames.FindRestaurant, IntentNames.Range], vocabulary);
+        Assert.Equal("""
+            #JSGF V1.0;
+
+            grammar edgeai;
+
+            public <command> = <find_restaurant> | <range>;
+
+            <find_restaurant> = find restaurant | find a restaurant | find an restaurant | where can i eat;
+            <range> = what is my range | how far can i drive;
+
+
+            """.ReplaceLineEndings("\n"), jsgf);
+    }
+
+    [Fact]
     public void Expand_BadTemplate_NamesTheTemplateAndPosition()
     {
         var e = Assert.Throws<FormatException>(() => CommandPhrases.Expand("go to (this | that"));

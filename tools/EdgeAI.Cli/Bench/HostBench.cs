@@ -42,12 +42,19 @@ internal sealed class HostBench(int repeat, double seconds, TextWriter log)
                 { Note = $"max {l.GetProperty("max").GetDouble():0.0} ms; suggestions include the test model's wording (then the grounding check)", Decimals = 2 });
         }
 
-        // CPU at real time, after the first seconds of drive (the JIT's work done), with and without the camera.
+        // CPU at real time, after the first seconds of drive (the JIT's work done): every stage, then without the camera,
+        // then without the camera and the voice stage (which listens to the cabin all the time).
         double warm = Math.Min(10, seconds / 3);
-        foreach (bool camera in new[] { true, false })
+        var variants = new (string Name, string Folder, string[] Args, string Note)[]
+        {
+            ("CPU in real time, camera on", "cpu", [], $"the bundled drive at 1x, BlazeFace on the clip's every frame, the voice stage listening; over {seconds / 2:0} s after the host's first {warm:0} s"),
+            ("CPU in real time, camera off", "cpu-nocam", ["--no-vision"], "the same without the cabin clip"),
+            ("CPU in real time, camera and voice off", "cpu-quiet", ["--no-vision", "--audio", "none"], "the same without the microphone (Silero VAD and the wake phrase on every 32 ms chunk)"),
+        };
+        foreach (var (name, folder, extra, note) in variants)
         {
             (double At, TimeSpan Cpu)? first = null, last = null;
-            string[] args = ["run", "--speed", "1", "--events", "none", "--state", dir.File(camera ? "cpu" : "cpu-nocam"), .. camera ? Array.Empty<string>() : ["--no-vision"]];
+            string[] args = ["run", "--speed", "1", "--events", "none", "--state", dir.File(folder), .. extra];
             RunFor(args, warm + seconds / 2,
                 (elapsed, process) =>
                 {
@@ -56,11 +63,7 @@ internal sealed class HostBench(int repeat, double seconds, TextWriter log)
                     last = (elapsed, process.TotalProcessorTime);
                 }, cancellation);
             double cpu = first is { } a && last is { } b && b.At > a.At ? (b.Cpu - a.Cpu).TotalSeconds / (b.At - a.At) * 100 : double.NaN;
-            results.Add(new BenchResult(camera ? "CPU in real time, camera on" : "CPU in real time, camera off", "% core", cpu, null, null, null, null, null, LowerIsBetter: true)
-            {
-                Note = camera ? $"the bundled drive at 1x, BlazeFace on the clip's every frame; over {seconds / 2:0} s after the host's first {warm:0} s" : "the same without the cabin clip",
-                Decimals = 1,
-            });
+            results.Add(new BenchResult(name, "% core", cpu, null, null, null, null, null, LowerIsBetter: true) { Note = note, Decimals = 1 });
         }
 
         // Memory over an hour of drive at 60x (the drive loops; its clip and GPS end after the first loop).

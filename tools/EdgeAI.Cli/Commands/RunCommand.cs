@@ -23,6 +23,9 @@ public sealed class RunCommand : Command
     private readonly Option<string> _state = new("--state") { Description = "state folder: SQLite state and status socket (default $STATE_DIRECTORY or ~/.local/state/edgeai)" };
     private readonly Option<string> _events = new("--events") { Description = "where the v1 JSON events go: '-' (stdout, default), a file (appended) or 'none'" };
     private readonly Option<bool> _noVision = new("--no-vision") { Description = "no driver monitor on the cabin clip" };
+    private readonly Option<string> _gps = new("--gps") { Description = "GPS in: 'scenario' (its NMEA, default), 'gpsd[:HOST[:PORT]]', 'nmea:DEVICE[:BAUD]' (a serial receiver) or 'none'" };
+    private readonly Option<string> _audio = new("--audio") { Description = "cabin microphone: 'scenario' (its recorded utterances, default), 'mic[:DEVICE]' (ALSA), a WAV file, or 'none'" };
+    private readonly Option<string> _speaker = new("--speaker") { Description = "spoken answers: 'none' (default: the answer events carry the text), 'alsa[:DEVICE]', or a WAV file" };
     private readonly Option<string> _model = new("--model") { Description = "a Qwen model folder (ORT GenAI); if it fails to load, templates take over and the status says so" };
     private readonly Option<bool> _templates = new("--templates") { Description = "no language model: templates word and answer everything" };
     private readonly Option<string> _otlp = new("--otlp") { Description = "export meter EdgeAI over OTLP/HTTP to this collector (e.g. http://127.0.0.1:4318)" };
@@ -31,7 +34,7 @@ public sealed class RunCommand : Command
 
     public RunCommand() : base("run", "The production host: every stage under the Generic Host, systemd notify and watchdog, persistent state")
     {
-        foreach (var option in new Option[] { _config, _scenario, _can, _speed, _loop, _exitAtEnd, _state, _events, _noVision, _model, _templates, _otlp, _stall, _serve }) Options.Add(option);
+        foreach (var option in new Option[] { _config, _scenario, _can, _speed, _loop, _exitAtEnd, _state, _events, _noVision, _gps, _audio, _speaker, _model, _templates, _otlp, _stall, _serve }) Options.Add(option);
         TreatUnmatchedTokensAsErrors = false;
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
@@ -51,6 +54,9 @@ public sealed class RunCommand : Command
         if (parse.GetValue(_state) is { } state) options.State = state;
         if (parse.GetValue(_events) is { } events) options.Events = events;
         if (parse.GetValue(_noVision)) options.Vision = false;
+        if (parse.GetValue(_gps) is { } gps) options.Gps = gps;
+        if (parse.GetValue(_audio) is { } audio) options.Audio = audio;
+        if (parse.GetValue(_speaker) is { } speaker) options.Speaker = speaker;
         if (parse.GetValue(_model) is { } model) options.Model = model;
         if (parse.GetValue(_templates)) options.Templates = true;
         if (parse.GetValue(_stall) is { } stall) options.Stall = stall;

@@ -167,6 +167,10 @@ internal sealed class ScenarioPipeline
         return new VisionCabinCamera(video, pipeline, StartNs, model) { Provider = model.Provider.Name };
     }
 
+    /// <summary>The vehicle and service tools (read-only) over <paramref name="view"/>, for answers outside a drive's own
+    /// questions (the host's voice stage).</summary>
+    public ToolRegistry AnswerTools(IContextView view, Func<TrafficLightAdvice?> light) => new(Tools(view, Services, light));
+
     /// <summary>The vehicle and service tools the answers use (read-only), over the live context.</summary>
     private static List<IChatTool> Tools(IContextView view, RegionServices? services, Func<TrafficLightAdvice?> light)
     {

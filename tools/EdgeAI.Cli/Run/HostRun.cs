@@ -90,7 +90,10 @@ internal static class HostRun
         HostStage canIn = bus is null
             ? new CanInStage(Health("can"), logs.CreateLogger("edgeai.can"), can, clock, () => CanLogFiles.OpenReader(scenario.CanLog), options.Loops) { Stall = StallOf("can"), OnFault = OnFault }
             : new CanInStage(Health("can"), logs.CreateLogger("edgeai.can"), can, clock, bus) { Stall = StallOf("can"), OnFault = OnFault };
-        var gpsStage = new GpsStage(Health("gps"), logs.CreateLogger("edgeai.gps"), pipeline.Fixes, gps, clock) { Stall = StallOf("gps"), OnFault = OnFault };
+        var gpsStage = OpenGps(options.Gps) is { } live
+            ? new GpsStage(Health("gps"), logs.CreateLogger("edgeai.gps"), live, gps, clock) { Stall = StallOf("gps"), OnFault = OnFault }
+            : new GpsStage(Health("gps"), logs.CreateLogger("edgeai.gps"), options.Gps.Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : pipeline.Fixes, gps, clock)
+                { Stall = StallOf("gps"), OnFault = OnFault };
         CameraStage? camera = null;
         if (options.Vision && scenario.CabinVideo is not null && pipeline.OpenCamera(stderr) is { } first)
         {
@@ -105,6 +108,10 @@ internal static class HostRun
             { Stall = StallOf("camera"), OnFault = OnFault };
         }
         else notes.Add(options.Vision ? "camera: no cabin camera in this scenario; attention unknown" : "camera: vision off; attention unknown");
+        using var voiceParts = HostVoice.Create(options, scenario, pipeline, reader, drive, notes);
+        var voice = voiceParts is null ? null
+            : new VoiceStage(Health("voice"), logs.CreateLogger("edgeai.voice"), voiceParts.Open, voiceParts.Dialog, events, clock,
+                () => canIn.Health.State is StageState.Ended or StageState.Stopped or StageState.Faulted) { Stall = StallOf("voice"), OnFault = OnFault };
         var fusion = new FusionStage(Health("fusion"), logs.CreateLogger("edgeai.fusion"), drive.Context, clock, can, gps, attention, snapshots, events,
             TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = camera?.Watermark, ContextEveryS = options.ContextEveryS };
         var assistant = new AssistantStage(Health("assistant", TimeSpan.FromSeconds(options.AssistantDeadlineS)), logs.CreateLogger("edgeai.assistant"),
@@ -117,6 +124,7 @@ internal static class HostRun
         if (hub is not null) sink = new HmiEventWriter(sink, hub);
         var stages = new List<HostStage> { canIn, gpsStage };
         if (camera is not null) stages.Add(camera);
+        if (voice is not null) stages.Add(voice);
         stages.Add(fusion);
         stages.Add(assistant);
         var healths = stages.Select(s => s.Health).ToList();
@@ -163,7 +171,7 @@ internal static class HostRun
         foreach (var note in notes) startLog.LogWarning("{Note}", note);
         await using var hmi = hub is null ? null : await HostServe.StartAsync(options, stateFolder, pipeline, drive, reader, health, hub, words, stderr, cancellation);
         await host.StartAsync(cancellation);
-        using var end = options.ExitAtEnd ? StopAtEnd(canIn, channels, lifetime, time) : null;
+        using var end = options.ExitAtEnd ? StopAtEnd([canIn, .. voice is not null && voiceParts!.IsScripted ? [voice] : Array.Empty<HostStage>()], channels, lifetime, time) : null;
         await host.WaitForShutdownAsync(cancellation);
         // The last report, as edgeai status gave it, for whoever looks after the run (edgeai bench host reads it).
         string report = Path.Combine(stateFolder, ReportFile);
@@ -173,8 +181,9 @@ internal static class HostRun
         return faulted ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    /// <summary>Stops the host once the replay has ended and every queue has stayed empty for half a second.</summary>
-    private static CancellationTokenSource StopAtEnd(HostStage canIn, ChannelInfo[] channels, IHostApplicationLifetime lifetime, TimeProvider time)
+    /// <summary>Stops the host once the replay (and the scripted speech) has ended and every queue has stayed empty for half
+    /// a second.</summary>
+    private static CancellationTokenSource StopAtEnd(IReadOnlyList<HostStage> inputs, ChannelInfo[] channels, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         _ = Task.Run(async () =>
@@ -184,12 +193,36 @@ internal static class HostRun
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, stop.Token).ConfigureAwait(false);
                 // GPS fixes and camera frames past the log's end belong to no drive moment: only the drive's own queues count.
-                bool idle = canIn.Health.State == StageState.Ended && channels.Where(c => c.Name is "can" or "snapshots" or "events").All(c => c.Count() == 0);
+                bool idle = inputs.All(s => s.Health.State == StageState.Ended) && channels.Where(c => c.Name is "can" or "snapshots" or "events").All(c => c.Count() == 0);
                 quiet = idle ? quiet + 1 : 0;
                 if (quiet >= 5) { lifetime.StopApplication(); return; }
             }
         }, CancellationToken.None);
         return stop;
+    }
+
+    /// <summary>Opens a live GPS receiver for <c>Run:Gps</c>, or null for the scenario's fixes (or none).</summary>
+    /// <exception cref="UsageException">not scenario, none, gpsd[:HOST[:PORT]] or nmea:DEVICE[:BAUD].</exception>
+    private static Func<IGpsSource>? OpenGps(string gps)
+    {
+        if (gps.Equals("scenario", StringComparison.OrdinalIgnoreCase) || gps.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = gps.Split(':');
+        if (parts[0] == "gpsd" && parts.Length <= 3)
+        {
+            string host = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : "127.0.0.1";
+            int port = 2947;
+            if (parts.Length == 3 && !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out port))
+                throw new UsageException($"--gps {gps}: expected gpsd:HOST:PORT with a port number");
+            return () => new EdgeAI.Drivers.Sensors.Gpsd.GpsdClient(host, port);
+        }
+        if (parts[0] == "nmea" && parts.Length is 2 or 3 && parts[1].Length > 0)
+        {
+            int baud = 9600;
+            if (parts.Length == 3 && !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out baud))
+                throw new UsageException($"--gps {gps}: expected nmea:DEVICE:BAUD with a baud rate");
+            return () => new EdgeAI.Drivers.Sensors.Nmea.NmeaSerialGpsSource(parts[1], baud);
+        }
+        throw new UsageException($"--gps {gps}: expected 'scenario', 'none', 'gpsd[:HOST[:PORT]]' or 'nmea:DEVICE[:BAUD]'");
     }
 
     private static DemoWords OpenWords(RunOptions options, ScenarioPipeline pipeline, string language, List<string> notes, TextWriter stderr)

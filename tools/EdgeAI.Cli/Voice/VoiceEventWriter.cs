@@ -29,22 +29,7 @@ internal sealed class VoiceEventWriter(TextWriter output, bool json, DateTimeOff
     {
         EventEnvelope.Start(w, startNs + (long)Math.Round(e.AtS * 1e9), e.Type, e.Kind, e.Id, e.Ref);
         w.WriteNumber("at_s", Math.Round(e.AtS, 3));
-        if (e.Text is not null) w.WriteString("text", e.Text);
-        if (e.Confidence is { } confidence) w.WriteNumber("confidence", Math.Round(confidence, 3));
-        if (e.Intent is { } intent)
-        {
-            w.WriteStartObject("slots");
-            foreach (var (name, value) in intent.Slots.OrderBy(s => s.Key, StringComparer.Ordinal)) w.WriteString(name, value);
-            w.WriteEndObject();
-        }
-        if (e.By is not null) w.WriteString("by", e.By);
-        if (e.Type == VoiceEventType.Answer) EventEnvelope.WriteTools(w, e.Tools ?? []);
-        if (e.SpeechEndS is { } end) w.WriteNumber("speech_end_s", Math.Round(end, 3));
-        Number(w, "latency_ms", e.LatencyMs);
-        Number(w, "first_token_ms", e.FirstTokenMs);
-        Number(w, "first_audio_ms", e.FirstAudioMs);
-        if (e.PlayedChunks is { } played) w.WriteNumber("played_chunks", played);
-        if (e.DetectChunks is { } detect) w.WriteNumber("detect_chunks", detect);
+        VoiceEventJson.WriteFields(w, e);
     });
 
     /// <summary>The event as a plain line.</summary>
@@ -71,9 +56,4 @@ internal sealed class VoiceEventWriter(TextWriter output, bool json, DateTimeOff
     private static string Slots(VoiceEvent e) => e.Intent is { Slots.Count: > 0 } intent
         ? " (" + string.Join(", ", intent.Slots.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}")) + ")"
         : "";
-
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v) w.WriteNumber(name, Math.Round(v, 1));
-    }
 }
