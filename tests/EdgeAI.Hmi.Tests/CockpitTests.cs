@@ -68,6 +68,28 @@ public sealed partial class CockpitTests
     }
 
     [Fact]
+    public async Task ChargingAlternative_PutsTheOtherChargerOnTheRoute()
+    {
+        Assert.SkipWhen(Cockpit.Missing is not null, Cockpit.Missing ?? "");
+        using var dir = new TempDirectory();
+        await using var server = await DemoServer.StartAsync(dir);
+        await using var cockpit = await Cockpit.OpenAsync(server);
+        var page = cockpit.Page;
+
+        await server.StepAsync(4);
+        var alternative = page.Locator("#alternatives button").First;
+        await Expect(alternative).ToBeVisibleAsync();
+        string action = (await alternative.GetAttributeAsync("data-action"))!;
+        Assert.StartsWith("alt:", action);
+        await alternative.ClickAsync();
+        await Expect(page.Locator("#card")).ToBeHiddenAsync();
+        await Expect(page.Locator("#timeline li[data-type='action'][data-kind='charging']")).ToHaveCountAsync(1);
+        await server.StepAsync(1);
+        await Expect(page.Locator($"#stops circle[data-accepted='true'][data-id='{action[4..]}']")).ToHaveCountAsync(1);
+        Assert.True(cockpit.Errors.Count == 0, "console errors: " + string.Join(" | ", cockpit.Errors));
+    }
+
+    [Fact]
     public async Task DismissedCard_Disappears_AndDoesNotReturnWithinItsCooldown()
     {
         Assert.SkipWhen(Cockpit.Missing is not null, Cockpit.Missing ?? "");

@@ -163,6 +163,9 @@ public sealed class HmiSecurityTests(ITestOutputHelper output)
         await ExpectProblem(server, "/api/ask", new StringContent("{\"text\":\"" + new string('a', 20_000) + "\"}", Encoding.UTF8, "application/json"), HttpStatusCode.RequestEntityTooLarge);
         await ExpectProblem(server, "/api/suggestions/s999/accept", null, HttpStatusCode.NotFound);
         await ExpectProblem(server, "/api/suggestions/s1/launch", null, HttpStatusCode.NotFound);
+        await ExpectProblem(server, "/api/suggestions/s1/alt:", null, HttpStatusCode.NotFound);
+        await ExpectProblem(server, "/api/suggestions/s1/alt:a%20b", null, HttpStatusCode.NotFound);
+        await ExpectProblem(server, "/api/suggestions/s1/alt:gen-charger-04", null, HttpStatusCode.NotFound);
         using var health = await server.Http.GetAsync("/api/health", ct);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }

@@ -27,7 +27,8 @@ internal static class HmiEndpoints
         app.MapGet("/api/health", (RequestDelegate)(context => Json(context, string.Create(CultureInfo.InvariantCulture,
             $"{{\"host\":{source.HealthJson()},\"hmi\":{{\"clients\":{hub.Clients},\"published\":{hub.Published},\"dropped\":{hub.Dropped}}}}}"))));
         app.MapGet("/api/clock", (RequestDelegate)(context => source.Clock is { } clock ? Json(context, clock.Json()) : NoClock(context)));
-        app.MapPost("/api/clock", (RequestDelegate)(context => ClockAsync(context, source, options)));
+        // A long step at full speed may take a while: the answer comes once the drive got there.
+        app.MapPost("/api/clock", (RequestDelegate)(context => ClockAsync(context, source, options))).WithRequestTimeout(AskTimeoutPolicy);
         app.MapPost("/api/suggestions/{id}/{action}", (RequestDelegate)(context => ActAsync(context, source)));
         app.MapPost("/api/ask", (RequestDelegate)(context => AskAsync(context, source, options, asks))).WithRequestTimeout(AskTimeoutPolicy);
         app.MapGet("/api/events", (RequestDelegate)(context => context.WebSockets.IsWebSocketRequest
@@ -116,10 +117,10 @@ internal static class HmiEndpoints
     {
         string id = (string)context.Request.RouteValues["id"]!;
         string action = (string)context.Request.RouteValues["action"]!;
-        if (action is not ("accept" or "dismiss"))
+        if (!IsAction(action))
         {
             await HmiProblem.WriteAsync(context, StatusCodes.Status404NotFound, "No such action",
-                $"'{action}' is not an action on suggestions", "POST /api/suggestions/{id}/accept or /api/suggestions/{id}/dismiss").ConfigureAwait(false);
+                $"'{action}' is not an action on suggestions", "POST /api/suggestions/{id}/accept, .../dismiss or .../alt:ID (one of the suggestion's actions[])").ConfigureAwait(false);
             return;
         }
         if (id.Length > 100)
@@ -179,6 +180,16 @@ internal static class HmiEndpoints
         {
             asks.Release();
         }
+    }
+
+    // accept, dismiss, or an alternative the suggestion offers (alt:ID, e.g. another charger).
+    private static bool IsAction(string action)
+    {
+        if (action is "accept" or "dismiss") return true;
+        if (!action.StartsWith("alt:", StringComparison.Ordinal) || action.Length is <= 4 or > 100) return false;
+        foreach (char c in action.AsSpan(4))
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')) return false;
+        return true;
     }
 
     private static Task BadField(HttpContext context, string field, string what, string expected) =>

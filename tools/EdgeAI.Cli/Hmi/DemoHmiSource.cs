@@ -125,7 +125,7 @@ internal sealed class DemoHmiSource : IHmiSource
         Suggestion? shown = null;
         foreach (var s in _drive.Engine.Active) if (s.Id == suggestionId) shown = s;
         if (shown is null) return HmiActOutcome.NotShown;
-        string actionId = action == "accept" ? SuggestionAction.AcceptId : SuggestionAction.DismissId;
+        string actionId = action switch { "accept" => SuggestionAction.AcceptId, "dismiss" => SuggestionAction.DismissId, _ => action };
         bool offered = false;
         foreach (var a in shown.Actions) offered |= a.Id == actionId;
         if (!offered) return HmiActOutcome.NoSuchAction;

@@ -85,7 +85,7 @@ internal sealed class HostHmiSource(AssistantDrive drive, SnapshotContextReader 
         {
             Suggestion? shown = null;
             foreach (var s in drive.Engine.Active) if (s.Id == suggestionId) shown = s;
-            string id = actionId == "accept" ? SuggestionAction.AcceptId : SuggestionAction.DismissId;
+            string id = actionId switch { "accept" => SuggestionAction.AcceptId, "dismiss" => SuggestionAction.DismissId, _ => actionId };
             bool offered = false;
             if (shown is not null) foreach (var a in shown.Actions) offered |= a.Id == id;
             done.TrySetResult(shown is null ? HmiActOutcome.NotShown : !offered ? HmiActOutcome.NoSuchAction

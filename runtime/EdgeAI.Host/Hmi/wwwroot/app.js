@@ -99,20 +99,32 @@ function renderCard(arrivedAt) {
   $('card-text').textContent = best.text;
   $('card-reason').textContent = best.reason;
   const labels = Object.fromEntries((best.actions || []).map(a => [a.id, a.label]));
+  const kind = best.kind.replace('_', ' ');
   for (const action of ['accept', 'dismiss']) {
     const button = $(action);
     button.hidden = !(action in labels);
     button.disabled = false;
     button.textContent = labels[action] || action;
-    button.setAttribute('aria-label', `${labels[action] || action}: ${best.kind.replace('_', ' ')} suggestion`);
+    button.setAttribute('aria-label', `${labels[action] || action}: ${kind} suggestion`);
   }
+  // Alternatives the suggestion offers (another charger, another car park).
+  $('alternatives').replaceChildren(...(best.actions || []).filter(a => a.id.startsWith('alt:')).map(a => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'alternative';
+    button.dataset.action = a.id;
+    button.textContent = a.label;
+    button.setAttribute('aria-label', `Instead: ${a.label} (${kind} suggestion)`);
+    button.addEventListener('click', () => act(a.id));
+    return button;
+  }));
   requestAnimationFrame(() => requestAnimationFrame(t => metrics.cardPaintMs.push(t - arrivedAt)));
 }
 
 async function act(action) {
   const id = $('card').dataset.id;
   if (!id) return;
-  $('accept').disabled = $('dismiss').disabled = true;
+  for (const button of $('card').querySelectorAll('button')) button.disabled = true;
   const response = await fetch(`/api/suggestions/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
   if (!response.ok) {
     // Gone meanwhile (withdrawn, expired): the stream says so too.
