@@ -18,7 +18,7 @@ public sealed class RunServeTests
         string state = dir.File("state"), socket = Path.Combine(state, "hmi.sock");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "edgeai.dll"), "run", "--state", state, "--no-vision", "--templates", "--speed", "5",
-            "--events", "none", "--serve", "0", "--Run:ServeSocket=" + socket }) info.ArgumentList.Add(a);
+            "--events", "none", "--serve", "0", "--Run:ServeSocket=" + socket, "--Run:ServeRequestsPerSecond=20" }) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var stderr = new StringBuilder();
         _ = Task.Run(async () => { while (await process.StandardError.ReadLineAsync() is { } line) lock (stderr) stderr.AppendLine(line); });
@@ -70,6 +70,14 @@ public sealed class RunServeTests
             Assert.Contains("{\"type\":\"tool_call\",\"name\":\"find_places\"", answer);
             Assert.Contains("{\"type\":\"token\"", answer);
             Assert.Contains("{\"type\":\"done\"", answer);
+
+            // Rate limit: 20 requests a second, a burst of 40; 200 at once cannot all pass.
+            var burst = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => http.GetAsync("/api/health")));
+            var refused = burst.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+            Assert.NotEmpty(refused);
+            Assert.Equal("application/problem+json", refused[0].Content.Headers.ContentType?.MediaType);
+            Assert.True(refused[0].Headers.Contains("Retry-After"));
+            foreach (var r in burst) r.Dispose();
         }
         finally
         {

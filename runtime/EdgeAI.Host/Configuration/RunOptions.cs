@@ -86,6 +86,9 @@ public sealed class RunOptions
     /// <summary>With <see cref="Serve"/>: a Unix socket to listen on instead of TCP (a head unit on the same board).</summary>
     public string? ServeSocket { get; set; }
 
+    /// <summary>With <see cref="Serve"/>: requests per second the HMI takes from all clients together (a burst of twice that).</summary>
+    public int ServeRequestsPerSecond { get; set; } = 200;
+
     /// <summary>An injected stall, <c>STAGE@AFTER_S+FOR_S</c> (tests, HIL), or null.</summary>
     public string? Stall { get; set; }
 

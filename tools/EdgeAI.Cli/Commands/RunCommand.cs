@@ -63,6 +63,7 @@ public sealed class RunCommand : Command
         if (parse.GetValue(_otlp) is { } otlp) options.Otlp = otlp;
         if (parse.GetResult(_serve) is not null) options.Serve = DemoServe.ParsePort(parse.GetValue(_serve), "--serve");
         if (options.Serve is < 0 or > 65535) throw new UsageException($"Run:Serve: expected a TCP port from 0 to 65535, found {options.Serve}");
+        if (options.ServeRequestsPerSecond < 1) throw new UsageException($"Run:ServeRequestsPerSecond: expected 1 or more, found {options.ServeRequestsPerSecond}");
         if (options.Loops < 0) throw new UsageException($"--loop: expected 0 (for ever) or more, found {options.Loops.ToString(CultureInfo.InvariantCulture)}");
         return HostRun.RunAsync(options, stdout, stderr, cancellation);
     }

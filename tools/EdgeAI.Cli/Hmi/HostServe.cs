@@ -26,7 +26,7 @@ internal sealed class HostServe : IAsyncDisposable
         var tools = pipeline.ToolsFor(drive, reader);
         var (chat, isModel) = words.Answers is { } answers ? answers(tools) : (new TemplateResponder(tools), false);
         var source = new HostHmiSource(drive, reader, health, hub, chat, isModel);
-        var server = await HmiServer.StartAsync(new HmiOptions { Port = options.Serve ?? DemoServe.DefaultPort, UnixSocket = options.ServeSocket, StateFolder = stateFolder },
+        var server = await HmiServer.StartAsync(new HmiOptions { Port = options.Serve ?? DemoServe.DefaultPort, UnixSocket = options.ServeSocket, StateFolder = stateFolder, RequestsPerSecond = options.ServeRequestsPerSecond },
             source, hub, cancellation);
         source.Start(TimeSpan.FromMilliseconds(500), TimeProvider.System);
         stderr.WriteLine($"edgeai run: the cockpit is at {server.PageUrl}");
