@@ -86,6 +86,10 @@ public sealed class RunOptions
     /// <summary>With <see cref="Serve"/>: a Unix socket to listen on instead of TCP (a head unit on the same board).</summary>
     public string? ServeSocket { get; set; }
 
+    /// <summary>With <see cref="Serve"/>: origins besides the page's own that may use the HMI (comma-separated, e.g. a head
+    /// unit's web app at <c>https://hu.local</c>), or null.</summary>
+    public string? ServeOrigins { get; set; }
+
     /// <summary>With <see cref="Serve"/>: requests per second the HMI takes from all clients together (a burst of twice that).</summary>
     public int ServeRequestsPerSecond { get; set; } = 200;
 
