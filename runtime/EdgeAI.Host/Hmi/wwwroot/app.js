@@ -147,11 +147,20 @@ function addTimeline(e, text) {
   while (list.children.length > TIMELINE_LENGTH) list.lastChild.remove();
 }
 
+// One fetch at a time, and one more if the route changed meanwhile (a replayed timeline holds many route events).
+let routeLoading = false, routeStale = false;
 async function loadRoute() {
-  const response = await fetch('/api/route');
-  if (!response.ok) return;
-  map.draw(await response.json());
-  if (metrics.mapMs === undefined) requestAnimationFrame(t => { metrics.mapMs ??= t; });
+  if (routeLoading) { routeStale = true; return; }
+  routeLoading = true;
+  try {
+    do {
+      routeStale = false;
+      const response = await fetch('/api/route');
+      if (response.ok) map.draw(await response.json());
+    } while (routeStale);
+  } finally {
+    routeLoading = false;
+  }
 }
 
 function onEvent(e, arrivedAt) {
