@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EdgeAI.TestKit;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace EdgeAI.Hmi.Tests;
@@ -33,8 +34,12 @@ internal sealed class Cockpit : IAsyncDisposable
     /// <summary>Console errors and uncaught exceptions on the page.</summary>
     public List<string> Errors { get; } = [];
 
-    /// <summary>Opens the page of <paramref name="server"/>; <paramref name="bypassCsp"/> lets a test inject axe-core.</summary>
-    public static async Task<Cockpit> OpenAsync(DemoServer server, bool bypassCsp = false)
+    /// <summary>Opens the page of <paramref name="server"/>.</summary>
+    /// <param name="server">The host.</param>
+    /// <param name="bypassCsp">Let a test inject axe-core.</param>
+    /// <param name="noWebSocket">Refuse the page's WebSocket (as a proxy that does not pass them would): the page must
+    /// fall back to server-sent events.</param>
+    public static async Task<Cockpit> OpenAsync(DemoServer server, bool bypassCsp = false, bool noWebSocket = false)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -46,11 +51,12 @@ internal sealed class Cockpit : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, BypassCSP = bypassCsp });
         context.SetDefaultTimeout((float)DemoServer.Patience.TotalMilliseconds);
         var page = await context.NewPageAsync();
+        if (noWebSocket) await page.RouteWebSocketAsync(new Regex("/api/events"), ws => ws.CloseAsync());
         var cockpit = new Cockpit(playwright, browser, context, page);
         page.Console += (_, m) => { if (m.Type == "error") lock (cockpit.Errors) cockpit.Errors.Add(m.Text); };
         page.PageError += (_, e) => { lock (cockpit.Errors) cockpit.Errors.Add(e); };
         await page.GotoAsync(server.PageUrl);
-        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync(noWebSocket ? "live (SSE)" : "live");
         return cockpit;
     }
 

@@ -136,6 +136,22 @@ public sealed partial class CockpitTests
     }
 
     [Fact]
+    public async Task WithoutWebSockets_ThePageFallsBackToServerSentEvents()
+    {
+        Assert.SkipWhen(Cockpit.Missing is not null, Cockpit.Missing ?? "");
+        using var dir = new TempDirectory();
+        await using var server = await DemoServer.StartAsync(dir);
+        await using var cockpit = await Cockpit.OpenAsync(server, noWebSocket: true);
+        var page = cockpit.Page;
+
+        await server.StepAsync(4);
+        await Expect(page.Locator("#card")).ToHaveAttributeAsync("data-kind", "charging");
+        await page.Locator("#accept").ClickAsync();
+        await Expect(page.Locator("#card")).ToBeHiddenAsync();
+        Assert.True(cockpit.Errors.All(e => e.Contains("WebSocket", StringComparison.Ordinal)), "console errors: " + string.Join(" | ", cockpit.Errors));
+    }
+
+    [Fact]
     public async Task TypedQuestion_StreamsAnAnswer()
     {
         Assert.SkipWhen(Cockpit.Missing is not null, Cockpit.Missing ?? "");
