@@ -11,6 +11,7 @@ public sealed class EventClient
 {
     private readonly Channel<ReadOnlyMemory<byte>> _queue;
     private string? _dropReason;
+    private long _queued;
 
     internal EventClient(int capacity, string name)
     {
@@ -35,8 +36,6 @@ public sealed class EventClient
 
     /// <summary>Events handed to its queue.</summary>
     public long Queued => Interlocked.Read(ref _queued);
-
-    private long _queued;
 
     internal bool TryWrite(ReadOnlyMemory<byte> line)
     {

@@ -41,7 +41,7 @@ public static class RouteGeoJson
             else if (trip.Plan is { } plan) legs.Add(plan.Route);
             if (legs.Count > 0)
             {
-                Feature(json, "route", "LineString");
+                Feature(json, "LineString");
                 json.WriteStartArray("coordinates");
                 GeoPoint? last = null;
                 foreach (var leg in legs)
@@ -132,7 +132,7 @@ public static class RouteGeoJson
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private static void Feature(Utf8JsonWriter json, string kind, string geometry)
+    private static void Feature(Utf8JsonWriter json, string geometry)
     {
         json.WriteStartObject();
         json.WriteString("type", "Feature");
@@ -142,7 +142,7 @@ public static class RouteGeoJson
 
     private static void Point(Utf8JsonWriter json, GeoPoint point)
     {
-        Feature(json, "", "Point");
+        Feature(json, "Point");
         json.WritePropertyName("coordinates");
         Coordinates(json, point);
         json.WriteEndObject();
