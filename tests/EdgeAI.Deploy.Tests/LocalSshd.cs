@@ -46,7 +46,7 @@ public sealed class LocalSshd : IDisposable
         ExternalTool.Run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", dir.File("host_key")]);
         ExternalTool.Run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", dir.File("client_key")]);
         File.Copy(dir.File("client_key.pub"), dir.File("authorized_keys"));
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         File.WriteAllLines(dir.File("sshd_config"),
         [
             $"Port {port}", "ListenAddress 127.0.0.1", $"HostKey {dir.File("host_key")}", $"AuthorizedKeysFile {dir.File("authorized_keys")}",
@@ -93,12 +93,5 @@ public sealed class LocalSshd : IDisposable
             _process.Dispose();
             Directory.Dispose();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

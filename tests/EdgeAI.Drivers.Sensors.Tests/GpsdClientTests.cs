@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using EdgeAI.Drivers.Sensors.Gpsd;
 using EdgeAI.Drivers.Sensors.Nmea;
@@ -64,7 +62,7 @@ public sealed class GpsdClientTests
     [Fact]
     public async Task Connect_NoDaemon_FailsWithOneLineNamingHostAndPort()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var gpsd = new GpsdClient("127.0.0.1", port);
         var error = await Assert.ThrowsAsync<IOException>(async () =>
         {
@@ -84,7 +82,7 @@ public sealed class GpsdClientTests
         var expected = (await NmeaFileGpsSourceTests.ReadAllAsync(reference)).Where(f => f.HasPosition).ToDictionary(f => f.TimestampNs);
         var last = expected.Keys.Max();
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         // gpsfake starts a real gpsd on the port and feeds it the file through a pty once a client watches
         using var gpsfake = Process.Start(new ProcessStartInfo("gpsfake", ["-P", port.ToString(), "-1", "-q", "-c", "0.01", file])
         {
@@ -182,12 +180,5 @@ public sealed class GpsdClientTests
             }
             yield break;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -22,6 +22,7 @@ public sealed class AssistantDrive
     private int _nextFix, _printedDriveEvents;
     private long _firstNs = long.MinValue, _nextTickNs = long.MinValue;
     private CanFrame _last;
+    private readonly List<CanFrame> _held = [];
 
     /// <summary>A drive over <paramref name="context"/> with <paramref name="engine"/>; the ticker reads the live context,
     /// or <paramref name="reader"/> when given (the host's assistant stage reads published snapshots).</summary>
@@ -91,6 +92,17 @@ public sealed class AssistantDrive
     public double? StopAfterS { get; init; }
 
     /// <summary>
+    /// Stalled stages as a hung stage of the production host would be (HIL's <c>stage_stall</c>), in seconds of drive:
+    /// while the assistant is stalled the context moves on but no tick is made (a late tick is skipped, as the host's
+    /// latest-wins snapshots skip it); while fusion is stalled nothing is applied and nothing ticks, and the frames that
+    /// waited are applied in order when it moves again.
+    /// </summary>
+    public IReadOnlyList<DriveStall> Stalls { get; set; } = [];
+
+    /// <summary>Ticks that came due while the assistant or fusion was stalled, and were skipped.</summary>
+    public long SkippedTicks { get; private set; }
+
+    /// <summary>
     /// Replays <paramref name="reader"/>; <paramref name="pace"/> waits before each frame (a <see cref="ReplayPacer"/>,
     /// or nothing for full speed), <paramref name="onEvent"/> gets every timeline event, <paramref name="onFrame"/>
     /// (optional) is called after every frame. Stops at the end of the log, after <see cref="StopAfterS"/>, or when
@@ -109,13 +121,17 @@ public sealed class AssistantDrive
                 if (_firstNs != long.MinValue && StopAfterS is { } stop && (t - _firstNs) / 1e9 > stop) break;
                 await pace(t, cancellation);
                 if (_firstNs == long.MinValue) { _firstNs = t; _nextTickNs = t; Ticker.FirstNs = t; }
-                while (_nextFix < _fixes.Count && _fixes[_nextFix].TimestampNs <= t) Context.Apply(_fixes[_nextFix++]);
-                if (Camera is not null) await Camera.AdvanceToAsync(t, Context, cancellation);
-                Context.Apply(in frame);
-                _last = frame;
-                Frames++;
-                Seconds = (t - _firstNs) / 1e9;
-                EmitDriveEvents(Context, _firstNs, ref _printedDriveEvents, onEvent);
+                var stall = StallAt((t - _firstNs) / 1e9);
+                if (stall is { Stage: DriveStall.Fusion })
+                {
+                    _held.Add(frame);
+                    SkipTicks(t);
+                    continue;
+                }
+                foreach (var held in _held) await ApplyAsync(held, onEvent, cancellation);
+                _held.Clear();
+                await ApplyAsync(frame, onEvent, cancellation);
+                if (stall is not null) SkipTicks(t);
                 while (t >= _nextTickNs)
                 {
                     await Ticker.TickAsync(_nextTickNs, onEvent, cancellation);
@@ -123,10 +139,41 @@ public sealed class AssistantDrive
                 }
                 onFrame?.Invoke();
             }
+            // A drive that ends inside a fusion stall: what waited is applied (the host drains its queue on the stop).
+            foreach (var held in _held) await ApplyAsync(held, onEvent, cancellation);
+            _held.Clear();
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Ctrl+C: the caller shows where the drive got to.
+        }
+    }
+
+    private async ValueTask ApplyAsync(CanFrame frame, Action<TimelineEvent> onEvent, CancellationToken cancellation)
+    {
+        long t = frame.TimestampNs;
+        while (_nextFix < _fixes.Count && _fixes[_nextFix].TimestampNs <= t) Context.Apply(_fixes[_nextFix++]);
+        if (Camera is not null) await Camera.AdvanceToAsync(t, Context, cancellation);
+        Context.Apply(in frame);
+        _last = frame;
+        Frames++;
+        Seconds = (t - _firstNs) / 1e9;
+        EmitDriveEvents(Context, _firstNs, ref _printedDriveEvents, onEvent);
+    }
+
+    private DriveStall? StallAt(double atS)
+    {
+        foreach (var stall in Stalls)
+            if (atS >= stall.FromS && atS < stall.ToS) return stall;
+        return null;
+    }
+
+    private void SkipTicks(long t)
+    {
+        while (t >= _nextTickNs)
+        {
+            _nextTickNs += (long)(TickEveryS * 1e9);
+            SkippedTicks++;
         }
     }
 

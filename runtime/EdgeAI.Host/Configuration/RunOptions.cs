@@ -40,13 +40,20 @@ public sealed class RunOptions
     /// <c>gpsd:HOST[:PORT]</c> (a running gpsd), <c>nmea:DEVICE[:BAUD]</c> (a serial receiver), or <c>none</c>.</summary>
     public string Gps { get; set; } = "scenario";
 
+    /// <summary>The cabin climate sensor: <c>none</c>, or <c>bme280[:BUS[:ADDRESS]]</c> (I2C, default bus 1, address 0x76).</summary>
+    public string Climate { get; set; } = "none";
+
+    /// <summary>The cabin buttons: <c>none</c>, or <c>gpio:CHIP:LINE=NAME[,LINE=NAME...]</c> (e.g. <c>gpio:0:17=talk</c>; the
+    /// button named <c>talk</c> is push-to-talk).</summary>
+    public string Buttons { get; set; } = "none";
+
     /// <summary>The cabin microphone: <c>scenario</c> (the scenario's recorded utterances on the drive clock; none without
     /// a voice section), <c>mic</c> or <c>mic:DEVICE</c> (ALSA capture), a WAV file (played from the drive's start), or
     /// <c>none</c>.</summary>
     public string Audio { get; set; } = "scenario";
 
-    /// <summary>How speech activates the assistant: <c>wake</c> (the wake phrase) or <c>always</c>; default: the scenario's
-    /// voice section, else <c>wake</c>.</summary>
+    /// <summary>How speech activates the assistant: <c>wake</c> (the wake phrase), <c>always</c>, or <c>ptt</c> (the talk
+    /// button of <see cref="Buttons"/>); default: the scenario's voice section, else <c>wake</c>.</summary>
     public string? Activation { get; set; }
 
     /// <summary>Where spoken answers go: <c>none</c> (the answer events carry the text), <c>alsa</c> or <c>alsa:DEVICE</c>,

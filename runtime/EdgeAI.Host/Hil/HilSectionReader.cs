@@ -46,14 +46,18 @@ internal sealed class HilSectionReader(string file, JsonLineMap lines)
             throw Error(path + ".fault", $"expected one of {string.Join(", ", Enum.GetValues<HilFaultKind>().Select(HilFault.NameOf))}, found \"{name}\"");
         int line = lines.LineOf(path + ".fault");
         if (kind == HilFaultKind.ModelLoadFailure) return new HilFault(kind, 0, double.PositiveInfinity, null, line);
-        if (kind == HilFaultKind.StageStall)
-            throw Error(path + ".fault", "stage_stall needs the host pipeline: HIL drives the demo's in-process drive, and a host stall (edgeai run --stall STAGE@AFTER_S+FOR_S, wall-clock) shows in the systemd watchdog, which HIL does not observe yet; leave it out");
         double from = RequiredNumber(item, path, "from_s");
         double to = RequiredNumber(item, path, "to_s");
         if (!(to > from)) throw Error(path + ".to_s", $"expected seconds after from_s ({ValueMatch.Seconds(from)}), found {ValueMatch.Seconds(to)}");
         string? message = null;
         if (kind is HilFaultKind.Dropout or HilFaultKind.FrozenCounter or HilFaultKind.BadChecksum)
             message = OptionalText(item, path, "message") ?? throw Error(path + ".fault", $"{name} expected \"message\": a DBC message name or id");
+        if (kind == HilFaultKind.StageStall)
+        {
+            message = OptionalText(item, path, "stage") ?? throw Error(path + ".fault", "stage_stall expected \"stage\": assistant or fusion");
+            if (message is not ("assistant" or "fusion"))
+                throw Error(path + ".stage", $"expected assistant or fusion (the stages HIL's lock step can hold), found \"{message}\"");
+        }
         return new HilFault(kind, from, to, message, line);
     }
 

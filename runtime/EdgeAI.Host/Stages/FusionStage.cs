@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace EdgeAI.Host.Stages;
 
 /// <summary>
-/// Fusion: owns the vehicle context. It applies CAN frames, GPS fixes and the camera's attention as they arrive, hands
+/// Fusion: owns the vehicle context. It applies CAN frames, GPS fixes, the camera's attention and the cabin sensor's
+/// readings as they arrive, hands
 /// the context's drive events (doors, phases, charging) to the outputs, and every tick of drive time publishes a snapshot to the assistant through the latest-wins <c>snapshots</c> channel:
 /// a slow assistant sees the newest moment, and the ticks it missed are counted, never queued.
 /// </summary>
@@ -45,6 +46,9 @@ public sealed class FusionStage : HostStage
 
     /// <summary>How far the GPS stage has got (fusion waits for it at max speed), or null without GPS.</summary>
     public InputWatermark? GpsMark { get; init; }
+
+    /// <summary>The cabin climate sensor's readings (the sensors stage), or null without one.</summary>
+    public StageChannel<CabinClimateReading>? Climate { get; init; }
 
     /// <summary>How far the camera stage has got (fusion waits for it at max speed), or null without a camera.</summary>
     public InputWatermark? CameraMark { get; init; }
@@ -143,6 +147,7 @@ public sealed class FusionStage : HostStage
     {
         while (_gps.Reader.TryPeek(out var fix) && fix.TimestampNs <= untilNs && _gps.Reader.TryRead(out fix)) _context.Apply(in fix);
         while (_attention.Reader.TryPeek(out var a) && a.TimeNs <= untilNs && _attention.Reader.TryRead(out a)) _context.ApplyAttention(a.TimeNs, a.Attention, a.Awareness);
+        while (Climate is { } climate && climate.Reader.TryPeek(out var c) && c.TimestampNs <= untilNs && climate.Reader.TryRead(out c)) _context.Apply(in c);
     }
 
     private async ValueTask EmitDriveEventsAsync(CancellationToken stop)

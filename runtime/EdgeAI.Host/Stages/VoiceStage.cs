@@ -27,6 +27,7 @@ public sealed class VoiceStage : HostStage
     private readonly DriveClock _clock;
     private readonly Func<bool> _driveEnded;
     private readonly ConcurrentQueue<(VoiceEvent Event, bool Live)> _pending = new();
+    private volatile VoiceDialog? _current;
 
     /// <summary>A stage that opens the microphone with <paramref name="open"/> and runs <paramref name="dialog"/>'s dialog on it.</summary>
     /// <param name="health">The stage's liveness.</param>
@@ -66,6 +67,12 @@ public sealed class VoiceStage : HostStage
     /// <summary>Samples the microphone dropped because the dialog fell behind, over every opening.</summary>
     public long DroppedSamples { get; private set; }
 
+    /// <summary>The talk button went down (any thread): push-to-talk opens the ear, or interrupts the answer.</summary>
+    public void Press() => _current?.Press();
+
+    /// <summary>The talk button came up (any thread): push-to-talk ends the request.</summary>
+    public void Release() => _current?.Release();
+
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stop)
     {
@@ -84,6 +91,7 @@ public sealed class VoiceStage : HostStage
                 reported = false;
                 bool live = source.IsLive;
                 dialog = _dialog(new DriveTimed(this, source), e => _pending.Enqueue((e, live)));
+                _current = dialog;
                 await dialog.RunAsync(stop);
                 await FlushAsync(stop);
                 if (source.IsLive) throw new IOException($"{source.Name} stopped delivering audio");
@@ -106,6 +114,7 @@ public sealed class VoiceStage : HostStage
             }
             finally
             {
+                _current = null;
                 if (dialog is not null) Utterances += dialog.Utterances;
                 if (source is not null) DroppedSamples += source.DroppedSamples;
                 source?.Dispose();

@@ -253,11 +253,15 @@ public sealed class RunHostTests(ITestOutputHelper output)
     [InlineData("--loop", "-1", "--loop: expected 0 (for ever) or more")]
     [InlineData("--gps", "gpsd:localhost:http", "--gps gpsd:localhost:http: expected gpsd:HOST:PORT with a port number")]
     [InlineData("--gps", "glonass", "--gps glonass: expected 'scenario', 'none', 'gpsd[:HOST[:PORT]]' or 'nmea:DEVICE[:BAUD]'")]
+    [InlineData("--Run:Climate=dht22", "", "--Run:Climate=dht22: expected 'none' or 'bme280[:BUS[:ADDRESS]]'")]
+    [InlineData("--Run:Buttons=gpio:0:talk", "", "--Run:Buttons=gpio:0:talk: expected 'none' or 'gpio:CHIP:LINE=NAME[,LINE=NAME...]'")]
     [InlineData("--audio", "cabin.ogg", "--audio cabin.ogg: expected 'scenario', 'mic[:DEVICE]', 'none' or a WAV file")]
     public void Run_BadSetting_OneLineExit2(string option, string value, string expected)
     {
         using var dir = new TempDirectory();
-        var (code, _, stderr) = CliRunner.Run("run", "--state", dir.File("state"), "--no-vision", "--templates", option, value);
+        // A --Section:Key=value setting comes as one token (value empty).
+        string[] setting = value.Length == 0 ? [option] : [option, value];
+        var (code, _, stderr) = CliRunner.Run(["run", "--state", dir.File("state"), "--no-vision", "--templates", .. setting]);
         Assert.Equal(2, code);
         Assert.Contains(expected, Assert.Single(Lines(stderr)));
     }

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EdgeAI.Host.Tests.Stages;
 
 /// <summary>
-/// Fusion on the real drive's frames, then a bus that goes quiet (bus-off): it keeps ticking on the clock, so the
+/// Fusion on the real drive's frames (and a cabin sensor's reading), then a bus that goes quiet (bus-off): it keeps ticking on the clock, so the
 /// snapshots the assistant gets show the CAN keys going stale, and the suggestions that need them are held.
 /// </summary>
 public sealed class FusionStageTests
@@ -32,9 +32,15 @@ public sealed class FusionStageTests
         var clock = new DriveClock(TimeProvider.System, 1);
         var can = new StageChannel<CanFrame>("can", 8192, BoundedChannelFullMode.Wait);
         var snapshots = new StageChannel<ContextSnapshot>("snapshots", 64, BoundedChannelFullMode.Wait);
+        // The cabin sensor's reading half a second into the drive (the sensors stage stamps it with the drive's time).
+        var climate = new StageChannel<CabinClimateReading>("climate", 4, BoundedChannelFullMode.DropOldest);
+        climate.TryWrite(new CabinClimateReading(t0 + 500_000_000, 25.08, 41.5, 1006.53));
         var fusion = new FusionStage(new StageHealth("fusion", TimeSpan.FromSeconds(5), TimeProvider.System), NullLogger.Instance, context, clock, can,
             new StageChannel<GpsFix>("gps", 4, BoundedChannelFullMode.DropOldest), new StageChannel<AttentionSample>("attention", 4, BoundedChannelFullMode.DropOldest),
-            snapshots, new StageChannel<TimelineEvent>("events", 256, BoundedChannelFullMode.DropOldest), TimeSpan.FromSeconds(0.5));
+            snapshots, new StageChannel<TimelineEvent>("events", 256, BoundedChannelFullMode.DropOldest), TimeSpan.FromSeconds(0.5))
+        {
+            Climate = climate,
+        };
 
         clock.Anchor(t0);
         await fusion.StartAsync(TestContext.Current.CancellationToken);
@@ -54,6 +60,8 @@ public sealed class FusionStageTests
         var after = seen[^1];
         Assert.True(after.TimeNs >= t0 + 5_000_000_000, $"fusion stopped ticking at {(after.TimeNs - t0) / 1e9:0.0} s of a quiet bus");
         Assert.Equal(ContextQuality.Valid, during[ContextKeys.Speed]!.Reading.Quality);
+        Assert.Equal(25.08, during[ContextKeys.SensorCabinTemperature]!.Reading.Value, 2);
+        Assert.Equal(41.5, during[ContextKeys.SensorCabinHumidity]!.Reading.Value, 2);
         Assert.Equal(ContextQuality.Stale, after[ContextKeys.Speed]!.Reading.Quality);
         Assert.Equal(ContextQuality.Stale, after[ContextKeys.StateOfCharge]!.Reading.Quality);
     }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Channels;
 using EdgeAI.Drivers.Sensors.Gpsd;
 using EdgeAI.Drivers.Sensors.Nmea;
@@ -31,7 +29,7 @@ public sealed class GpsStageTests
             await foreach (var fix in reference.ReadFixesAsync(TestContext.Current.CancellationToken))
                 if (fix.HasPosition) positions.Add((fix.Latitude, fix.Longitude));
 
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         var clock = new DriveClock(TimeProvider.System, 1);
         var output = new StageChannel<GpsFix>("gps", 1000, BoundedChannelFullMode.Wait);
         var stage = new GpsStage(new StageHealth("gps", TimeSpan.FromSeconds(5), TimeProvider.System), NullLogger.Instance,
@@ -74,12 +72,5 @@ public sealed class GpsStageTests
                 gpsfake.Dispose();
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -18,7 +18,8 @@ namespace EdgeAI.Cli.Hil;
 /// through <see cref="FaultedCanReader"/>, the GPS fixes less the gps_loss windows, the cabin clip through
 /// <see cref="FaultedCabinCamera"/>, templates wording (a model_load_failure fault first tries a broken model folder).
 /// Every event goes through its v1 JSON line, as a device under test's would; <c>context</c> events come every 30 s,
-/// at each state expectation's time and at the end, and <c>fault</c> events where a window opens and closes.
+/// at each state expectation's time and at the end, and <c>fault</c> events where a window opens and closes. A
+/// stage_stall holds the drive's assistant (or fusion) as a hung host stage would (<see cref="AssistantDrive.Stalls"/>).
 /// With a bus, every frame the faults leave is also sent to it at real time.
 /// </summary>
 internal sealed class InProcessHilRun(HilScenario scenario, TextWriter stderr, ICanBus? bus)
@@ -43,6 +44,7 @@ internal sealed class InProcessHilRun(HilScenario scenario, TextWriter stderr, I
         if (unplugs.Count > 0 && camera is null) throw scenario.Error(unplugs[0].Line, "camera_unplug: expected a cabin camera (inputs.cabin_video and hil.cabin_video not false)");
         TryBrokenModel(startNs);
         var drive = pipeline.NewDrive(new UserProfile(), camera, stopAfterS: null, fixes: fixes);
+        drive.Stalls = [.. scenario.Faults.Where(f => f.Kind == HilFaultKind.StageStall).Select(f => new DriveStall(f.Message!, f.FromS, f.ToS))];
         using var reader = new FaultedCanReader(CanLogFiles.OpenReader(s.CanLog), scenario, map);
 
         var marks = new RunMarks(scenario, ContextEveryS);
@@ -69,6 +71,7 @@ internal sealed class InProcessHilRun(HilScenario scenario, TextWriter stderr, I
         Add(ContextJson.EventLine(drive.Context.Snapshot(), Math.Round(drive.Seconds, 3)));
 
         foreach (var (fault, frames) in reader.PerFault) _notes.Add($"fault {fault.Describe()}: {frames} frames {(fault.Kind is HilFaultKind.BusOff or HilFaultKind.Dropout ? "removed" : "altered")}");
+        if (drive.SkippedTicks > 0) _notes.Add($"fault stage_stall: {drive.SkippedTicks} assistant ticks skipped while a stage was stalled");
         if (gpsRemoved > 0) _notes.Add($"fault gps_loss: {gpsRemoved} of {gpsRead} GPS fixes removed");
         if (camera is not null && unplugs.Count > 0) _notes.Add($"fault camera_unplug: {camera.Unplugged} camera frames lost, {camera.Frames} processed");
         if (bus is not null) _notes.Add($"bus {bus.Name}: {reader.Read - reader.Removed - _busUnsent} frames sent at real time, {_busUnsent} refused by a full transmit queue");

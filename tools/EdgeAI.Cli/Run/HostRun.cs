@@ -69,8 +69,9 @@ internal static class HostRun
         var gps = new StageChannel<GpsFix>("gps", 16, latest);
         var attention = new StageChannel<AttentionSample>("attention", 8, latest);
         var snapshots = new StageChannel<ContextSnapshot>("snapshots", latest == BoundedChannelFullMode.Wait ? 4 : 1, latest);
+        var climate = new StageChannel<CabinClimateReading>("climate", 4, BoundedChannelFullMode.DropOldest);
         var events = new StageChannel<TimelineEvent>("events", 1024, BoundedChannelFullMode.Wait);
-        var channels = new[] { ChannelInfo.Of(can), ChannelInfo.Of(gps), ChannelInfo.Of(attention), ChannelInfo.Of(snapshots), ChannelInfo.Of(events) };
+        var channels = new[] { ChannelInfo.Of(can), ChannelInfo.Of(gps), ChannelInfo.Of(attention), ChannelInfo.Of(climate), ChannelInfo.Of(snapshots), ChannelInfo.Of(events) };
 
         var deadline = TimeSpan.FromSeconds(options.StageDeadlineS);
         StageHealth Health(string name, TimeSpan? d = null) => new(name, d ?? deadline, time);
@@ -112,8 +113,22 @@ internal static class HostRun
         var voice = voiceParts is null ? null
             : new VoiceStage(Health("voice"), logs.CreateLogger("edgeai.voice"), voiceParts.Open, voiceParts.Dialog, events, clock,
                 () => canIn.Health.State is StageState.Ended or StageState.Stopped or StageState.Faulted) { Stall = StallOf("voice"), OnFault = OnFault };
+        using var climateSensor = HostSensors.OpenClimate(options, notes);
+        using var buttons = HostSensors.OpenButtons(options, notes);
+        var sensors = climateSensor is null && buttons is null ? null
+            : new SensorsStage(Health("sensors"), logs.CreateLogger("edgeai.sensors"), climateSensor, buttons, climate, clock)
+            {
+                Stall = StallOf("sensors"), OnFault = OnFault,
+                // The talk button is push-to-talk for the voice stage.
+                OnButton = press =>
+                {
+                    if (press.Button != HostSensors.Talk || voice is null) return;
+                    if (press.Gesture is ButtonGesture.Down or ButtonGesture.Press) voice.Press();
+                    else if (press.Gesture == ButtonGesture.Up) voice.Release();
+                },
+            };
         var fusion = new FusionStage(Health("fusion"), logs.CreateLogger("edgeai.fusion"), drive.Context, clock, can, gps, attention, snapshots, events,
-            TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = camera?.Watermark, ContextEveryS = options.ContextEveryS };
+            TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = camera?.Watermark, Climate = sensors is null ? null : climate, ContextEveryS = options.ContextEveryS };
         var assistant = new AssistantStage(Health("assistant", TimeSpan.FromSeconds(options.AssistantDeadlineS)), logs.CreateLogger("edgeai.assistant"),
             drive.Ticker, reader, snapshots, events, clock) { Stall = StallOf("assistant"), OnFault = OnFault };
 
@@ -125,6 +140,7 @@ internal static class HostRun
         var stages = new List<HostStage> { canIn, gpsStage };
         if (camera is not null) stages.Add(camera);
         if (voice is not null) stages.Add(voice);
+        if (sensors is not null) stages.Add(sensors);
         stages.Add(fusion);
         stages.Add(assistant);
         var healths = stages.Select(s => s.Health).ToList();

@@ -73,16 +73,19 @@ internal sealed class HostVoice : IDisposable
             return null;
         }
         string activationName = options.Activation ?? scenario.Voice?.Activation ?? "wake";
-        if (options.Activation is null && activationName == "ptt")
+        bool buttons = !options.Buttons.Equals("none", StringComparison.OrdinalIgnoreCase);
+        if (options.Activation is null && activationName == "ptt" && !buttons)
         {
-            notes.Add("voice: off (the scenario asks for push-to-talk, which needs a button; --Run:Activation=wake or always listens)");
+            notes.Add("voice: off (the scenario asks for push-to-talk, which needs a talk button: --Run:Buttons=gpio:CHIP:LINE=talk)");
             return null;
         }
         var activation = activationName switch
         {
             "wake" => ActivationMode.WakePhrase,
             "always" => ActivationMode.Always,
-            _ => throw new UsageException($"Run:Activation '{activationName}': expected 'wake' or 'always' (push-to-talk needs a button: edgeai voice --ptt key)"),
+            "ptt" when buttons => ActivationMode.PushToTalk,
+            "ptt" => throw new UsageException("Run:Activation 'ptt': push-to-talk needs a talk button (--Run:Buttons=gpio:CHIP:LINE=talk)"),
+            _ => throw new UsageException($"Run:Activation '{activationName}': expected 'wake', 'always' or 'ptt'"),
         };
         Func<IAudioSource> open;
         bool scripted = true;

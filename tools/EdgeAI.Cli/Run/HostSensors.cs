@@ -1,0 +1,84 @@
+using System.Device.Gpio;
+using System.Device.Gpio.Drivers;
+using System.Globalization;
+using EdgeAI.Cli.Commands;
+using EdgeAI.Drivers.Gpio;
+using EdgeAI.Drivers.Sensors.Climate;
+using EdgeAI.Host.Configuration;
+using EdgeAI.Sensors;
+
+namespace EdgeAI.Cli.Run;
+
+/// <summary>
+/// The host's sensors-and-GPIO inputs from <c>Run:Climate</c> and <c>Run:Buttons</c>: a BME280 on I2C, and buttons on
+/// GPIO lines through libgpiod. A device that cannot be opened here leaves that input off, said on the status line.
+/// </summary>
+internal static class HostSensors
+{
+    /// <summary>The name of the push-to-talk button.</summary>
+    public const string Talk = "talk";
+
+    /// <summary>The climate sensor <paramref name="options"/> name, or null (none, or it cannot be opened: the reason in
+    /// <paramref name="notes"/>).</summary>
+    /// <exception cref="UsageException">not none or bme280[:BUS[:ADDRESS]].</exception>
+    public static ICabinClimateSensor? OpenClimate(RunOptions options, List<string> notes)
+    {
+        string climate = options.Climate;
+        if (climate.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = climate.Split(':');
+        int bus = 1, address = Bme280ClimateSensor.DefaultAddress;
+        if (parts[0] != "bme280" || parts.Length > 3
+            || parts.Length > 1 && !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out bus)
+            || parts.Length > 2 && !TryAddress(parts[2], out address))
+            throw new UsageException($"--Run:Climate={climate}: expected 'none' or 'bme280[:BUS[:ADDRESS]]' (e.g. bme280:1:0x76)");
+        try
+        {
+            return Bme280ClimateSensor.Open(bus, address);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            notes.Add($"sensors: no cabin climate sensor ({climate}: {e.Message.ReplaceLineEndings(" ")})");
+            return null;
+        }
+    }
+
+    /// <summary>The buttons <paramref name="options"/> name, or null (none, or the chip cannot be opened: the reason in
+    /// <paramref name="notes"/>).</summary>
+    /// <exception cref="UsageException">not none or gpio:CHIP:LINE=NAME[,LINE=NAME...].</exception>
+    public static IButtonInput? OpenButtons(RunOptions options, List<string> notes)
+    {
+        string buttons = options.Buttons;
+        if (buttons.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = buttons.Split(':', 3);
+        var lines = new List<GpioButtonOptions>();
+        if (parts.Length != 3 || parts[0] != "gpio" || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int chip))
+            throw Bad(buttons);
+        foreach (var item in parts[2].Split(','))
+        {
+            var pair = item.Split('=');
+            if (pair.Length != 2 || !int.TryParse(pair[0], NumberStyles.None, CultureInfo.InvariantCulture, out int line) || pair[1].Length == 0) throw Bad(buttons);
+            // The talk button reports down and up: push-to-talk holds the ear open while it is held.
+            lines.Add(new GpioButtonOptions { Name = pair[1], Pin = line, ReportPressAndRelease = pair[1] == Talk });
+        }
+        GpioController? controller = null;
+        try
+        {
+            controller = new GpioController(new LibGpiodDriver(chip));
+            return new GpioButtonInput(controller, $"gpiochip{chip}", lines, shouldDispose: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException or GpioLineException or DllNotFoundException)
+        {
+            controller?.Dispose();
+            notes.Add($"sensors: no buttons ({buttons}: {e.Message.ReplaceLineEndings(" ")})");
+            return null;
+        }
+    }
+
+    private static UsageException Bad(string buttons) =>
+        new($"--Run:Buttons={buttons}: expected 'none' or 'gpio:CHIP:LINE=NAME[,LINE=NAME...]' (e.g. gpio:0:17=talk)");
+
+    private static bool TryAddress(string text, out int address) =>
+        text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? int.TryParse(text.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out address)
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out address);
+}
