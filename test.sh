@@ -18,6 +18,7 @@ edgeai_built() { dotnet "$root/tools/EdgeAI.Cli/bin/Release/net10.0/edgeai.dll" 
 ensure_models edgeai_built
 # The node peers the oracle tests run (opening_hours.js).
 ensure_npm_peers "$root"
+ensure_axe_core
 status=0
 dotnet test --solution EdgeAI.sln -c Release --no-build --report-trx --results-directory "$results" || status=$?
 # One line from the TRX files of every test project.

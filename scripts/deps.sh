@@ -56,7 +56,8 @@ ensure_dotnet() {
 # Deployment (tests/EdgeAI.Deploy.Tests): qemu-user-static with the arm64 cross sysroot (libc6/libstdc++6-arm64-cross)
 # runs the linux-arm64 bundle here, file and binutils' readelf check every binary in it, openssh-server + openssh-client
 # + rsync are the flash target, systemd gives systemd-analyze verify/security.
-EDGEAI_TEST_DEBS=(libxml2-utils pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx
+# HMI (tests/EdgeAI.Hmi.Tests): chromium is the browser Playwright drives through its executable path.
+EDGEAI_TEST_DEBS=(chromium libxml2-utils pocketsphinx-testdata python3-can can-utils python3-canmatrix python3-jsonschema locales gzip python3-skimage ffmpeg gcc linux-libc-dev libgstreamer1.0-dev pkgconf gpsd gpsd-clients osmium-tool sox espeak-ng pocketsphinx
   qemu-user-static binfmt-support libc6-arm64-cross libstdc++6-arm64-cross file binutils openssh-server openssh-client rsync systemd)
 # Foreign-architecture packages for the qemu runs: .NET's hashing loads OpenSSL at run time (dlopen), which the cross
 # sysroot lacks; Debian multiarch installs the arm64 one into /usr/lib/aarch64-linux-gnu (after dpkg --add-architecture).
@@ -78,7 +79,7 @@ edgeai_rid() { case "$(uname -m)" in aarch64|arm64) echo linux-arm64 ;; *) echo 
 ensure_native_edgeai() {
   local root="$1" out="$1/artifacts/edgeai"
   local exe="$out/edgeai"
-  if [ ! -x "$exe" ] || [ -n "$(find "$root/runtime" "$root/drivers" "$root/tools/EdgeAI.Cli" "$root/tools/EdgeAI.TestModels" "$root/tools/peers" "$root/models" "$root/build" "$root"/Directory.*.props \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.py' -o -path "$root/models/*" \) -newer "$exe" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
+  if [ ! -x "$exe" ] || [ -n "$(find "$root/runtime" "$root/drivers" "$root/tools/EdgeAI.Cli" "$root/tools/EdgeAI.TestModels" "$root/tools/peers" "$root/models" "$root/build" "$root"/Directory.*.props \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.py' -o -path "$root/models/*" -o -path '*/Hmi/wwwroot/*' \) -newer "$exe" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
     echo "edgeai: building the native executable (Release, Native AOT; about a minute)..." >&2
     dotnet publish "$root/tools/EdgeAI.Cli/EdgeAI.Cli.csproj" -c Release -r "$(edgeai_rid)" -o "$out" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
     touch "$exe"
@@ -123,4 +124,20 @@ ensure_npm_peers() {
       || echo "edgeai: npm install failed in $dir; its oracle tests will skip" >&2
   done
   return 0
+}
+
+# ensure_axe_core: axe-core (npm), the accessibility engine the HMI's browser tests run in the page for contrast, unpacked
+# with `npm pack` into ~/.cache/edgeai/npm/axe-core-VERSION (EDGEAI_NPM_CACHE moves it; the test fetches it the same way
+# when it is missing). Without npm it says so; the contrast test then fails naming what to install.
+EDGEAI_AXE_CORE_VERSION=4.14.1
+ensure_axe_core() {
+  local dir="${EDGEAI_NPM_CACHE:-$HOME/.cache/edgeai/npm}/axe-core-$EDGEAI_AXE_CORE_VERSION"
+  [ -f "$dir/package/axe.min.js" ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "edgeai: npm is not installed, so axe-core is missing (apt-get install npm); the HMI contrast test will fail" >&2
+    return 0
+  fi
+  mkdir -p "$dir"
+  (cd "$dir" && npm pack "axe-core@$EDGEAI_AXE_CORE_VERSION" --silent >/dev/null 2>&1 && tar -xzf "axe-core-$EDGEAI_AXE_CORE_VERSION.tgz") \
+    || echo "edgeai: npm pack axe-core@$EDGEAI_AXE_CORE_VERSION failed; the HMI contrast test will fetch it again" >&2
 }

@@ -18,6 +18,7 @@ public sealed class AssistantTicker
     private readonly AssistantMoment _moment;
     private readonly List<AssistantEvent> _engineEvents = [];
     private readonly List<OccupantAction> _pending = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Func<Action<TimelineEvent>, CancellationToken, Task>> _posted = new();
     private readonly TimeZoneInfo _zone;
     private int _questions;
 
@@ -99,6 +100,31 @@ public sealed class AssistantTicker
         Engine.Tick(m, _engineEvents);
         await PlayOccupantAsync(m, onEvent, cancellation);
         FlushEngineEvents(onEvent);
+        while (_posted.TryDequeue(out var work)) await work(onEvent, cancellation);
+    }
+
+    /// <summary>
+    /// Work from another thread (the HMI's accept, dismiss or question while the host runs) that the next tick does on
+    /// the ticker's own thread, after its own events, with the tick's event sink.
+    /// </summary>
+    public void Post(Func<Action<TimelineEvent>, CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _posted.Enqueue(work);
+    }
+
+    /// <summary>
+    /// The occupant acts now on the shown suggestion <paramref name="suggestionId"/> (the HMI's accept or dismiss), as a
+    /// scripted action does at a tick; the engine's events go to <paramref name="onEvent"/>. False when no such suggestion
+    /// is shown or it offers no such action.
+    /// </summary>
+    public bool Act(string suggestionId, string actionId, Action<TimelineEvent> onEvent)
+    {
+        ArgumentNullException.ThrowIfNull(onEvent);
+        _engineEvents.Clear();
+        bool done = Engine.Act(suggestionId, actionId, _moment, _engineEvents);
+        FlushEngineEvents(onEvent);
+        return done;
     }
 
     /// <summary>Hands the engine's events so far to <paramref name="onEvent"/>, in order, and forgets them.</summary>

@@ -91,6 +91,19 @@ public sealed class RunOptions
     /// <summary>Seconds between two OTLP exports.</summary>
     public double OtlpEveryS { get; set; } = 10;
 
+    /// <summary>Serve the HMI (docs/hmi.md) on this TCP port of 127.0.0.1 (0: any free port), or null: no HMI.</summary>
+    public int? Serve { get; set; }
+
+    /// <summary>With <see cref="Serve"/>: a Unix socket to listen on instead of TCP (a head unit on the same board).</summary>
+    public string? ServeSocket { get; set; }
+
+    /// <summary>With <see cref="Serve"/>: origins besides the page's own that may use the HMI (comma-separated, e.g. a head
+    /// unit's web app at <c>https://hu.local</c>), or null.</summary>
+    public string? ServeOrigins { get; set; }
+
+    /// <summary>With <see cref="Serve"/>: requests per second the HMI takes from all clients together (a burst of twice that).</summary>
+    public int ServeRequestsPerSecond { get; set; } = 200;
+
     /// <summary>An injected stall, <c>STAGE@AFTER_S+FOR_S</c> (tests, HIL), or null.</summary>
     public string? Stall { get; set; }
 

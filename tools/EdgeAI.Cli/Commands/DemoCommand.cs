@@ -12,6 +12,7 @@ using EdgeAI.Can.Logs;
 using EdgeAI.Can.Replay;
 using EdgeAI.Can.Stats;
 using EdgeAI.Cli.Demo;
+using EdgeAI.Cli.Hmi;
 using EdgeAI.Cli.Input;
 using EdgeAI.Fusion.Scenarios;
 
@@ -41,10 +42,13 @@ public sealed class DemoCommand : Command
     private readonly Option<bool> _plain = new("--plain") { Description = "plain lines even on a terminal" };
     private readonly Option<bool> _json = new("--json") { Description = "one JSON event per line (docs/events.md)" };
     private readonly Option<double> _every = new("--every") { Description = "seconds of drive between status lines (default 30)", DefaultValueFactory = _ => 30 };
+    private readonly Option<string?> _serve = new("--serve") { Description = $"serve the HMI (API and cockpit page, docs/hmi.md) on 127.0.0.1:PORT (default {DemoServe.DefaultPort}; 0: any free port); the occupant is whoever uses it (the scenario's script is not played)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<bool> _paused = new("--paused") { Description = "with --serve: start with the clock paused (POST /api/clock steps it)" };
+    private readonly Option<string> _state = new("--state") { Description = "with --serve: the state folder holding the HMI's token (default as edgeai run's: $STATE_DIRECTORY, else ~/.local/state/edgeai)" };
 
     public DemoCommand() : base("demo", "Replay a drive through the whole assistant pipeline and show it live; needs no hardware")
     {
-        foreach (var option in new Option[] { _scenario, _speed, _from, _to, _log, _signals, _dbc, _timeZone, _noVision, _profile, _model, _templates, _plain, _json, _every }) Options.Add(option);
+        foreach (var option in new Option[] { _scenario, _speed, _from, _to, _log, _signals, _dbc, _timeZone, _noVision, _profile, _model, _templates, _plain, _json, _every, _serve, _paused, _state }) Options.Add(option);
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
 
@@ -74,16 +78,23 @@ public sealed class DemoCommand : Command
         using var camera = parse.GetValue(_noVision) ? null : pipeline.OpenCamera(stderr);
         using var words = DemoWords.Open(parse.GetValue(_templates), parse.GetValue(_model), pipeline, scenario?.Assistant?.Language ?? "en");
         var drive = pipeline.NewDrive(profile, camera, to, writer: words.Writer, answers: words.Answers);
+        var serve = DemoServe.Parse(parse.GetResult(_serve) is not null, parse.GetValue(_serve), parse.GetValue(_paused), parse.GetValue(_state));
 
         var dashboard = new DriveDashboard(drive, new CanBusStatistics());
         bool json = parse.GetValue(_json);
-        bool live = !json && !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        bool live = !json && serve is null && !parse.GetValue(_plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         IDemoView view = json ? new JsonDemoView(stdout, every, from) : live ? new LiveDemoView(from) : new PlainDemoView(stdout, every, from);
         var pacer = new ReplayPacer(TimeProvider.System, speed);
         long fromNs = startNs + (long)(from * 1e9);
         string title = scenario?.Name ?? Path.GetFileName(log);
         view.Start($"EdgeAI demo: {title} at {(double.IsPositiveInfinity(speed) ? "max" : speed.ToString("0.##", CultureInfo.InvariantCulture) + "x")} speed");
         using var reader = CanLogFiles.OpenReader(log);
+        if (serve is not null)
+        {
+            await serve.RunAsync(pipeline, drive, words, speed, reader, fromNs, from, dashboard, view, stderr, cancellation);
+            if (profilePath is not null) profile.Save(profilePath);
+            return ExitCodes.Ok;
+        }
         await drive.RunAsync(reader,
             (frameNs, ct) => frameNs < fromNs ? ValueTask.CompletedTask : pacer.WaitAsync(frameNs, ct),
             e => { dashboard.Add(e); view.OnEvent(e, dashboard); },

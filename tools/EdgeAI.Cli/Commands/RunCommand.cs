@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeAI.Cli.Hmi;
 using EdgeAI.Cli.Run;
 using EdgeAI.Host.Configuration;
 
@@ -29,11 +30,12 @@ public sealed class RunCommand : Command
     private readonly Option<string> _model = new("--model") { Description = "a Qwen model folder (ORT GenAI); if it fails to load, templates take over and the status says so" };
     private readonly Option<bool> _templates = new("--templates") { Description = "no language model: templates word and answer everything" };
     private readonly Option<string> _otlp = new("--otlp") { Description = "export meter EdgeAI over OTLP/HTTP to this collector (e.g. http://127.0.0.1:4318)" };
+    private readonly Option<string?> _serve = new("--serve") { Description = $"serve the HMI (API and cockpit page, docs/hmi.md) on 127.0.0.1:PORT (default {DemoServe.DefaultPort}; 0: any free port)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string> _stall = new("--stall") { Description = "inject a stall, STAGE@AFTER_S+FOR_S (watchdog tests, HIL)" };
 
     public RunCommand() : base("run", "The production host: every stage under the Generic Host, systemd notify and watchdog, persistent state")
     {
-        foreach (var option in new Option[] { _config, _scenario, _can, _speed, _loop, _exitAtEnd, _state, _events, _noVision, _camera, _gps, _audio, _speaker, _model, _templates, _otlp, _stall }) Options.Add(option);
+        foreach (var option in new Option[] { _config, _scenario, _can, _speed, _loop, _exitAtEnd, _state, _events, _noVision, _camera, _gps, _audio, _speaker, _model, _templates, _otlp, _stall, _serve }) Options.Add(option);
         TreatUnmatchedTokensAsErrors = false;
         SetAction((parse, cancellation) => CommandGuard.RunAsync(parse, (stdout, stderr) => ExecuteAsync(parse, stdout, stderr, cancellation)));
     }
@@ -61,6 +63,9 @@ public sealed class RunCommand : Command
         if (parse.GetValue(_templates)) options.Templates = true;
         if (parse.GetValue(_stall) is { } stall) options.Stall = stall;
         if (parse.GetValue(_otlp) is { } otlp) options.Otlp = otlp;
+        if (parse.GetResult(_serve) is not null) options.Serve = DemoServe.ParsePort(parse.GetValue(_serve), "--serve");
+        if (options.Serve is < 0 or > 65535) throw new UsageException($"Run:Serve: expected a TCP port from 0 to 65535, found {options.Serve}");
+        if (options.ServeRequestsPerSecond < 1) throw new UsageException($"Run:ServeRequestsPerSecond: expected 1 or more, found {options.ServeRequestsPerSecond}");
         if (options.Loops < 0) throw new UsageException($"--loop: expected 0 (for ever) or more, found {options.Loops.ToString(CultureInfo.InvariantCulture)}");
         return HostRun.RunAsync(options, stdout, stderr, cancellation);
     }

@@ -135,6 +135,15 @@ internal sealed class ScenarioPipeline
         return drive;
     }
 
+    /// <summary>The read-only tools answers use over <paramref name="view"/> (default: <paramref name="drive"/>'s published
+    /// context; the host passes the assistant's snapshot), with the light the drive sees: the HMI's chat session and the
+    /// host's voice stage ask with these.</summary>
+    public ToolRegistry ToolsFor(AssistantDrive drive, IContextView? view = null)
+    {
+        ArgumentNullException.ThrowIfNull(drive);
+        return new ToolRegistry(Tools(view ?? drive.ToolView ?? throw new InvalidOperationException("the drive publishes no context view"), Services, () => drive.Moment.Light));
+    }
+
     /// <summary>The scenario's cabin clip through BlazeFace and the driver monitor, from the log's start; null without a
     /// clip, or (said in one line) where video files cannot be decoded: OpenCvSharp has no linux-arm64 runtime.</summary>
     public VisionCabinCamera? OpenCamera(TextWriter stderr) => OpenCamera(stderr, report: true);
@@ -179,10 +188,6 @@ internal sealed class ScenarioPipeline
         var pipeline = new VisionPipeline(model, new DriverMonitor(DriverMonitorProfile.Default), new VisionMetrics());
         return new VisionCabinCamera(video, pipeline, startNs, model) { Provider = model.Provider.Name };
     }
-
-    /// <summary>The vehicle and service tools (read-only) over <paramref name="view"/>, for answers outside a drive's own
-    /// questions (the host's voice stage).</summary>
-    public ToolRegistry AnswerTools(IContextView view, Func<TrafficLightAdvice?> light) => new(Tools(view, Services, light));
 
     /// <summary>The vehicle and service tools the answers use (read-only), over the live context.</summary>
     private static List<IChatTool> Tools(IContextView view, RegionServices? services, Func<TrafficLightAdvice?> light)

@@ -11,6 +11,8 @@ using EdgeAI.Fusion.Context;
 using EdgeAI.Fusion.Scenarios;
 using EdgeAI.Host.Configuration;
 using EdgeAI.Host.Health;
+using EdgeAI.Host.Hmi;
+using EdgeAI.Cli.Hmi;
 using EdgeAI.Host.Pipeline;
 using EdgeAI.Host.Stages;
 using EdgeAI.Host.State;
@@ -144,6 +146,9 @@ internal static class HostRun
 
         using var eventsFile = OpenEventsFile(options.Events);
         var sink = eventsFile ?? (options.Events == "-" ? stdout : TextWriter.Null);
+        // --serve: the HMI streams the very lines the outputs write (docs/hmi.md).
+        var hub = options.Serve is null ? null : new EventHub(logs.CreateLogger("edgeai.hmi"));
+        if (hub is not null) sink = new HmiEventWriter(sink, hub);
         var stages = new List<HostStage> { canIn, gpsStage };
         if (camera is not null) stages.Add(camera);
         if (voice is not null) stages.Add(voice);
@@ -192,6 +197,7 @@ internal static class HostRun
         startLog.LogInformation("running {Scenario} ({Input}) at {Speed}; state {State}; status socket {Socket}",
             scenario.Name, replay ? "replay" : options.Can, double.IsPositiveInfinity(speed) ? "max speed" : $"{speed.ToString(CultureInfo.InvariantCulture)}x", state.Path, socket);
         foreach (var note in notes) startLog.LogWarning("{Note}", note);
+        await using var hmi = hub is null ? null : await HostServe.StartAsync(options, stateFolder, pipeline, drive, reader, health, hub, words, stderr, cancellation);
         await host.StartAsync(cancellation);
         using var end = options.ExitAtEnd ? StopAtEnd([canIn, .. voice is not null && voiceParts!.IsScripted ? [voice] : Array.Empty<HostStage>()], channels, lifetime, time) : null;
         await host.WaitForShutdownAsync(cancellation);

@@ -127,7 +127,7 @@ internal sealed class HostVoice : IDisposable
         {
             if (activation == ActivationMode.WakePhrase) wake = VoiceEngines.Wake(VoiceEngines.DefaultWakePhrase, null);
             var (synthesizer, speaker) = OpenSpeaker(options.Speaker);
-            var responder = new TemplateResponder(pipeline.AnswerTools(reader, () => drive.Moment.Light));
+            var responder = new TemplateResponder(pipeline.ToolsFor(drive, reader));
             return new HostVoice(vocabulary, engines, wake, synthesizer, speaker, responder, activation, open, scripted);
         }
         catch
