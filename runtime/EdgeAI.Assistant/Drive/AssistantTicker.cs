@@ -21,6 +21,7 @@ public sealed class AssistantTicker
     private readonly System.Collections.Concurrent.ConcurrentQueue<Func<Action<TimelineEvent>, CancellationToken, Task>> _posted = new();
     private readonly TimeZoneInfo _zone;
     private int _questions;
+    private int _shownCount;
 
     /// <summary>A ticker that reads the context through <paramref name="reader"/> and runs <paramref name="engine"/>.</summary>
     public AssistantTicker(IContextReader reader, AssistantEngine engine, TimeZoneInfo zone)
@@ -101,6 +102,9 @@ public sealed class AssistantTicker
         await PlayOccupantAsync(m, onEvent, cancellation);
         FlushEngineEvents(onEvent);
         while (_posted.TryDequeue(out var work)) await work(onEvent, cancellation);
+        int shown = 0;
+        foreach (var _ in Engine.Active) shown++;
+        Volatile.Write(ref _shownCount, shown);
     }
 
     /// <summary>
@@ -126,6 +130,22 @@ public sealed class AssistantTicker
         FlushEngineEvents(onEvent);
         return done;
     }
+
+    /// <summary>
+    /// A cabin button (accept or dismiss), pressed on another thread: the next tick acts with <paramref name="actionId"/>
+    /// on the first shown suggestion that offers it (<see cref="AssistantEngine.ActOnFirst"/>); nothing happens when none
+    /// is shown.
+    /// </summary>
+    public void PostActOnFirst(string actionId) => Post((onEvent, _) =>
+    {
+        _engineEvents.Clear();
+        Engine.ActOnFirst(actionId, _moment, _engineEvents);
+        FlushEngineEvents(onEvent);
+        return Task.CompletedTask;
+    });
+
+    /// <summary>How many suggestions were shown after the last tick (any thread: a status LED reads it).</summary>
+    public int ShownCount => Volatile.Read(ref _shownCount);
 
     /// <summary>Hands the engine's events so far to <paramref name="onEvent"/>, in order, and forgets them.</summary>
     private void FlushEngineEvents(Action<TimelineEvent> onEvent)

@@ -115,6 +115,19 @@ public sealed class AssistantEngine
     }
 
     /// <summary>
+    /// A cabin button: the occupant acts with <paramref name="actionId"/> (<c>accept</c> or <c>dismiss</c>) on the first
+    /// shown suggestion that offers it, highest priority first (the one a head unit's card shows). Returns that
+    /// suggestion, or null when none is shown that offers the action.
+    /// </summary>
+    public Suggestion? ActOnFirst(string actionId, AssistantMoment moment, List<AssistantEvent> events)
+    {
+        Suggestion? first = null;
+        foreach (var s in Active)
+            if (first is null && s.Actions.Any(a => a.Id == actionId)) first = s;
+        return first is not null && Act(first.Id, actionId, moment, events) ? first : null;
+    }
+
+    /// <summary>
     /// The occupant acts on the shown suggestion <paramref name="suggestionId"/>: <c>accept</c>, <c>dismiss</c>, or an
     /// alternative. False when no such suggestion is shown (it was withdrawn, or never shown).
     /// </summary>

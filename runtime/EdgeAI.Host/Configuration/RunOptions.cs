@@ -48,8 +48,12 @@ public sealed class RunOptions
     public string Climate { get; set; } = "none";
 
     /// <summary>The cabin buttons: <c>none</c>, or <c>gpio:CHIP:LINE=NAME[,LINE=NAME...]</c> (e.g. <c>gpio:0:17=talk</c>; the
-    /// button named <c>talk</c> is push-to-talk).</summary>
+    /// button named <c>talk</c> is push-to-talk; <c>accept</c> and <c>dismiss</c> act on the shown suggestion).</summary>
     public string Buttons { get; set; } = "none";
+
+    /// <summary>The status LED: <c>none</c>, or <c>gpio:CHIP:LINE[:active-low]</c> (lit while the host runs, blinking once
+    /// a second while a suggestion waits for the occupant, four times a second while a stage is faulted).</summary>
+    public string Led { get; set; } = "none";
 
     /// <summary>The cabin microphone: <c>scenario</c> (the scenario's recorded utterances on the drive clock; none without
     /// a voice section), <c>mic</c> or <c>mic:DEVICE</c> (ALSA capture), a WAV file (played from the drive's start), or

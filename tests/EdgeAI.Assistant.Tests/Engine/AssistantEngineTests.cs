@@ -473,6 +473,33 @@ public class AssistantEngineTests
     }
 
     [Fact]
+    public void ActOnFirst_CabinButton_ActsOnTheHighestPriorityShown()
+    {
+        var convenience = new FlagTrigger(Flag, SuggestionPriority.Convenience, kind: "convenience");
+        var safety = new FlagTrigger(Flag, SuggestionPriority.Safety, kind: "safety");
+        var drive = new ScriptedDrive([convenience, safety]);
+        // Nothing shown yet: the press does nothing.
+        Assert.Null(drive.Engine.ActOnFirst(SuggestionAction.DismissId, drive.Moment, drive.Events));
+        Assert.Empty(drive.Events);
+
+        drive.Send(Flag, true);
+        drive.RunTo(3);
+        var dismissed = drive.Engine.ActOnFirst(SuggestionAction.DismissId, drive.Moment, drive.Events);
+
+        Assert.Equal("safety", dismissed?.Kind);
+        Assert.Equal((0, 1), drive.Engine.Profile.Of("safety"));
+        Assert.Equal(["convenience"], drive.Engine.Active.Select(s => s.Kind));
+        Assert.Equal(("dismissed", "safety", dismissed!.Id), (drive.Events[^1].Type, drive.Events[^1].Kind, drive.Events[^1].Suggestion?.Id));
+
+        var accepted = drive.Engine.ActOnFirst(SuggestionAction.AcceptId, drive.Moment, drive.Events);
+        Assert.Equal("convenience", accepted?.Kind);
+        Assert.Equal(["a:accept"], convenience.Actions);
+        Assert.Empty(drive.Engine.Active);
+        // An action no shown suggestion offers does nothing.
+        Assert.Null(drive.Engine.ActOnFirst("alt:none", drive.Moment, drive.Events));
+    }
+
+    [Fact]
     public void Replay_TheSameScriptTwice_GivesTheSameEvents()
     {
         static List<string> Run()

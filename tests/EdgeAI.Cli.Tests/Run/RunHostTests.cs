@@ -257,6 +257,8 @@ public sealed class RunHostTests(ITestOutputHelper output)
     [InlineData("--gps", "glonass", "--gps glonass: expected 'scenario', 'none', 'gpsd[:HOST[:PORT]]' or 'nmea:DEVICE[:BAUD]'")]
     [InlineData("--Run:Climate=dht22", "", "--Run:Climate=dht22: expected 'none' or 'bme280[:BUS[:ADDRESS]]'")]
     [InlineData("--Run:Buttons=gpio:0:talk", "", "--Run:Buttons=gpio:0:talk: expected 'none' or 'gpio:CHIP:LINE=NAME[,LINE=NAME...]'")]
+    [InlineData("--Run:Led=gpio:0", "", "--Run:Led=gpio:0: expected 'none' or 'gpio:CHIP:LINE[:active-low]'")]
+    [InlineData("--Run:Led=gpio:0:27:inverted", "", "--Run:Led=gpio:0:27:inverted: expected 'none' or 'gpio:CHIP:LINE[:active-low]'")]
     [InlineData("--audio", "cabin.ogg", "--audio cabin.ogg: expected 'scenario', 'mic[:DEVICE]', 'none' or a WAV file")]
     public void Run_BadSetting_OneLineExit2(string option, string value, string expected)
     {
@@ -266,6 +268,26 @@ public sealed class RunHostTests(ITestOutputHelper output)
         var (code, _, stderr) = CliRunner.Run(["run", "--state", dir.File("state"), "--no-vision", "--templates", .. setting]);
         Assert.Equal(2, code);
         Assert.Contains(expected, Assert.Single(Lines(stderr)));
+    }
+
+    [Fact]
+    public async Task SensorsThatCannotBeOpened_EachSaidInOneLine_TheDriveRunsOn()
+    {
+        using var dir = new TempDirectory();
+        // No gpiochip7 or i2c-9 here (nor, on this machine, libgpiod): each input is left off with its reason.
+        using var host = new HostProcess(dir, Quick(dir, "--speed", "max", "--exit-at-end", "--audio", "none", "--events", dir.File("events.jsonl"),
+            "--Run:Buttons=gpio:7:17=dismiss,22=accept", "--Run:Led=gpio:7:27", "--Run:Climate=bme280:9"), notify: false);
+        Assert.Equal(0, await host.WaitForExit(Patience));
+
+        // Each warned once at the start (and kept on the status line).
+        var warnings = Lines(host.StdErr).Where(l => l.Contains("warn: edgeai.run", StringComparison.Ordinal)).ToList();
+        Assert.Single(warnings, l => l.Contains("sensors: no buttons (gpio:7:17=dismiss,22=accept: ", StringComparison.Ordinal));
+        Assert.Single(warnings, l => l.Contains("sensors: no status LED (gpio:7:27: ", StringComparison.Ordinal));
+        Assert.Single(warnings, l => l.Contains("sensors: no cabin climate sensor (bme280:9: bme280@i2c-9:0x76: /dev/i2c-9 not found", StringComparison.Ordinal));
+        string stopped = Lines(host.StdErr).Last();
+        Assert.StartsWith("edgeai run: stopped: healthy;", stopped);
+        Assert.Contains("sensors: no status LED (gpio:7:27: ", stopped);
+        Assert.True(File.ReadAllLines(dir.File("events.jsonl")).Count(l => l.Contains("\"type\":\"suggestion\"", StringComparison.Ordinal)) >= 10, "the drive's suggestions are missing");
     }
 
     [Fact]

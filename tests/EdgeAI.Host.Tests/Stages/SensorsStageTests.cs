@@ -78,6 +78,40 @@ public sealed class SensorsStageTests
         Assert.False(output.Reader.TryRead(out _));
     }
 
+    [Fact]
+    public async Task StatusLed_LitWhileRunning_BlinksAsAsked_DarkOnceStopped()
+    {
+        var clock = new DriveClock(TimeProvider.System, 1);
+        clock.Anchor(T0);
+        var output = new StageChannel<CabinClimateReading>("climate", 100, BoundedChannelFullMode.Wait);
+        using var led = new SimulatedStatusLed(TimeProvider.System);
+        long blinkMs = 0;
+        var stage = new SensorsStage(new StageHealth("sensors", TimeSpan.FromSeconds(5), TimeProvider.System), NullLogger.Instance, null, null, output, clock)
+        {
+            Led = led,
+            LedBlink = () => Interlocked.Read(ref blinkMs) is > 0 and var ms ? TimeSpan.FromMilliseconds(ms) : null,
+        };
+
+        await stage.StartAsync(TestContext.Current.CancellationToken);
+        await Until(() => led.Mode == StatusLedMode.On);
+        Assert.True(led.IsLit);
+        Interlocked.Exchange(ref blinkMs, 100);
+        await Until(() => led.Mode == StatusLedMode.Blink && led.TimesLit >= 3);
+        Interlocked.Exchange(ref blinkMs, 0);
+        await Until(() => led.Mode == StatusLedMode.On);
+        await stage.StopAsync(CancellationToken.None);
+
+        Assert.Equal(StatusLedMode.Off, led.Mode);
+        Assert.False(led.IsLit);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(10, TestContext.Current.CancellationToken);
+        Assert.True(condition(), "the LED did not get there in 20 s");
+    }
+
     /// <summary>A BME280 whose bus fails as Linux reports a device that stopped answering (EREMOTEIO).</summary>
     private sealed class FailingSensor : ICabinClimateSensor
     {

@@ -127,20 +127,16 @@ internal static class HostRun
                 () => canIn.Health.State is StageState.Ended or StageState.Stopped or StageState.Faulted) { Stall = StallOf("voice"), OnFault = OnFault };
         using var climateSensor = HostSensors.OpenClimate(options, notes);
         using var buttons = HostSensors.OpenButtons(options, notes);
-        var sensors = climateSensor is null && buttons is null ? null
+        using var led = HostSensors.OpenLed(options, notes);
+        var sensors = climateSensor is null && buttons is null && led is null ? null
             : new SensorsStage(Health("sensors"), logs.CreateLogger("edgeai.sensors"), climateSensor, buttons, climate, clock)
             {
-                Stall = StallOf("sensors"), OnFault = OnFault,
-                // The talk button is push-to-talk for the voice stage.
-                OnButton = press =>
-                {
-                    if (press.Button != HostSensors.Talk || voice is null) return;
-                    if (press.Gesture is ButtonGesture.Down or ButtonGesture.Press) voice.Press();
-                    else if (press.Gesture == ButtonGesture.Up) voice.Release();
-                },
+                Stall = StallOf("sensors"), OnFault = OnFault, Led = led,
+                // talk is push-to-talk for the voice stage; accept and dismiss act on the shown suggestion.
+                OnButton = press => HostSensors.Press(press, drive.Ticker, voice is null ? null : voice.Press, voice is null ? null : voice.Release),
             };
         var fusion = new FusionStage(Health("fusion"), logs.CreateLogger("edgeai.fusion"), drive.Context, clock, can, gps, attention, snapshots, events,
-            TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = scenarioCamera ? camera?.Watermark : null, Climate = sensors is null ? null : climate, ContextEveryS = options.ContextEveryS };
+            TimeSpan.FromSeconds(options.TickS)) { Stall = StallOf("fusion"), OnFault = OnFault, GpsMark = gpsStage.Watermark, CameraMark = scenarioCamera ? camera?.Watermark : null, Climate = climateSensor is null ? null : climate, ContextEveryS = options.ContextEveryS };
         var assistant = new AssistantStage(Health("assistant", TimeSpan.FromSeconds(options.AssistantDeadlineS)), logs.CreateLogger("edgeai.assistant"),
             drive.Ticker, reader, snapshots, events, clock) { Stall = StallOf("assistant"), OnFault = OnFault };
 
@@ -158,6 +154,7 @@ internal static class HostRun
         var healths = stages.Select(s => s.Health).ToList();
         var outputsHealth = Health("outputs");
         healths.Add(outputsHealth);
+        if (sensors is not null) sensors.LedBlink = () => HostSensors.LedBlink(healths, drive.Ticker);
         using var metrics = new HostMetrics(healths, channels);
         using var otlp = options.Otlp is { } endpoint ? EdgeAI.Host.Telemetry.OtlpExport.Start(endpoint, TimeSpan.FromSeconds(options.OtlpEveryS)) : null;
         var outputs = new OutputStage(outputsHealth, logs.CreateLogger("edgeai.outputs"), events, sink, state, () => drive.Trip, clock, metrics)

@@ -1,10 +1,13 @@
 using System.Device.Gpio;
 using System.Device.Gpio.Drivers;
 using System.Globalization;
+using EdgeAI.Assistant.Drive;
+using EdgeAI.Assistant.Suggestions;
 using EdgeAI.Cli.Commands;
 using EdgeAI.Drivers.Gpio;
 using EdgeAI.Drivers.Sensors.Climate;
 using EdgeAI.Host.Configuration;
+using EdgeAI.Host.Pipeline;
 using EdgeAI.Sensors;
 
 namespace EdgeAI.Cli.Run;
@@ -17,6 +20,18 @@ internal static class HostSensors
 {
     /// <summary>The name of the push-to-talk button.</summary>
     public const string Talk = "talk";
+
+    /// <summary>The name of the button that accepts the shown suggestion.</summary>
+    public const string Accept = "accept";
+
+    /// <summary>The name of the button that dismisses the shown suggestion.</summary>
+    public const string Dismiss = "dismiss";
+
+    /// <summary>The LED blinks this fast while a suggestion waits for the occupant.</summary>
+    public static readonly TimeSpan SuggestionBlink = TimeSpan.FromSeconds(1);
+
+    /// <summary>The LED blinks this fast while a stage is faulted.</summary>
+    public static readonly TimeSpan FaultBlink = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The climate sensor <paramref name="options"/> name, or null (none, or it cannot be opened: the reason in
     /// <paramref name="notes"/>).</summary>
@@ -73,6 +88,61 @@ internal static class HostSensors
             return null;
         }
     }
+
+    /// <summary>The status LED <paramref name="options"/> name, or null (none, or the chip cannot be opened: the reason in
+    /// <paramref name="notes"/>).</summary>
+    /// <exception cref="UsageException">not none or gpio:CHIP:LINE[:active-low].</exception>
+    public static IStatusLed? OpenLed(RunOptions options, List<string> notes)
+    {
+        string led = options.Led;
+        if (led.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = led.Split(':');
+        if (parts.Length is < 3 or > 4 || parts[0] != "gpio"
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int chip)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int line)
+            || parts.Length == 4 && parts[3] != "active-low")
+            throw new UsageException($"--Run:Led={led}: expected 'none' or 'gpio:CHIP:LINE[:active-low]' (e.g. gpio:0:27)");
+        GpioController? controller = null;
+        try
+        {
+            controller = new GpioController(new LibGpiodDriver(chip));
+            return new GpioStatusLed(controller, $"gpiochip{chip}", line, "status", activeLow: parts.Length == 4, shouldDispose: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException or GpioLineException or DllNotFoundException)
+        {
+            controller?.Dispose();
+            notes.Add($"sensors: no status LED ({led}: {e.Message.ReplaceLineEndings(" ")})");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A cabin button's press: <c>talk</c> holds the voice stage's ear open while held (push-to-talk); <c>accept</c> and
+    /// <c>dismiss</c> act on the shown suggestion at the assistant's next tick. Other buttons are ignored.
+    /// </summary>
+    public static void Press(ButtonEvent press, AssistantTicker ticker, Action? talkDown, Action? talkUp)
+    {
+        switch (press.Button)
+        {
+            case Talk when press.Gesture is ButtonGesture.Down or ButtonGesture.Press:
+                talkDown?.Invoke();
+                break;
+            case Talk when press.Gesture == ButtonGesture.Up:
+                talkUp?.Invoke();
+                break;
+            case Accept when press.Gesture == ButtonGesture.Press:
+                ticker.PostActOnFirst(SuggestionAction.AcceptId);
+                break;
+            case Dismiss when press.Gesture == ButtonGesture.Press:
+                ticker.PostActOnFirst(SuggestionAction.DismissId);
+                break;
+        }
+    }
+
+    /// <summary>What the status LED shows: a fast blink while a stage is faulted, a slow one while a suggestion is shown,
+    /// else steadily lit (null).</summary>
+    public static TimeSpan? LedBlink(IEnumerable<StageHealth> stages, AssistantTicker ticker) =>
+        stages.Any(h => h.State == StageState.Faulted) ? FaultBlink : ticker.ShownCount > 0 ? SuggestionBlink : null;
 
     private static UsageException Bad(string buttons) =>
         new($"--Run:Buttons={buttons}: expected 'none' or 'gpio:CHIP:LINE=NAME[,LINE=NAME...]' (e.g. gpio:0:17=talk)");
