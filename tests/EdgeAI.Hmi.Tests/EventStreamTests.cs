@@ -24,8 +24,8 @@ public sealed class EventStreamTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
 
         using var slow = await SlowWebSocket.ConnectAsync(server.BaseUrl, server.Token);
-        var readers = new List<Reader>();
-        for (int i = 0; i < Clients - 1; i++) readers.Add(await Reader.ConnectAsync(server, clock, ct));
+        var readers = new List<EventReader>();
+        for (int i = 0; i < Clients - 1; i++) readers.Add(await EventReader.ConnectAsync(server, clock, ct));
         var health = await server.GetJsonAsync("/api/health");
         Assert.Equal(Clients, health.GetProperty("hmi").GetProperty("clients").GetInt32());
 
@@ -83,58 +83,5 @@ public sealed class EventStreamTests(ITestOutputHelper output)
             "import json,sys,jsonschema\nv=jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))\nbad=[(i,e.message) for i,l in enumerate(open(sys.argv[2])) for e in v.iter_errors(json.loads(l))]\nprint(bad[:5]); sys.exit(1 if bad else 0)",
             RepoPaths.Get("docs", "schemas", "event.schema.json"), lines]);
         Assert.True(check.ExitCode == 0, "events off the schema: " + check.StdOut + check.StdErr);
-    }
-
-    private sealed class Reader : IDisposable
-    {
-        private readonly ClientWebSocket _socket;
-        private readonly List<string> _lines = [];
-        private readonly List<TimeSpan> _at = [];
-
-        private Reader(ClientWebSocket socket) => _socket = socket;
-
-        public List<string> Lines { get { lock (_lines) return [.. _lines]; } }
-
-        public List<TimeSpan> At { get { lock (_lines) return [.. _at]; } }
-
-        public int Count { get { lock (_lines) return _lines.Count; } }
-
-        public string? Closed { get; private set; }
-
-        public static async Task<Reader> ConnectAsync(DemoServer server, Stopwatch clock, CancellationToken ct)
-        {
-            var socket = new ClientWebSocket();
-            socket.Options.AddSubProtocol("edgeai.v1");
-            socket.Options.AddSubProtocol("edgeai.token." + server.Token);
-            await socket.ConnectAsync(HmiSecurityTests.WebSocketUri(server), ct);
-            var reader = new Reader(socket);
-            _ = Task.Run(() => reader.ReadAsync(clock), ct);
-            return reader;
-        }
-
-        private async Task ReadAsync(Stopwatch clock)
-        {
-            var buffer = new byte[1 << 16];
-            var message = new MemoryStream();
-            try
-            {
-                while (true)
-                {
-                    var result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close) { Closed = result.CloseStatusDescription ?? "closed"; return; }
-                    message.Write(buffer, 0, result.Count);
-                    if (!result.EndOfMessage) continue;
-                    string line = Encoding.UTF8.GetString(message.ToArray());
-                    message.SetLength(0);
-                    lock (_lines) { _lines.Add(line); _at.Add(clock.Elapsed); }
-                }
-            }
-            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
-            {
-                Closed ??= e.Message;
-            }
-        }
-
-        public void Dispose() => _socket.Dispose();
     }
 }

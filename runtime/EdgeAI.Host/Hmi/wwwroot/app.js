@@ -16,7 +16,7 @@ const PRIORITY = { safety: 0, navigation: 1, convenience: 2, information: 3 };
 const TIMELINE_LENGTH = 60;
 
 // What the benchmark reads: the first render and the delay from an event's arrival to the card painted.
-const metrics = window.edgeaiMetrics = { cardPaintMs: [], events: 0 };
+const metrics = window.edgeaiMetrics = { cardPaintMs: [], cardPaintedAt: {}, events: 0 };
 
 const map = new RouteMap($('map'));
 const active = new Map();
@@ -173,6 +173,8 @@ function onEvent(e, arrivedAt) {
       active.set(e.id, e);
       addTimeline(e, `${e.kind.replace('_', ' ')}: ${e.text}`);
       renderCard(arrivedAt);
+      // The wall time (ms since the epoch) of the frame that shows this suggestion's card, for the event-to-pixel figure.
+      if ($('card').dataset.id === e.id) requestAnimationFrame(() => requestAnimationFrame(t => { metrics.cardPaintedAt[e.id] = performance.timeOrigin + t; }));
       return;
     case 'question': addTimeline(e, `Q: ${e.text}`); return;
     case 'answer': addTimeline(e, `A: ${e.text}`); return;
