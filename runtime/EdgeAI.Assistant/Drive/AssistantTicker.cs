@@ -132,6 +132,16 @@ public sealed class AssistantTicker
     }
 
     /// <summary>
+    /// Does the work posted since the last tick now, between ticks (the host's assistant stage when no snapshot comes: the
+    /// replay has ended, or the context is late), with the last tick's moment.
+    /// </summary>
+    public async Task RunPostedAsync(Action<TimelineEvent> onEvent, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(onEvent);
+        while (_posted.TryDequeue(out var work)) await work(onEvent, cancellation);
+    }
+
+    /// <summary>
     /// A cabin button (accept or dismiss), pressed on another thread: the next tick acts with <paramref name="actionId"/>
     /// on the first shown suggestion that offers it (<see cref="AssistantEngine.ActOnFirst"/>); nothing happens when none
     /// is shown.

@@ -8,7 +8,9 @@ namespace EdgeAI.Host.Stages;
 
 /// <summary>
 /// The assistant: for each context snapshot fusion publishes, one tick of the <see cref="AssistantTicker"/> (trip,
-/// light ahead, triggers, the occupants' script and questions) on that snapshot; its events go to the outputs.
+/// light ahead, triggers, the occupants' script and questions) on that snapshot; its events go to the outputs. Work
+/// posted to the ticker (the HMI's accept, dismiss and questions, the cabin buttons) is done at the next tick, or within
+/// <see cref="PostedEvery"/> when no snapshot comes.
 /// </summary>
 public sealed class AssistantStage : HostStage
 {
@@ -32,15 +34,26 @@ public sealed class AssistantStage : HostStage
         Time = clock.Time;
     }
 
+    /// <summary>How long posted work (an accept, a dismissal, a question) waits at most when no snapshot comes.</summary>
+    public static readonly TimeSpan PostedEvery = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The ticker.</summary>
     public AssistantTicker Ticker => _ticker;
 
     /// <inheritdoc/>
     protected override async Task RunAsync(CancellationToken stop)
     {
-        while (await WaitForInputAsync(_snapshots, stop) is { } input)
+        while (await WaitForInputAsync(_snapshots, stop, PostedEvery) is { } input)
         {
-            if (!input) continue;
+            if (!input)
+            {
+                // No snapshot (the replay has ended, or the context is late): the HMI's and the buttons' posted work is
+                // still done, on the last tick's moment.
+                _buffer.Clear();
+                await _ticker.RunPostedAsync(_buffer.Add, stop);
+                foreach (var e in _buffer) await _events.WriteAsync(e, stop);
+                continue;
+            }
             // One tick per snapshot, in order: in real time the channel holds only the newest (latest-wins), at max
             // speed every one (a file's reproducible timeline).
             while (_snapshots.Reader.TryRead(out var snapshot))
