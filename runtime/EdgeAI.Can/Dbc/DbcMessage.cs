@@ -14,20 +14,21 @@ public sealed class DbcMessage
         Name = name;
         Size = size;
         Sender = sender;
-        IsExtended = (rawId & ExtendedFlag) != 0;
+        IsExtended = (rawId & ExtendedFlag) != 0 || rawId > CanFrame.MaxStandardId;
         Id = rawId & ~ExtendedFlag;
     }
 
     /// <summary>Bit 31 of a DBC message id marks a 29-bit identifier.</summary>
     public const uint ExtendedFlag = 0x8000_0000;
 
-    /// <summary>The id exactly as the DBC writes it (bit 31 set for extended ids).</summary>
+    /// <summary>The id exactly as the DBC writes it: bit 31 set for extended ids, though some files (opendbc's) leave it
+    /// off and write the 29-bit id alone.</summary>
     public uint RawId { get; }
 
     /// <summary>11- or 29-bit CAN identifier.</summary>
     public uint Id { get; }
 
-    /// <summary>29-bit identifier.</summary>
+    /// <summary>29-bit identifier: bit 31 is set, or the id is above 2047 (0x7FF) and so cannot be an 11-bit one.</summary>
     public bool IsExtended { get; }
 
     /// <summary>Message name (the <c>SystemMessageLongSymbol</c> attribute where CANdb++ kept a name longer than 32 characters).</summary>

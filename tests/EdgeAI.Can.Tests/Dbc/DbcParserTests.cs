@@ -76,6 +76,71 @@ public class DbcParserTests
     }
 
     [Fact]
+    public void Parse_IdAbove2047WithoutBit31_IsA29BitIdWithAWarning()
+    {
+        // As opendbc's chrysler_cusw.dbc writes its blind-spot messages.
+        var file = Parse("BO_ 103596083 BSM_LEFT: 8 XXX\n SG_ LEFT_DETECTED : 21|1@0+ (1,0) [0|1] \"\" XXX\nCM_ SG_ 103596083 LEFT_DETECTED \"car on the left\";\n");
+
+        var message = Assert.Single(file.Messages);
+        Assert.Equal((0x062CC033u, true, 103596083u), (message.Id, message.IsExtended, message.RawId));
+        Assert.Equal("car on the left", message.Signals[0].Comment);
+        Assert.Equal("test.dbc:15:5: message 'BSM_LEFT' has id 103596083, above 2047 without bit 31: read as the 29-bit id 0x062CC033", Assert.Single(file.Warnings));
+        Assert.Empty(file.SeriousWarnings);
+        var database = file.Compile();
+        Assert.True(database.TryGetDecoder(0x062CC033u, extended: true, out _));
+        Assert.False(database.TryGetDecoder(0x062CC033u, extended: false, out _));
+    }
+
+    [Fact]
+    public void Parse_NamesStartingWithDigits_AreReadWhereverAMessageOrSignalIsNamed()
+    {
+        // mazda_2017.dbc names messages 2017_5 and signals 5_SEC_DISABLE_TIMER; psa_aee2010_r3.dbc has 0_CHECKSUM.
+        var file = Parse("""
+            BO_ 1275 2017_5: 8 XXX
+             SG_ 0_MUX M : 0|8@1+ (1,0) [0|255] "" XXX
+             SG_ 5_SEC_TIMER m1 : 8|3@0+ (1,0) [0|7] "" XXX
+             SG_ 0_CHECKSUM : 32|32@1+ (1,0) [0|0] "" XXX
+            CM_ SG_ 1275 0_CHECKSUM "TODO: find checksum";
+            BA_DEF_ SG_ "GenSigStartValue" INT 0 100;
+            BA_ "GenSigStartValue" SG_ 1275 5_SEC_TIMER 3;
+            VAL_ 1275 5_SEC_TIMER 0 "off" 7 "max" ;
+            SIG_VALTYPE_ 1275 0_CHECKSUM : 1;
+            SG_MUL_VAL_ 1275 5_SEC_TIMER 0_MUX 1-2;
+            SIG_GROUP_ 1275 Timers 1 : 5_SEC_TIMER 0_CHECKSUM;
+
+            """);
+
+        var message = Assert.Single(file.Messages);
+        Assert.Equal("2017_5", message.Name);
+        Assert.Equal(["0_MUX", "5_SEC_TIMER", "0_CHECKSUM"], message.Signals.Select(s => s.Name));
+        var timer = message.Signals[1];
+        Assert.Equal(message.Signals[0], timer.Multiplexer);
+        Assert.Equal(new DbcMultiplexRange(1, 2), Assert.Single(timer.MultiplexValues));
+        Assert.Equal("off", timer.ValueDescriptions!.Labels[0]);
+        Assert.Equal(3, timer.Attributes["GenSigStartValue"].Number);
+        Assert.Equal("TODO: find checksum", message.Signals[2].Comment);
+        Assert.Equal(DbcValueType.Float32, message.Signals[2].ValueType);
+        Assert.Equal(["5_SEC_TIMER", "0_CHECKSUM"], Assert.Single(message.SignalGroups).SignalNames);
+        Assert.Empty(file.Warnings);
+    }
+
+    [Fact]
+    public void Parse_ValueDescriptionsWithoutSemicolon_EndAtTheNextStatementOrTheFileEnd()
+    {
+        // As mazda_2017.dbc ends its last two VAL_ lines.
+        var file = Parse("BO_ 1143 BSM: 8 XXX\n SG_ LEFT : 0|2@1+ (1,0) [0|3] \"\" XXX\n SG_ RIGHT : 2|2@1+ (1,0) [0|3] \"\" XXX\n"
+            + "VAL_ 1143 LEFT 0 \"none\" 1 \"object\"\nVAL_ 1143 RIGHT 0 \"none\" 2 \"warning\"");
+
+        var signals = Assert.Single(file.Messages).Signals;
+        Assert.Equal("object", signals[0].ValueDescriptions!.Labels[1]);
+        Assert.Equal("warning", signals[1].ValueDescriptions!.Labels[2]);
+        Assert.Equal(2, file.Warnings.Count);
+        Assert.EndsWith("VAL_ ends without ';' (read up to the next statement)", file.Warnings[0]);
+        Assert.EndsWith("VAL_ ends without ';' (read up to the end of the file)", file.Warnings[1]);
+        Assert.Empty(file.SeriousWarnings);
+    }
+
+    [Fact]
     public void Parse_ScientificNumbersAndExtraSpaces_AreRead()
     {
         var file = Parse("BO_ 1 M : 8 Engine\n SG_ S :  0 | 8 @ 1 - ( 1E-003 , -1.5e+2 ) [ -3.4E+038 | 3.4E+038 ] \"\"  Dash\n");
@@ -386,6 +451,7 @@ public class DbcParserTests
 
         Assert.Equal(2, file.Messages.Count);
         Assert.Equal("Real", Assert.Single(file.Compile().Decoders).Message.Name);
+        Assert.Empty(file.Warnings);
     }
 
     [Fact]

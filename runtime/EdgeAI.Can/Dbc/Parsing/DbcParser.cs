@@ -77,7 +77,7 @@ internal sealed class DbcParser
             case "BA_DEF_DEF_":
             case "BA_DEF_DEF_REL_": ParseAttributeDefault(line, column); break;
             case "BA_": ParseAttributeValue(line, column); break;
-            case "VAL_TABLE_": ParseValueTable(); break;
+            case "VAL_TABLE_": ParseValueTable(line, column); break;
             case "VAL_": ParseValueDescriptions(line, column); break;
             case "SIG_VALTYPE_": ParseSignalValueType(line, column); break;
             case "SG_MUL_VAL_": ParseMultiplexValues(line, column); break;
@@ -134,7 +134,7 @@ internal sealed class DbcParser
         _s.Skip();
         int idColumn = _s.Column;
         uint rawId = _s.UInt("a message id after BO_");
-        string name = _s.Identifier("a message name");
+        string name = _s.Name("a message name");
         _s.Expect(':', "':' after the message name");
         _s.Skip();
         int sizeColumn = _s.Column;
@@ -144,8 +144,11 @@ internal sealed class DbcParser
         if (!_s.AtLineEnd()) throw _s.Error("the end of the BO_ line");
         // CANdb++ keeps signals no message sends in a pseudo message whose id is not a CAN id: 0xC0000000, or 0x40000000
         // in some exports. It is kept (never decoded), as cantools and canmatrix do.
+        if ((rawId & ~DbcMessage.ExtendedFlag) > CanFrame.MaxExtendedId && name != IndependentSignalsMessage)
+            throw _s.ErrorAt(idLine, idColumn, "an 11- or 29-bit id (0..536870911), with or without bit 31 (+2147483648)", rawId.ToString(CultureInfo.InvariantCulture));
+        // opendbc writes some 29-bit ids without bit 31; above 2047 nothing else fits, so it is read as one (a guess: say so).
         if ((rawId & DbcMessage.ExtendedFlag) == 0 && rawId > CanFrame.MaxStandardId && name != IndependentSignalsMessage)
-            throw _s.ErrorAt(idLine, idColumn, "an 11-bit id (0..2047), or bit 31 set (+2147483648) for a 29-bit id", rawId.ToString(CultureInfo.InvariantCulture));
+            Warn(idLine, idColumn, $"message '{name}' has id {rawId}, above 2047 without bit 31: read as the 29-bit id 0x{rawId:X8}");
 
         var message = new DbcMessage(rawId, name, (int)size, sender);
         if (!_messages.TryAdd(rawId, message))
@@ -158,7 +161,7 @@ internal sealed class DbcParser
     {
         if (_current is null) throw _s.ErrorAt(line, column, "a BO_ message before its SG_ signals", "SG_");
         _s.LineMode = true;
-        string name = _s.Identifier("a signal name after SG_");
+        string name = _s.Name("a signal name after SG_");
 
         var role = DbcMultiplexRole.None;
         long switchValue = 0;
@@ -212,7 +215,8 @@ internal sealed class DbcParser
         {
             MultiplexRole = role,
         };
-        if (SignalLayout.EndByte((int)start, (int)length, order) > _current.Size)
+        // The pseudo message of unsent signals has size 0 and is never decoded: its signals reach past nothing.
+        if (SignalLayout.EndByte((int)start, (int)length, order) > _current.Size && _current.Name != IndependentSignalsMessage)
             Warn(line, startColumn, $"signal '{name}' reaches past the {_current.Size}-byte message '{_current.Name}'", serious: true);
         if (factor == 0)
             Warn(line, column, $"signal '{name}' of message '{_current.Name}' has factor 0: every value decodes as its offset", serious: true);
@@ -268,7 +272,7 @@ internal sealed class DbcParser
             case "SG_":
             {
                 uint id = _s.UInt("a message id");
-                string name = _s.Identifier("a signal name");
+                string name = _s.Name("a signal name");
                 string text = _s.QuotedString("a quoted comment");
                 if (FindSignal(id, name, line, column, "comment") is { } signal) signal.Comment = text;
                 break;
@@ -366,7 +370,7 @@ internal sealed class DbcParser
                     break;
                 case "SG_":
                     uint messageId = _s.UInt("a message id");
-                    string signalName = _s.Identifier("a signal name");
+                    string signalName = _s.Name("a signal name");
                     targetText = $"{messageId} {signalName}";
                     target = _messages.TryGetValue(messageId, out var message) && message.TryGetSignal(signalName, out var signal) ? signal : null;
                     break;
@@ -395,18 +399,24 @@ internal sealed class DbcParser
         return (number, number.ToString(CultureInfo.InvariantCulture), false);
     }
 
-    private void ParseValueTable()
+    private void ParseValueTable(int line, int column)
     {
         string name = _s.Identifier("a value table name after VAL_TABLE_");
-        var labels = ReadLabels();
+        var labels = ReadLabels(line, column, "VAL_TABLE_");
         _file.ValueTableMap[name] = new DbcValueTable(name, labels);
     }
 
-    private Dictionary<long, string> ReadLabels()
+    private Dictionary<long, string> ReadLabels(int line, int column, string keyword)
     {
         var labels = new Dictionary<long, string>();
         while (!_s.TryChar(';'))
         {
+            // opendbc's mazda_2017.dbc ends its last two VAL_ lines without ';' (the labels are all there): read on.
+            if (_s.AtStatementStart(Keywords.Contains) || _s.AtEnd)
+            {
+                Warn(line, column, $"{keyword} ends without ';' (read up to {(_s.AtEnd ? "the end of the file" : "the next statement")})");
+                break;
+            }
             long value = _s.Integer("a whole raw value or ';'");
             labels[value] = _s.QuotedString("a quoted label after the value");
         }
@@ -418,14 +428,14 @@ internal sealed class DbcParser
         if (_s.AtIdentifier())
         {
             string variableName = _s.Identifier("an environment variable name");
-            var variableLabels = ReadLabels();
+            var variableLabels = ReadLabels(line, column, "VAL_");
             if (_variables.TryGetValue(variableName, out var variable)) variable.ValueDescriptions = new DbcValueTable(variableName, variableLabels);
             else Warn(line, column, $"value descriptions for unknown environment variable '{variableName}' ignored");
             return;
         }
         uint id = _s.UInt("a message id or an environment variable name after VAL_");
-        string name = _s.Identifier("a signal name");
-        var labels = ReadLabels();
+        string name = _s.Name("a signal name");
+        var labels = ReadLabels(line, column, "VAL_");
         if (FindSignal(id, name, line, column, "value descriptions") is { } signal)
             signal.ValueDescriptions = new DbcValueTable(name, labels);
     }
@@ -433,7 +443,7 @@ internal sealed class DbcParser
     private void ParseSignalValueType(int line, int column)
     {
         uint id = _s.UInt("a message id after SIG_VALTYPE_");
-        string name = _s.Identifier("a signal name");
+        string name = _s.Name("a signal name");
         _s.TryChar(':');
         _s.Skip();
         int typeLine = _s.Line, typeColumn = _s.Column;
@@ -450,8 +460,8 @@ internal sealed class DbcParser
     private void ParseMultiplexValues(int line, int column)
     {
         uint id = _s.UInt("a message id after SG_MUL_VAL_");
-        string name = _s.Identifier("a multiplexed signal's name");
-        string multiplexer = _s.Identifier("the multiplexor signal's name");
+        string name = _s.Name("a multiplexed signal's name");
+        string multiplexer = _s.Name("the multiplexor signal's name");
         var ranges = new List<DbcMultiplexRange>();
         do
         {
@@ -510,7 +520,7 @@ internal sealed class DbcParser
         while (!_s.TryChar(';'))
         {
             if (_s.TryChar(',')) continue;
-            signals.Add(_s.Identifier("a signal name or ';'"));
+            signals.Add(_s.Name("a signal name or ';'"));
         }
         if (FindMessage(id, line, column, "signal group") is { } message)
             message.SignalGroupList.Add(new DbcSignalGroup(name, (int)repetitions, signals));

@@ -104,6 +104,26 @@ internal sealed class DbcScanner
 
     public string Identifier(string expected) => TryIdentifier(out var identifier) ? identifier : throw Error(expected);
 
+    /// <summary>
+    /// A message or signal name: letters, digits and '_', possibly starting with a digit (real files have
+    /// <c>2017_5</c> and <c>0_CHECKSUM</c>). All digits is a number, not a name, so a missing name is still reported.
+    /// </summary>
+    public string Name(string expected)
+    {
+        Skip();
+        int end = _pos;
+        bool hasNonDigit = false;
+        while (end < _text.Length && IsIdentifierPart(_text[end]))
+        {
+            if (!char.IsAsciiDigit(_text[end])) hasNonDigit = true;
+            end++;
+        }
+        if (!hasNonDigit) throw Error(expected);
+        string name = _text[_pos..end];
+        _pos = end;
+        return name;
+    }
+
     /// <summary>A decimal number: optional sign, digits, fraction, exponent.</summary>
     public double Number(string expected)
     {
@@ -214,6 +234,18 @@ internal sealed class DbcScanner
         }
     }
 
+    /// <summary>True when the next token is a statement keyword that begins its line: the statement being read has
+    /// ended without its ';'.</summary>
+    public bool AtStatementStart(Func<string, bool> isKeyword)
+    {
+        Skip();
+        for (int i = _lineStart; i < _pos; i++)
+            if (_text[i] is not (' ' or '\t' or '\r' or '\uFEFF')) return false;
+        int end = _pos;
+        while (end < _text.Length && IsIdentifierPart(_text[end])) end++;
+        return end > _pos && isKeyword(_text[_pos..end]);
+    }
+
     /// <summary>Skips the rest of the current line.</summary>
     public void SkipLine()
     {
@@ -246,6 +278,12 @@ internal sealed class DbcScanner
         else if (char.IsAsciiDigit(c) || ((c is '+' or '-' or '.') && char.IsAsciiDigit(Next)))
         {
             end = Math.Max(end, ScanNumber(_pos));
+            if (char.IsAsciiDigit(c))
+            {
+                int word = _pos;
+                while (word < _text.Length && IsIdentifierPart(_text[word])) word++;
+                end = Math.Max(end, word); // show all of '2017_5', not just '2017'
+            }
         }
         else if (c == '"')
         {
