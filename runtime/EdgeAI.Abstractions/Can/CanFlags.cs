@@ -4,6 +4,7 @@ namespace EdgeAI.Can;
 [Flags]
 public enum CanFlags : ushort
 {
+    /// <summary>A classic data frame with a standard id, received.</summary>
     None = 0,
     /// <summary>29-bit identifier.</summary>
     Extended = 1 << 0,

@@ -75,9 +75,13 @@ public readonly struct CanFrame : IEquatable<CanFrame>
     /// <summary>The payload.</summary>
     public ReadOnlySpan<byte> Data => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef(in _data)[0], _length);
 
+    /// <summary>Whether the id has 29 bits.</summary>
     public bool IsExtended => (_flags & CanFlags.Extended) != 0;
+    /// <summary>Whether it is a remote transmission request.</summary>
     public bool IsRemote => (_flags & CanFlags.Remote) != 0;
+    /// <summary>Whether it is an error frame.</summary>
     public bool IsError => (_flags & CanFlags.Error) != 0;
+    /// <summary>Whether it is a CAN FD frame.</summary>
     public bool IsFd => (_flags & CanFlags.Fd) != 0;
 
     /// <summary>The same frame at another time.</summary>
@@ -123,12 +127,15 @@ public readonly struct CanFrame : IEquatable<CanFrame>
         return problem.Length == 0;
     }
 
+    /// <inheritdoc/>
     public bool Equals(CanFrame other) =>
         _id == other._id && _flags == other._flags && _timestampNs == other._timestampNs &&
         _channel == other._channel && _dlc == other._dlc && Data.SequenceEqual(other.Data);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is CanFrame other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();
@@ -140,7 +147,9 @@ public readonly struct CanFrame : IEquatable<CanFrame>
         return hash.ToHashCode();
     }
 
+    /// <summary>Whether two frames are equal: the same time, channel, id, flags and payload.</summary>
     public static bool operator ==(CanFrame left, CanFrame right) => left.Equals(right);
+    /// <summary>Whether two frames differ.</summary>
     public static bool operator !=(CanFrame left, CanFrame right) => !left.Equals(right);
 
     /// <summary>candump-like text for diagnostics and test failures (allocates; not for hot paths).</summary>

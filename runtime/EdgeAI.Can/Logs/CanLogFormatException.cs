@@ -6,6 +6,7 @@ namespace EdgeAI.Can.Logs;
 /// </summary>
 public sealed class CanLogFormatException : FormatException
 {
+    /// <summary>An error at <paramref name="line"/> (a byte offset when <paramref name="isByteOffset"/>) of <paramref name="file"/>: <paramref name="expected"/> was expected, <paramref name="found"/> was found.</summary>
     public CanLogFormatException(string file, long line, string expected, string found, bool isByteOffset = false)
         : base(Describe(file, line, expected, found, isByteOffset))
     {

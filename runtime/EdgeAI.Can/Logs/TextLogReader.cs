@@ -25,14 +25,20 @@ public abstract class TextLogReader : ICanLogReader
     /// <summary>How to read.</summary>
     protected CanLogReadOptions Options { get; }
 
+    /// <inheritdoc/>
     public CanChannelTable Channels { get; } = new();
+    /// <inheritdoc/>
     public long SkippedRecords { get; private set; }
+    /// <inheritdoc/>
     public long BadRecords { get; private set; }
+    /// <inheritdoc/>
     public long Position => _lines.Position;
+    /// <inheritdoc/>
     public IReadOnlyList<string> Warnings => _warnings;
 
     private readonly List<string> _warnings = [];
 
+    /// <inheritdoc/>
     public bool TryRead(out CanFrame frame)
     {
         while (_lines.TryReadLine(out var raw))
@@ -76,5 +82,6 @@ public abstract class TextLogReader : ICanLogReader
     /// <summary>What one non-blank, trimmed line is; for <see cref="TextRecord.Bad"/>, <paramref name="expected"/> says what should have been there.</summary>
     private protected abstract TextRecord ParseLine(ReadOnlySpan<byte> line, out CanFrame frame, out string expected);
 
+    /// <inheritdoc/>
     public void Dispose() => _lines.Dispose();
 }

@@ -15,6 +15,7 @@ public sealed class LatestSignalStore
     private readonly long[][] _times;
     private readonly double[] _scratch;
 
+    /// <summary>A store with room for every signal of every message of <paramref name="database"/>.</summary>
     public LatestSignalStore(DbcDatabase database)
     {
         _database = database;

@@ -10,7 +10,9 @@ public sealed class CanBusStatistics(double nominalBitRate = 500_000, double dat
     private readonly Dictionary<ulong, CanIdStatistics> _ids = [];
     private readonly List<CanChannelStatistics> _channels = [];
 
+    /// <summary>The nominal (arbitration) bit rate the bus load is computed at, bit/s.</summary>
     public double NominalBitRate { get; } = nominalBitRate > 0 ? nominalBitRate : throw new ArgumentOutOfRangeException(nameof(nominalBitRate));
+    /// <summary>The CAN FD data-phase bit rate the bus load is computed at, bit/s.</summary>
     public double DataBitRate { get; } = dataBitRate > 0 ? dataBitRate : throw new ArgumentOutOfRangeException(nameof(dataBitRate));
 
     /// <summary>Channels that carried frames, by channel index.</summary>
@@ -22,6 +24,7 @@ public sealed class CanBusStatistics(double nominalBitRate = 500_000, double dat
     /// <summary>All frames added.</summary>
     public long Frames { get; private set; }
 
+    /// <summary>Counts <paramref name="frame"/> on its channel and id.</summary>
     public void Add(in CanFrame frame)
     {
         Frames++;

@@ -5,12 +5,19 @@ public sealed class CanChannelStatistics
 {
     internal CanChannelStatistics(ushort channel) => Channel = channel;
 
+    /// <summary>The channel index.</summary>
     public ushort Channel { get; }
+    /// <summary>Frames on the channel.</summary>
     public long Frames { get; private set; }
+    /// <summary>Frames with 29-bit ids.</summary>
     public long Extended { get; private set; }
+    /// <summary>CAN FD frames.</summary>
     public long Fd { get; private set; }
+    /// <summary>CAN FD frames with bit rate switching.</summary>
     public long Brs { get; private set; }
+    /// <summary>Remote frames.</summary>
     public long Remote { get; private set; }
+    /// <summary>Error frames.</summary>
     public long ErrorFrames { get; private set; }
     /// <summary>The earliest timestamp on the channel.</summary>
     public long FirstNs { get; private set; }

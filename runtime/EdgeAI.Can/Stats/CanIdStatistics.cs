@@ -10,15 +10,23 @@ public sealed class CanIdStatistics
         IsExtended = extended;
     }
 
+    /// <summary>The channel index.</summary>
     public ushort Channel { get; }
+    /// <summary>The CAN id.</summary>
     public uint Id { get; }
+    /// <summary>Whether the id has 29 bits.</summary>
     public bool IsExtended { get; }
+    /// <summary>Frames with this id.</summary>
     public long Count { get; private set; }
+    /// <summary>CAN FD frames with this id.</summary>
     public long FdCount { get; private set; }
+    /// <summary>Remote frames with this id.</summary>
     public long RemoteCount { get; private set; }
     /// <summary>Bit i set when DLC i was seen.</summary>
     public ushort DlcMask { get; private set; }
+    /// <summary>The first frame's time, ns since the Unix epoch.</summary>
     public long FirstNs { get; private set; }
+    /// <summary>The last frame's time, ns since the Unix epoch.</summary>
     public long LastNs { get; private set; }
     /// <summary>Shortest gap between two frames of this id, in seconds (NaN with fewer than two frames).</summary>
     public double PeriodMin => _periods > 0 ? _periodMinNs / 1e9 : double.NaN;

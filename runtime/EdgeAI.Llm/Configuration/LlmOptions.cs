@@ -42,12 +42,16 @@ public sealed class LlmOptions
     /// <summary>Sample (true) or greedy (false, reproducible).</summary>
     public bool DoSample { get; set; }
 
+    /// <summary>Sampling temperature (0: greedy).</summary>
     public double Temperature { get; set; } = 0.7;
 
+    /// <summary>Nucleus sampling: the smallest set of tokens whose probability reaches this.</summary>
     public double TopP { get; set; } = 0.8;
 
+    /// <summary>Sample among the K most likely tokens only (0: no limit).</summary>
     public int TopK { get; set; } = 20;
 
+    /// <summary>Penalty on tokens already generated (1: none).</summary>
     public double RepetitionPenalty { get; set; } = 1.0;
 
     /// <summary>Sampling seed; null leaves GenAI's own.</summary>

@@ -29,6 +29,7 @@ public sealed class AscLogReader : TextLogReader
     private long _startNs;
     private long _relativeNs;
 
+    /// <summary>Reads Vector ASC frames from <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public AscLogReader(Stream stream, string name, CanLogReadOptions options)
         : base(stream, name, options)
     {

@@ -22,6 +22,7 @@ public sealed class AscLogWriter : ICanLogWriter
     private bool _started;
     private long _startNs;
 
+    /// <summary>Writes Vector ASC frames to <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public AscLogWriter(Stream stream, string name, CanLogWriteOptions options)
     {
         _out = new Utf8LineWriter(stream);
@@ -31,9 +32,12 @@ public sealed class AscLogWriter : ICanLogWriter
         _numbers = new NumberedChannels(Channels);
     }
 
+    /// <inheritdoc/>
     public CanChannelTable Channels { get; }
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, long> Losses => _losses.Counts;
 
+    /// <inheritdoc/>
     public void Write(in CanFrame frame)
     {
         if (!_started) WriteHeader(frame.TimestampNs);
@@ -140,6 +144,7 @@ public sealed class AscLogWriter : ICanLogWriter
         _out.Write("   0.000000 Start of measurement\n"u8);
     }
 
+    /// <inheritdoc/>
     public void Complete()
     {
         if (!_started) WriteHeader(0);
@@ -147,5 +152,6 @@ public sealed class AscLogWriter : ICanLogWriter
         _out.Flush();
     }
 
+    /// <inheritdoc/>
     public void Dispose() => _out.Dispose();
 }

@@ -62,11 +62,17 @@ public sealed class BlfLogReader : ICanLogReader
         _readAhead = new BlfReadAhead(_source, readAhead);
     }
 
+    /// <inheritdoc/>
     public CanChannelTable Channels { get; } = new();
+    /// <inheritdoc/>
     public long SkippedRecords { get; private set; }
+    /// <inheritdoc/>
     public long BadRecords { get; private set; }
+    /// <inheritdoc/>
     public long Position => _position;
+    /// <inheritdoc/>
     public IReadOnlyList<string> Warnings => _warnings;
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, long> SkippedKinds => _skippedKinds;
 
     private readonly List<string> _warnings = [];
@@ -75,6 +81,7 @@ public sealed class BlfLogReader : ICanLogReader
     private long _objects;
     private long _cutAt = -1;
 
+    /// <inheritdoc/>
     public bool TryRead(out CanFrame frame)
     {
         if (!_headerRead) ReadFileHeader();

@@ -50,9 +50,12 @@ public sealed class BlfLogWriter : ICanLogWriter
         _pending = ArrayPool<byte>.Shared.Rent(ContainerDataSize + LargestObject);
     }
 
+    /// <inheritdoc/>
     public CanChannelTable Channels { get; }
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, long> Losses => _losses.Counts;
 
+    /// <inheritdoc/>
     public void Write(in CanFrame frame)
     {
         if (_completed) throw new InvalidOperationException("the BLF file is already complete");
@@ -219,6 +222,7 @@ public sealed class BlfLogWriter : ICanLogWriter
         _headerWritten = true;
     }
 
+    /// <inheritdoc/>
     public void Complete()
     {
         if (_completed) return;
@@ -235,6 +239,7 @@ public sealed class BlfLogWriter : ICanLogWriter
         _completed = true;
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         if (_pending.Length == 0) return;

@@ -17,6 +17,7 @@ public sealed class CandumpLogReader : TextLogReader
     private int _lastInterfaceLength = -1;
     private ushort _lastChannel;
 
+    /// <summary>Reads candump -l frames from <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public CandumpLogReader(Stream stream, string name, CanLogReadOptions options)
         : base(stream, name, options)
     {

@@ -12,6 +12,7 @@ public sealed class CandumpLogWriter : ICanLogWriter
     private readonly Utf8LineWriter _out;
     private readonly LossCounter _losses;
 
+    /// <summary>Writes candump -l frames to <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public CandumpLogWriter(Stream stream, string name, CanLogWriteOptions options)
     {
         _out = new Utf8LineWriter(stream);
@@ -19,9 +20,12 @@ public sealed class CandumpLogWriter : ICanLogWriter
         Channels = options.Channels ?? new CanChannelTable();
     }
 
+    /// <inheritdoc/>
     public CanChannelTable Channels { get; }
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, long> Losses => _losses.Counts;
 
+    /// <inheritdoc/>
     public void Write(in CanFrame frame)
     {
         if (frame.TimestampNs % 1000 != 0) _losses.Lose("sub-microsecond timestamp digits");
@@ -63,7 +67,9 @@ public sealed class CandumpLogWriter : ICanLogWriter
         _out.WriteHex((uint)dlc, 1);
     }
 
+    /// <inheritdoc/>
     public void Complete() => _out.Flush();
 
+    /// <inheritdoc/>
     public void Dispose() => _out.Dispose();
 }

@@ -22,6 +22,7 @@ public sealed class CsvLogReader : TextLogReader
     private readonly ushort _channel;
     private bool _first = true;
 
+    /// <summary>Reads CSV frames from <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public CsvLogReader(Stream stream, string name, CanLogReadOptions options)
         : base(stream, name, options)
     {

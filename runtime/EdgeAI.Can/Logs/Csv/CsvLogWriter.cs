@@ -13,6 +13,7 @@ public sealed class CsvLogWriter : ICanLogWriter
     private readonly Utf8LineWriter _out;
     private readonly LossCounter _losses;
 
+    /// <summary>Writes CSV frames to <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public CsvLogWriter(Stream stream, string name, CanLogWriteOptions options)
     {
         _out = new Utf8LineWriter(stream);
@@ -22,9 +23,12 @@ public sealed class CsvLogWriter : ICanLogWriter
         _out.NewLine();
     }
 
+    /// <inheritdoc/>
     public CanChannelTable Channels { get; }
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, long> Losses => _losses.Counts;
 
+    /// <inheritdoc/>
     public void Write(in CanFrame frame)
     {
         if (frame.IsFd) _losses.Lose("CAN FD flags");
@@ -43,7 +47,9 @@ public sealed class CsvLogWriter : ICanLogWriter
         _out.NewLine();
     }
 
+    /// <inheritdoc/>
     public void Complete() => _out.Flush();
 
+    /// <inheritdoc/>
     public void Dispose() => _out.Dispose();
 }

@@ -20,6 +20,7 @@ public sealed class TrcLogReader : TextLogReader
     private bool _ready;
     private long _startNs;
 
+    /// <summary>Reads PEAK TRC frames from <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public TrcLogReader(Stream stream, string name, CanLogReadOptions options)
         : base(stream, name, options)
     {

@@ -19,6 +19,7 @@ public sealed class TrcLogWriter : ICanLogWriter
     private long _startNs;
     private long _number;
 
+    /// <summary>Writes PEAK TRC frames to <paramref name="stream"/>, named <paramref name="name"/> in errors.</summary>
     public TrcLogWriter(Stream stream, string name, CanLogWriteOptions options)
     {
         _out = new Utf8LineWriter(stream);
@@ -28,9 +29,12 @@ public sealed class TrcLogWriter : ICanLogWriter
         _numbers = new NumberedChannels(Channels);
     }
 
+    /// <inheritdoc/>
     public CanChannelTable Channels { get; }
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, long> Losses => _losses.Counts;
 
+    /// <inheritdoc/>
     public void Write(in CanFrame frame)
     {
         if (!_started) WriteHeader(frame.TimestampNs);
@@ -119,11 +123,13 @@ public sealed class TrcLogWriter : ICanLogWriter
         _out.Write("\r\n"u8);
     }
 
+    /// <inheritdoc/>
     public void Complete()
     {
         if (!_started) WriteHeader(0);
         _out.Flush();
     }
 
+    /// <inheritdoc/>
     public void Dispose() => _out.Dispose();
 }
