@@ -13,7 +13,7 @@ public class BundledDriveReplayTests
     [InlineData(10.0)]
     public async Task RunAsync_BundledDriveOnVirtualClock_EveryFrameInOrderAtItsDueTime(double speed)
     {
-        var drive = Logs.LogIo.ReadFile(RepoPaths.CityDriveLog).Frames;
+        var drive = EdgeAI.TestKit.LogIo.ReadFile(RepoPaths.CityDriveLog).Frames;
         using var rig = new ReplayRig();
         long t0 = drive[0].TimestampNs;
         var run = rig.Start(new CanReplayOptions { Speed = speed }, () => CanLogFiles.OpenReader(RepoPaths.CityDriveLog));

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Can.Tests.Cli;
+namespace EdgeAI.Cli.Tests.Doctor;
 
 public sealed class DoctorCommandTests
 {

@@ -4,11 +4,11 @@ using EdgeAI.Cli.Output;
 using EdgeAI.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
-namespace EdgeAI.Can.Tests.Cli;
+namespace EdgeAI.Cli.Tests.Can;
 
 public class CanDumpCommandTests
 {
-    private static readonly Lazy<List<CanFrame>> Drive = new(() => Logs.LogIo.ReadFile(RepoPaths.CityDriveLog).Frames);
+    private static readonly Lazy<List<CanFrame>> Drive = new(() => EdgeAI.TestKit.LogIo.ReadFile(RepoPaths.CityDriveLog).Frames);
 
     [Fact]
     public void Dump_KilledMidCaptureOnSimulatedBus_FileIsAnIntactPrefixOfTheDrive()
@@ -139,7 +139,7 @@ public class CanDumpCommandTests
         return frames.Count;
     }
 
-    private static List<CanFrame> LogIo(string path) => Logs.LogIo.ReadFile(path).Frames;
+    private static List<CanFrame> LogIo(string path) => EdgeAI.TestKit.LogIo.ReadFile(path).Frames;
 
     private static CanChannelTable Channels(string name)
     {

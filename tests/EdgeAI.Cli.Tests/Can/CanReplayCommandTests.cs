@@ -4,7 +4,7 @@ using EdgeAI.Cli.Commands;
 using EdgeAI.TestKit;
 using Microsoft.Extensions.Time.Testing;
 
-namespace EdgeAI.Can.Tests.Cli;
+namespace EdgeAI.Cli.Tests.Can;
 
 public class CanReplayCommandTests
 {
@@ -78,7 +78,7 @@ public class CanReplayCommandTests
             "--end", "10", "--dbc", RepoPaths.DemoDbc, "--ids", "VCU_DriveState,0A0");
 
         Assert.True(code == 0, stderr + stdout);
-        var drive = Logs.LogIo.ReadFile(RepoPaths.CityDriveLog).Frames;
+        var drive = EdgeAI.TestKit.LogIo.ReadFile(RepoPaths.CityDriveLog).Frames;
         long t0 = drive[0].TimestampNs;
         int expected = drive.Count(f => f.TimestampNs - t0 <= 10_000_000_000 && f.Id is 0xC0 or 0xA0);
         Assert.Contains($"frames sent      {2 * expected} ", stdout);

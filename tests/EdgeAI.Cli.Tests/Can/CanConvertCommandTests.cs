@@ -1,6 +1,6 @@
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Can.Tests.Cli;
+namespace EdgeAI.Cli.Tests.Can;
 
 public class CanConvertCommandTests
 {

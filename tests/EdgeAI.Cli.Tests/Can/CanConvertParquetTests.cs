@@ -5,7 +5,7 @@ using EdgeAI.Can.Logs;
 using EdgeAI.Can.Tests.Logs.Parquet;
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Can.Tests.Cli;
+namespace EdgeAI.Cli.Tests.Can;
 
 public class CanConvertParquetTests
 {

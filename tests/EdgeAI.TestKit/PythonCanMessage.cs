@@ -1,4 +1,5 @@
-namespace EdgeAI.Can.Tests.Logs;
+using EdgeAI.Can;
+namespace EdgeAI.TestKit;
 
 /// <summary>A frame as python-can 4.1 sees it (<c>can.Message</c>), for writing and reading logs with python-can.</summary>
 public sealed record PythonCanMessage(

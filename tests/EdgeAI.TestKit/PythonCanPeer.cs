@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Can.Tests.Logs;
+namespace EdgeAI.TestKit;
 
 /// <summary>Writes and reads logs with python-can 4.1 (Debian's python3-can) through its writer and reader classes.</summary>
 public static class PythonCanPeer

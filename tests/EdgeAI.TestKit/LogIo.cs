@@ -1,7 +1,8 @@
+using EdgeAI.Can;
 using System.Text;
 using EdgeAI.Can.Logs;
 
-namespace EdgeAI.Can.Tests.Logs;
+namespace EdgeAI.TestKit;
 
 /// <summary>Reads and writes whole logs with EdgeAI's readers and writers, for tests.</summary>
 public static class LogIo

@@ -1,7 +1,6 @@
-using EdgeAI.Can.Tests.Cli;
 using EdgeAI.TestKit;
 
-namespace EdgeAI.Can.Tests.Logs;
+namespace EdgeAI.Cli.Tests.Can;
 
 /// <summary>
 /// The interop promise end to end: python-can 4.1 writes a log in each format, <c>edgeai can convert</c> turns it
