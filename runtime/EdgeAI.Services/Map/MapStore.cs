@@ -7,7 +7,7 @@ namespace EdgeAI.Services.Map;
 
 /// <summary>
 /// A <see cref="RegionMap"/> in one SQLite file: the road graph (nodes, directed edges with class, length, speed limit,
-/// one-way, lanes, name and shape; banned turns), traffic signals with phases and links, POIs with their food, parking
+/// one-way, lanes, name and shape; banned turns and paths), traffic signals with phases and links, POIs with their food, parking
 /// and charger details, and metadata (name, attribution, format version). R*Tree indexes over POI positions and edge
 /// bounding boxes answer <see cref="PoisNear"/> and <see cref="NearestEdges"/> without reading the whole map.
 /// The schema is in docs/map.md. <see cref="Write"/> is atomic; <see cref="Open"/> refuses anything that is not a map
@@ -16,7 +16,7 @@ namespace EdgeAI.Services.Map;
 public sealed class MapStore : IDisposable
 {
     /// <summary>The schema version this code writes and reads (SQLite <c>user_version</c> and metadata <c>format_version</c>).</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     // SQLite application_id: "EAIM" marks a file as an EdgeAI map store, so a foreign SQLite file is told apart.
     private const int ApplicationId = 0x4541494D;
@@ -127,7 +127,14 @@ public sealed class MapStore : IDisposable
             var turns = new List<(int, int)>();
             using (var r = Command("SELECT from_edge, to_edge FROM banned_turns").ExecuteReader())
                 while (r.Read()) turns.Add((r.GetInt32(0), r.GetInt32(1)));
-            var graph = new RoadGraph(nodes, edges, turns);
+            var paths = new List<List<int>>();
+            using (var r = Command("SELECT path, edge FROM banned_paths ORDER BY path, seq").ExecuteReader())
+                while (r.Read())
+                {
+                    if (r.GetInt32(0) == paths.Count) paths.Add([]);
+                    paths[^1].Add(r.GetInt32(1));
+                }
+            var graph = new RoadGraph(nodes, edges, turns, paths);
             return new RegionMap(Metadata("name") ?? "", Metadata("attribution") ?? "", graph, LoadSignals(), LoadPois("SELECT * FROM poi_view ORDER BY idx", null));
         }
         catch (Exception e) when (e is SqliteException or ArgumentException or InvalidCastException or FormatException)
@@ -226,6 +233,7 @@ public sealed class MapStore : IDisposable
           speed_mps REAL NOT NULL, one_way INTEGER NOT NULL, lanes INTEGER NOT NULL, shape BLOB NOT NULL)
         """,
         "CREATE TABLE banned_turns (from_edge INTEGER NOT NULL, to_edge INTEGER NOT NULL, PRIMARY KEY (from_edge, to_edge)) WITHOUT ROWID",
+        "CREATE TABLE banned_paths (path INTEGER NOT NULL, seq INTEGER NOT NULL, edge INTEGER NOT NULL, PRIMARY KEY (path, seq)) WITHOUT ROWID",
         "CREATE TABLE signals (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, offset_s REAL NOT NULL)",
         """
         CREATE TABLE signal_phases (signal INTEGER NOT NULL REFERENCES signals(idx), seq INTEGER NOT NULL, duration_s REAL NOT NULL,
@@ -233,7 +241,8 @@ public sealed class MapStore : IDisposable
         """,
         """
         CREATE TABLE signal_links (signal INTEGER NOT NULL REFERENCES signals(idx), seq INTEGER NOT NULL, link_index INTEGER NOT NULL,
-          from_edge INTEGER NOT NULL, to_edge INTEGER NOT NULL, direction TEXT NOT NULL, PRIMARY KEY (signal, seq)) WITHOUT ROWID
+          from_edge INTEGER NOT NULL, to_edge INTEGER NOT NULL, direction TEXT NOT NULL, stop_lat REAL, stop_lon REAL,
+          PRIMARY KEY (signal, seq)) WITHOUT ROWID
         """,
         "CREATE TABLE pois (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, generated INTEGER NOT NULL)",
         "CREATE TABLE poi_food (poi INTEGER PRIMARY KEY REFERENCES pois(idx), cuisine TEXT NOT NULL, opening_hours TEXT, price_level INTEGER NOT NULL, rating REAL)",
@@ -268,12 +277,14 @@ public sealed class MapStore : IDisposable
             return new object?[] { e.Index, shape.Min(p => p.Lat), shape.Max(p => p.Lat), shape.Min(p => p.Lon), shape.Max(p => p.Lon) };
         }));
         Insert(db, "INSERT INTO banned_turns VALUES ($1, $2)", map.Graph.BannedTurns.Select(t => new object?[] { t.FromEdge, t.ToEdge }));
+        Insert(db, "INSERT INTO banned_paths VALUES ($1, $2, $3)", map.Graph.BannedPaths.SelectMany((p, i) =>
+            p.Select((e, j) => new object?[] { i, j, e })));
         Insert(db, "INSERT INTO signals VALUES ($1, $2, $3, $4, $5)",
             map.Signals.Select((s, i) => new object?[] { i, s.Id, s.Position.Lat, s.Position.Lon, s.OffsetS }));
         Insert(db, "INSERT INTO signal_phases VALUES ($1, $2, $3, $4, $5, $6)", map.Signals.SelectMany((s, i) =>
             s.Phases.Select((p, j) => new object?[] { i, j, p.DurationS, p.State, p.MinDurationS, p.MaxDurationS })));
-        Insert(db, "INSERT INTO signal_links VALUES ($1, $2, $3, $4, $5, $6)", map.Signals.SelectMany((s, i) =>
-            s.Links.Select((l, j) => new object?[] { i, j, l.LinkIndex, l.FromEdge, l.ToEdge, l.Direction.ToString() })));
+        Insert(db, "INSERT INTO signal_links VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", map.Signals.SelectMany((s, i) =>
+            s.Links.Select((l, j) => new object?[] { i, j, l.LinkIndex, l.FromEdge, l.ToEdge, l.Direction.ToString(), l.StopLine?.Lat, l.StopLine?.Lon })));
         Insert(db, "INSERT INTO pois VALUES ($1, $2, $3, $4, $5, $6, $7)", map.Pois.Select((p, i) =>
             new object?[] { i, p.Id, p.Kind.ToString(), p.Name, p.Position.Lat, p.Position.Lon, p.Generated ? 1 : 0 }));
         Insert(db, "INSERT INTO poi_rtree VALUES ($1, $2, $3, $4, $5)", map.Pois.Select((p, i) =>
@@ -313,8 +324,10 @@ public sealed class MapStore : IDisposable
         using (var r = Command("SELECT signal, duration_s, state, min_s, max_s FROM signal_phases ORDER BY signal, seq").ExecuteReader())
             while (r.Read()) ListFor(phases, r.GetInt32(0)).Add(new SignalPhase(r.GetDouble(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4)));
         var links = new Dictionary<int, List<SignalLink>>();
-        using (var r = Command("SELECT signal, link_index, from_edge, to_edge, direction FROM signal_links ORDER BY signal, seq").ExecuteReader())
-            while (r.Read()) ListFor(links, r.GetInt32(0)).Add(new SignalLink(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4)[0]));
+        using (var r = Command("SELECT signal, link_index, from_edge, to_edge, direction, stop_lat, stop_lon FROM signal_links ORDER BY signal, seq").ExecuteReader())
+            while (r.Read())
+                ListFor(links, r.GetInt32(0)).Add(new SignalLink(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4)[0],
+                    r.IsDBNull(5) ? null : new GeoPoint(r.GetDouble(5), r.GetDouble(6))));
         var signals = new List<TrafficSignal>();
         using (var r = Command("SELECT idx, id, lat, lon, offset_s FROM signals ORDER BY idx").ExecuteReader())
             while (r.Read())

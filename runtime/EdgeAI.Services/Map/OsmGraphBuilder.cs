@@ -4,7 +4,7 @@ namespace EdgeAI.Services.Map;
 
 /// <summary>
 /// Turns raw OSM entities into a <see cref="RegionMap"/>: the drivable ways split at shared nodes into directed edges,
-/// turn restrictions as banned turns, traffic-signal nodes as signals without a program, and amenities as POIs.
+/// turn restrictions as banned turns (via a node) and banned paths (via ways), traffic-signal nodes as signals without a program, and amenities as POIs.
 /// </summary>
 internal static class OsmGraphBuilder
 {
@@ -90,6 +90,7 @@ internal static class OsmGraphBuilder
         foreach (var e in edges) outEdges[e.From].Add(e.Index);
 
         var banned = new HashSet<(int, int)>();
+        var bannedPaths = new List<IReadOnlyList<int>>();
         foreach (var r in osm.Relations)
         {
             if (Tag(r.Tags, "type") != "restriction") continue;
@@ -98,7 +99,13 @@ internal static class OsmGraphBuilder
             var from = r.Members.FirstOrDefault(m => m.Role == "from" && m.Type == "way");
             var via = r.Members.FirstOrDefault(m => m.Role == "via" && m.Type == "node");
             var to = r.Members.FirstOrDefault(m => m.Role == "to" && m.Type == "way");
-            // Restrictions via a way, or on ways that are not drivable, are left out.
+            var viaWays = r.Members.Where(m => m.Role == "via" && m.Type == "way").Select(m => m.Ref).ToList();
+            if (from is not null && to is not null && via is null && viaWays.Count > 0)
+            {
+                ViaWayRestriction(kind.StartsWith("only_", StringComparison.Ordinal), from.Ref, viaWays, to.Ref, edges, edgesOfWay, outEdges, banned, bannedPaths);
+                continue;
+            }
+            // Restrictions on ways that are not drivable are left out.
             if (from is null || via is null || to is null || !nodeIndex.TryGetValue(via.Ref, out int v)) continue;
             var fromEdges = edgesOfWay.GetValueOrDefault(from.Ref)?.Where(e => edges[e].To == v).ToList() ?? [];
             var toEdges = edgesOfWay.GetValueOrDefault(to.Ref)?.Where(e => edges[e].From == v).ToList() ?? [];
@@ -112,8 +119,65 @@ internal static class OsmGraphBuilder
             }
         }
 
-        var graph = new RoadGraph(nodes, edges, banned);
+        var graph = new RoadGraph(nodes, edges, banned, bannedPaths);
         return new RegionMap(name, attribution, graph, Signals(osm, edges, edgeOsmNodes, outEdges, banned), Pois(osm));
+    }
+
+    /// <summary>
+    /// A restriction from way <paramref name="fromWay"/> via one or more ways to way <paramref name="toWay"/>: every
+    /// drivable chain from an edge of the from way, along edges of the via ways (each via way at least once, no node
+    /// twice), to an edge of the to way. <c>no_*</c> bans each chain as a path; <c>only_*</c> bans, after the from edge,
+    /// every turn off the via chains at its start and every exit but the to way at the chain's end (leaving the via way
+    /// part-way, where it is split into several edges, is not banned). Ways that are not drivable leave no chain.
+    /// </summary>
+    private static void ViaWayRestriction(bool only, long fromWay, List<long> viaWays, long toWay, List<RoadEdge> edges,
+        Dictionary<long, List<int>> edgesOfWay, List<int>[] outEdges, HashSet<(int, int)> banned, List<IReadOnlyList<int>> bannedPaths)
+    {
+        var viaEdges = new Dictionary<int, long>();
+        foreach (var w in viaWays)
+            foreach (var e in edgesOfWay.GetValueOrDefault(w) ?? []) viaEdges[e] = w;
+        var toEdges = edgesOfWay.GetValueOrDefault(toWay) ?? [];
+        var chain = new List<int>();
+        var visited = new HashSet<int>();
+        foreach (var first in edgesOfWay.GetValueOrDefault(fromWay) ?? [])
+        {
+            var firstSteps = new HashSet<int>();
+            chain.Clear(); chain.Add(first);
+            visited.Clear(); visited.Add(edges[first].From); visited.Add(edges[first].To);
+            Walk(first);
+            if (only && firstSteps.Count > 0)
+                foreach (var x in outEdges[edges[first].To])
+                    if (!firstSteps.Contains(x)) banned.Add((first, x));
+
+            void Walk(int last)
+            {
+                foreach (var next in outEdges[edges[last].To])
+                {
+                    if (!viaEdges.ContainsKey(next) || visited.Contains(edges[next].To)) continue;
+                    chain.Add(next); visited.Add(edges[next].To);
+                    if (chain.Skip(1).Select(e => viaEdges[e]).Distinct().Count() == viaWays.Distinct().Count())
+                    {
+                        var end = edges[next].To;
+                        bool reachesTo = false;
+                        foreach (var exit in outEdges[end])
+                        {
+                            if (!toEdges.Contains(exit)) continue;
+                            reachesTo = true;
+                            if (!only) bannedPaths.Add([.. chain, exit]);
+                        }
+                        if (reachesTo)
+                        {
+                            firstSteps.Add(chain[1]);
+                            if (only)
+                                foreach (var exit in outEdges[end])
+                                    if (!toEdges.Contains(exit) && !viaEdges.ContainsKey(exit)) bannedPaths.Add([.. chain, exit]);
+                        }
+                    }
+                    Walk(next);
+                    chain.RemoveAt(chain.Count - 1); visited.Remove(edges[next].To);
+                }
+            }
+        }
     }
 
     private static List<TrafficSignal> Signals(OsmData osm, List<RoadEdge> edges, List<List<long>> edgeOsmNodes, List<int>[] outEdges, HashSet<(int, int)> banned)

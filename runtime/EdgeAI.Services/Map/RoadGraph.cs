@@ -1,7 +1,8 @@
 namespace EdgeAI.Services.Map;
 
 /// <summary>
-/// The drivable road network in memory: nodes, directed edges and turn restrictions. Built by a reader
+/// The drivable road network in memory: nodes, directed edges and turn restrictions (banned turns between two edges,
+/// banned paths over three or more). Built by a reader
 /// (the SUMO net reader, the OSM importer) or loaded from the map store; immutable once built.
 /// </summary>
 public sealed class RoadGraph
@@ -11,8 +12,13 @@ public sealed class RoadGraph
     private readonly HashSet<long> _bannedTurns;
 
     /// <summary>Builds the graph and its adjacency. <paramref name="bannedTurns"/> are (from edge, to edge) index pairs
-    /// that share a node and may not be driven one after the other.</summary>
-    public RoadGraph(IReadOnlyList<RoadNode> nodes, IReadOnlyList<RoadEdge> edges, IEnumerable<(int FromEdge, int ToEdge)> bannedTurns)
+    /// that share a node and may not be driven one after the other. <paramref name="bannedPaths"/> are sequences of three
+    /// or more edges, each meeting the next, that may not be driven in that order (an OSM turn restriction via a way:
+    /// from way A via way B to way C); driving only a part of one is allowed.</summary>
+    /// <exception cref="ArgumentException">an edge or node index is out of range, or a banned path is shorter than three
+    /// edges or has edges that do not meet.</exception>
+    public RoadGraph(IReadOnlyList<RoadNode> nodes, IReadOnlyList<RoadEdge> edges, IEnumerable<(int FromEdge, int ToEdge)> bannedTurns,
+        IEnumerable<IReadOnlyList<int>>? bannedPaths = null)
     {
         Nodes = nodes;
         Edges = edges;
@@ -36,6 +42,19 @@ public sealed class RoadGraph
         _in = Array.ConvertAll(inLists, l => l.ToArray());
         _bannedTurns = [];
         foreach (var (from, to) in bannedTurns) _bannedTurns.Add(TurnKey(from, to));
+        var paths = new List<IReadOnlyList<int>>();
+        foreach (var path in bannedPaths ?? [])
+        {
+            if (path.Count < 3) throw new ArgumentException($"a banned path needs three or more edges (two are a banned turn), got {path.Count}");
+            for (var i = 0; i < path.Count; i++)
+            {
+                if ((uint)path[i] >= (uint)edges.Count) throw new ArgumentException($"banned path names edge {path[i]}, outside 0..{edges.Count - 1}");
+                if (i > 0 && edges[path[i - 1]].To != edges[path[i]].From)
+                    throw new ArgumentException($"banned path: edge {edges[path[i - 1]].Id} does not lead to edge {edges[path[i]].Id}");
+            }
+            paths.Add([.. path]);
+        }
+        BannedPaths = paths;
     }
 
     /// <summary>All nodes; a node's <see cref="RoadNode.Index"/> is its position here.</summary>
@@ -49,6 +68,9 @@ public sealed class RoadGraph
 
     /// <summary>The banned turns, as (from edge, to edge) index pairs.</summary>
     public IEnumerable<(int FromEdge, int ToEdge)> BannedTurns => _bannedTurns.Select(k => ((int)(k >> 32), (int)(k & 0xFFFF_FFFF)));
+
+    /// <summary>Edge sequences of three or more edges that may not be driven in that order (restrictions via a way).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> BannedPaths { get; }
 
     /// <summary>Indices of the edges leaving <paramref name="node"/>.</summary>
     public ReadOnlySpan<int> OutEdges(int node) => _out[node];

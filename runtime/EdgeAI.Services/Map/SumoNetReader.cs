@@ -207,6 +207,9 @@ public static class SumoNetReader
 
         var allowed = new HashSet<(int, int)>();
         var links = new Dictionary<string, SortedSet<(int Link, int From, int To, char Dir)>>(StringComparer.Ordinal);
+        // SUMO's lane shapes end at the stop line; the edge's shape runs on to the junction's centre.
+        var stopLines = new Dictionary<(string Tl, int Link), GeoPoint>();
+        var rawEdges = net.Edges.ToDictionary(e => e.Id, StringComparer.Ordinal);
         foreach (var c in net.Connections)
         {
             if (!edgeIndex.TryGetValue(c.From, out var from) || !edgeIndex.TryGetValue(c.To, out var to)) continue;
@@ -215,6 +218,9 @@ public static class SumoNetReader
             if (c.Tl is null) continue;
             if (!links.TryGetValue(c.Tl, out var set)) links[c.Tl] = set = [];
             set.Add((c.LinkIndex, from, to, c.Dir));
+            var raw = rawEdges[c.From];
+            var laneShape = ParseShape(raw.Lanes.Find(l => l.Index == c.FromLane).Shape, name, raw.Line).ToList();
+            if (laneShape.Count > 0) stopLines.TryAdd((c.Tl, c.LinkIndex), ToWgs84(laneShape[^1].X, laneShape[^1].Y));
         }
         var leaving = edges.ToLookup(e => e.From);
         var banned = new List<(int, int)>();
@@ -227,7 +233,8 @@ public static class SumoNetReader
         foreach (var (id, program) in net.Programs.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!links.TryGetValue(id, out var set) || program.Phases.Count == 0) continue;
-            var signalLinks = set.Select(l => new SignalLink(l.Link, l.From, l.To, l.Dir)).ToList();
+            var signalLinks = set.Select(l => new SignalLink(l.Link, l.From, l.To, l.Dir,
+                stopLines.TryGetValue((id, l.Link), out var stop) ? stop : null)).ToList();
             var width = program.Phases[0].State.Length;
             var bad = signalLinks.FirstOrDefault(l => l.LinkIndex >= width);
             if (bad is not null) throw new MapFormatException(name, 0, $"traffic light {id}: link index {bad.LinkIndex} is beyond its {width}-letter phase states");

@@ -34,4 +34,6 @@ public sealed record SignalPhase(double DurationS, string State, double MinDurat
 /// <param name="FromEdge">Index of the approach edge in the road graph.</param>
 /// <param name="ToEdge">Index of the exit edge in the road graph.</param>
 /// <param name="Direction">SUMO's direction: s straight, l left, r right, t turnaround, L/R partly left/right.</param>
-public sealed record SignalLink(int LinkIndex, int FromEdge, int ToEdge, char Direction);
+/// <param name="StopLine">Where the movement's lane stops at the signal (the end of the SUMO lane's shape), or null
+/// when the source does not say (OSM, GeoJSON): then the approach edge's end stands in for it.</param>
+public sealed record SignalLink(int LinkIndex, int FromEdge, int ToEdge, char Direction, GeoPoint? StopLine = null);

@@ -7,6 +7,13 @@ namespace EdgeAI.Services.Routing;
 /// Fastest routes on a <see cref="RoadGraph"/>: A* on travel time over edges (the search state is the edge driven, so
 /// a banned turn is simply a missing transition), with live <see cref="ITrafficFactors"/> and ETA.
 /// <para>
+/// Banned paths (<see cref="RoadGraph.BannedPaths"/>, restrictions via a way) add states: an edge reached along the
+/// first part of a banned path is a state of its own, "on this edge, having driven that part", so that the transition
+/// that would complete the path can be left out. The states are those of a string matcher over edge sequences (a trie
+/// of the paths' prefixes with links to the longest prefix that is also a suffix, as in Aho–Corasick), built once;
+/// a graph without banned paths has exactly one state per edge.
+/// </para>
+/// <para>
 /// The heuristic is the straight-line (haversine) distance to the goal over the fastest straight-line speed any edge
 /// allows: the larger of the graph's top speed limit and, per edge, the distance between its end nodes over its free-flow
 /// time (SUMO's lane lengths stop at the junction areas, so an edge can be shorter than its nodes are apart). It never
@@ -24,8 +31,9 @@ namespace EdgeAI.Services.Routing;
 public sealed class Router
 {
     private readonly RoadGraph _graph;
-    private readonly int[] _succStart;     // CSR: allowed successors of edge e are _succ[_succStart[e].._succStart[e+1]]
+    private readonly int[] _succStart;     // CSR: allowed successor states of state s are _succ[_succStart[s].._succStart[s+1]]
     private readonly int[] _succ;
+    private readonly int[] _stateEdge;     // the edge a search state is on; states 0..m-1 are the edges themselves
     private readonly int[] _edgeFrom, _edgeTo;
     private readonly double[] _freeTime, _length;
     private readonly double[] _nodeLatRad, _nodeLonRad, _nodeCosLat;
@@ -71,8 +79,6 @@ public sealed class Router
             _nodeCosLat[i] = Math.Cos(_nodeLatRad[i]);
         }
         double speed = 0;
-        var succ = new List<int>(m * 3);
-        _succStart = new int[m + 1];
         for (var e = 0; e < m; e++)
         {
             var edge = graph.Edges[e];
@@ -80,14 +86,11 @@ public sealed class Router
             _freeTime[e] = edge.FreeFlowSeconds; _length[e] = edge.LengthM;
             speed = Math.Max(speed, edge.SpeedLimitMps);
             speed = Math.Max(speed, Haversine(edge.From, edge.To) / edge.FreeFlowSeconds);
-            _succStart[e] = succ.Count;
-            foreach (var next in graph.OutEdges(edge.To))
-                if (graph.IsTurnAllowed(e, next)) succ.Add(next);
         }
-        _succStart[m] = succ.Count;
-        _succ = [.. succ];
         HeuristicSpeedMps = speed;
-        _g = new double[m]; _parent = new int[m]; _seen = new int[m]; _closed = new int[m];
+        (_stateEdge, _succStart, _succ) = BuildStates(graph);
+        int states = _stateEdge.Length;
+        _g = new double[states]; _parent = new int[states]; _seen = new int[states]; _closed = new int[states];
         _h = new double[n]; _hStamp = new int[n];
         ArgumentOutOfRangeException.ThrowIfNegative(landmarks);
         _landmarks = Math.Min(landmarks, n);
@@ -166,11 +169,11 @@ public sealed class Router
             if (_closed[e] == _stamp) continue;
             _closed[e] = _stamp;
             var g = _g[e];
-            if (_edgeTo[e] == toNode) { cost = g; return e; }
+            if (_edgeTo[_stateEdge[e]] == toNode) { cost = g; return e; }
             for (int k = _succStart[e], end = _succStart[e + 1]; k < end; k++)
             {
                 var next = _succ[k];
-                if (_closed[next] != _stamp) Relax(next, e, g + Time(next, traffic), toNode, speed);
+                if (_closed[next] != _stamp) Relax(next, e, g + Time(_stateEdge[next], traffic), toNode, speed);
             }
         }
         return -1;
@@ -209,14 +212,14 @@ public sealed class Router
             for (var t = 0; t < to.Count; t++)
             {
                 var dst = to[t];
-                if (_edgeTo[e] != _edgeFrom[dst.Edge] || !_graph.IsTurnAllowed(e, dst.Edge)) continue;
+                if (_edgeTo[_stateEdge[e]] != _edgeFrom[dst.Edge] || !CanContinue(e, dst.Edge)) continue;
                 var total = g + dst.Fraction * Time(dst.Edge, traffic);
                 if (total < best) { best = total; bestLast = e; bestTarget = t; bestDirectSource = -1; }
             }
             for (int k = _succStart[e], end = _succStart[e + 1]; k < end; k++)
             {
                 var next = _succ[k];
-                if (_closed[next] != _stamp) RelaxMulti(next, e, g + Time(next, traffic), to, speed);
+                if (_closed[next] != _stamp) RelaxMulti(next, e, g + Time(_stateEdge[next], traffic), to, speed);
             }
         }
         if (bestTarget < 0) return null;
@@ -243,7 +246,7 @@ public sealed class Router
         var edges = new int[count];
         var i = count - 1;
         if (appendEdge >= 0) edges[i--] = appendEdge;
-        for (var e = last; e >= 0; e = _parent[e]) edges[i--] = e;
+        for (var e = last; e >= 0; e = _parent[e]) edges[i--] = _stateEdge[e];
         var lengths = new double[count];
         var times = new double[count];
         for (var k = 0; k < count; k++)
@@ -312,6 +315,78 @@ public sealed class Router
         return new GeoPoint(points[i - 1].Lat + f * (points[i].Lat - points[i - 1].Lat), points[i - 1].Lon + f * (points[i].Lon - points[i - 1].Lon));
     }
 
+    // whether a car in search state s may drive onto edge next (a banned turn or a completed banned path says no)
+    private bool CanContinue(int s, int next)
+    {
+        for (int k = _succStart[s], end = _succStart[s + 1]; k < end; k++)
+            if (_stateEdge[_succ[k]] == next) return true;
+        return false;
+    }
+
+    // The search states and their successors (CSR). States 0..m-1 are the edges; each prefix (of two or more edges, but
+    // not the whole) of a banned path adds a state on its last edge. From state s, the edge g leads to the state of the
+    // longest prefix that the driven sequence then ends with (Aho–Corasick's goto and failure links over edges), and is
+    // left out when the sequence then ends with a whole banned path.
+    private static (int[] StateEdge, int[] SuccStart, int[] Succ) BuildStates(RoadGraph graph)
+    {
+        int m = graph.Edges.Count;
+        var stateEdge = new List<int>(m);
+        for (var e = 0; e < m; e++) stateEdge.Add(e);
+        var parentOf = new List<int>();                 // for state m + i: the state it extends
+        var child = new Dictionary<(int State, int Edge), int>();
+        var completes = new HashSet<(int State, int Edge)>();
+        foreach (var path in graph.BannedPaths)
+        {
+            var s = path[0];
+            for (var i = 1; i < path.Count - 1; i++)
+            {
+                if (!child.TryGetValue((s, path[i]), out var c))
+                {
+                    c = stateEdge.Count;
+                    stateEdge.Add(path[i]);
+                    parentOf.Add(s);
+                    child[(s, path[i])] = c;
+                }
+                s = c;
+            }
+            completes.Add((s, path[^1]));
+        }
+        var fail = new int[stateEdge.Count];
+        Array.Fill(fail, int.MinValue);
+
+        // the state of the longest proper suffix that is a prefix; -1 (the empty prefix) for an edge's own state
+        int Fail(int s)
+        {
+            if (s < m) return -1;
+            if (fail[s] == int.MinValue) fail[s] = Goto(Fail(parentOf[s - m]), stateEdge[s]);
+            return fail[s];
+        }
+        int Goto(int s, int edge)
+        {
+            for (; s >= 0; s = Fail(s))
+                if (child.TryGetValue((s, edge), out var c)) return c;
+            return edge;
+        }
+        bool Completes(int s, int edge)
+        {
+            for (; s >= 0; s = Fail(s))
+                if (completes.Contains((s, edge))) return true;
+            return false;
+        }
+
+        var succStart = new int[stateEdge.Count + 1];
+        var succ = new List<int>(m * 3);
+        for (var s = 0; s < stateEdge.Count; s++)
+        {
+            succStart[s] = succ.Count;
+            var e = stateEdge[s];
+            foreach (var next in graph.OutEdges(graph.Edges[e].To))
+                if (graph.IsTurnAllowed(e, next) && !Completes(s, next)) succ.Add(Goto(s, next));
+        }
+        succStart[^1] = succ.Count;
+        return ([.. stateEdge], succStart, [.. succ]);
+    }
+
     private double SpeedBound(ITrafficFactors? traffic)
     {
         var lowest = traffic?.LowestFactor ?? 1;
@@ -328,7 +403,7 @@ public sealed class Router
         _seen[edge] = _stamp;
         _g[edge] = g;
         _parent[edge] = parent;
-        var node = _edgeTo[edge];
+        var node = _edgeTo[_stateEdge[edge]];
         if (_hStamp[node] != _stamp) { _hStamp[node] = _stamp; _h[node] = Bound(node, goalNode, speed); }
         Push(g + _h[node], edge);
     }
@@ -339,7 +414,7 @@ public sealed class Router
         _seen[edge] = _stamp;
         _g[edge] = g;
         _parent[edge] = parent;
-        var node = _edgeTo[edge];
+        var node = _edgeTo[_stateEdge[edge]];
         if (_hStamp[node] != _stamp)
         {
             var h = double.PositiveInfinity;

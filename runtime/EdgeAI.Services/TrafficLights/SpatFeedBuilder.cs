@@ -43,7 +43,8 @@ public static class SpatFeedBuilder
     }
 
     /// <summary>The MAP of <paramref name="signals"/>: per approach edge its shape up to the stop line, bearing, limit and
-    /// manoeuvres with their signal groups (<see cref="SignalGroups"/>).</summary>
+    /// manoeuvres with their signal groups (<see cref="SignalGroups"/>). The stop line is where the approach's signalled
+    /// lanes end (<see cref="SignalLink.StopLine"/>, their mean position along the edge), else the end of the edge.</summary>
     public static SignalMap BuildMap(RoadGraph graph, IEnumerable<TrafficSignal> signals)
     {
         var intersections = new List<SignalIntersection>();
@@ -61,12 +62,63 @@ public static class SpatFeedBuilder
                     var m = new SignalManeuver(graph.Edges[link.ToEdge].Id, link.Direction, groups.GroupOfLink(link.LinkIndex));
                     if (!maneuvers.Contains(m)) maneuvers.Add(m);
                 }
-                var shape = edge.Shape;
+                var lineEnds = signal.Links.Where(l => l.FromEdge == from && l.StopLine is not null).Select(l => l.StopLine!.Value).Distinct().ToList();
+                var shape = UpToStopLine(edge.Shape, lineEnds);
                 var bearing = GeoPoint.BearingDeg(shape[^2], shape[^1]);
                 approaches.Add(new SignalApproach(edge.Id, shape, bearing, edge.SpeedLimitMps, maneuvers));
             }
             intersections.Add(new SignalIntersection(signal.Id, signal.Position, approaches));
         }
         return new SignalMap(intersections);
+    }
+
+    /// <summary>
+    /// <paramref name="shape"/> cut where <paramref name="lineEnds"/> (the ends of its lanes) lie along it, on average:
+    /// the edge's shape runs on past the stop line to the junction's centre. The whole shape when there are none.
+    /// </summary>
+    internal static IReadOnlyList<GeoPoint> UpToStopLine(IReadOnlyList<GeoPoint> shape, IReadOnlyList<GeoPoint> lineEnds)
+    {
+        if (lineEnds.Count == 0 || shape.Count < 2) return shape;
+        double at = 0;
+        foreach (var p in lineEnds) at += AlongM(shape, p);
+        at /= lineEnds.Count;
+        var cut = new List<GeoPoint> { shape[0] };
+        double walked = 0;
+        for (int i = 1; i < shape.Count; i++)
+        {
+            double length = GeoPoint.DistanceM(shape[i - 1], shape[i]);
+            if (walked + length >= at)
+            {
+                double f = length > 0 ? Math.Clamp((at - walked) / length, 0, 1) : 1;
+                var end = new GeoPoint(shape[i - 1].Lat + f * (shape[i].Lat - shape[i - 1].Lat), shape[i - 1].Lon + f * (shape[i].Lon - shape[i - 1].Lon));
+                // a cut within a centimetre of a shape point keeps that point (no zero-length last segment for the bearing)
+                if (GeoPoint.DistanceM(cut[^1], end) > 0.01) cut.Add(end);
+                else if (cut.Count == 1) cut.Add(shape[i]);
+                return cut;
+            }
+            walked += length;
+            cut.Add(shape[i]);
+        }
+        return cut;
+    }
+
+    // Metres along the polyline to the point nearest p (flat metres around p: fine over an edge's length).
+    private static double AlongM(IReadOnlyList<GeoPoint> shape, GeoPoint p)
+    {
+        double kx = 111_320 * Math.Cos(p.Lat * Math.PI / 180), ky = 110_574;
+        double best = double.PositiveInfinity, bestAlong = 0, walked = 0;
+        for (int i = 1; i < shape.Count; i++)
+        {
+            double ax = (shape[i - 1].Lon - p.Lon) * kx, ay = (shape[i - 1].Lat - p.Lat) * ky;
+            double dx = (shape[i].Lon - shape[i - 1].Lon) * kx, dy = (shape[i].Lat - shape[i - 1].Lat) * ky;
+            double length2 = dx * dx + dy * dy;
+            double f = length2 > 0 ? Math.Clamp(-(ax * dx + ay * dy) / length2, 0, 1) : 0;
+            double cx = ax + f * dx, cy = ay + f * dy, d = cx * cx + cy * cy;
+            // distances along use the same metric as the cut (haversine per segment)
+            double segment = GeoPoint.DistanceM(shape[i - 1], shape[i]);
+            if (d < best) { best = d; bestAlong = walked + f * segment; }
+            walked += segment;
+        }
+        return bestAlong;
     }
 }

@@ -77,11 +77,11 @@ public sealed class LightsCommandTests
     }
 
     [Fact]
-    public void Lights_ScenarioWithoutSpat_OneLineNamingTheFile()
+    public void Lights_ScenarioWithoutSpat_OneLineNamingTheScenario()
     {
         var (code, _, stderr) = CliRunner.Run("lights", "--at", "10", RepoPaths.Get("models", "scenarios", "city-drive"));
         Assert.Equal(2, code);
-        Assert.Contains("map.json: no such file", stderr);
+        Assert.Contains("scenario.json: expected services.spat and services.intersections", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
     }
 }

@@ -242,6 +242,52 @@ public sealed class OsmImporterTests
     }
 
     [Fact]
+    public void Import_RestrictionsViaAWay_BanThePathAndTheRouterDetours()
+    {
+        // A ladder: way 30 (1-2) north, way 31 (2-3) east, way 32 (3-4) south; the long way round is way 33 (1-5-4).
+        // no_u_turn from 30 via 31 to 32 bans 1-2-3-4; only_straight_on from 34 (6-2) via 31 to 35 (3-7) bans, after
+        // 6-2-3, every exit at 3 but 35 (and the way back along 31).
+        const string osm = """
+            <osm version="0.6">
+              <node id="1" lat="52.0000" lon="13.0000"/>
+              <node id="2" lat="52.0010" lon="13.0000"/>
+              <node id="3" lat="52.0010" lon="13.0010"/>
+              <node id="4" lat="52.0000" lon="13.0010"/>
+              <node id="5" lat="51.9990" lon="13.0005"/>
+              <node id="6" lat="52.0020" lon="13.0000"/>
+              <node id="7" lat="52.0010" lon="13.0020"/>
+              <way id="30"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/><tag k="oneway" v="yes"/></way>
+              <way id="31"><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/></way>
+              <way id="32"><nd ref="3"/><nd ref="4"/><tag k="highway" v="residential"/><tag k="oneway" v="yes"/></way>
+              <way id="33"><nd ref="1"/><nd ref="5"/><nd ref="4"/><tag k="highway" v="residential"/><tag k="oneway" v="yes"/></way>
+              <way id="34"><nd ref="6"/><nd ref="2"/><tag k="highway" v="residential"/><tag k="oneway" v="yes"/></way>
+              <way id="35"><nd ref="3"/><nd ref="7"/><tag k="highway" v="residential"/><tag k="oneway" v="yes"/></way>
+              <relation id="40"><member type="way" ref="30" role="from"/><member type="way" ref="31" role="via"/><member type="way" ref="32" role="to"/><tag k="type" v="restriction"/><tag k="restriction" v="no_u_turn"/></relation>
+              <relation id="41"><member type="way" ref="34" role="from"/><member type="way" ref="31" role="via"/><member type="way" ref="35" role="to"/><tag k="type" v="restriction"/><tag k="restriction" v="only_straight_on"/></relation>
+            </osm>
+            """;
+        var map = ImportText(osm, "ladder.osm");
+        var g = map.Graph;
+        int Edge(string id) => g.Edges.Single(e => e.Id == id).Index;
+        int Node(string id) => g.Nodes.Single(n => n.Id == id).Index;
+        var paths = g.BannedPaths.Select(p => string.Join(' ', p.Select(e => g.Edges[e].Id))).Order().ToList();
+        Assert.Equal(["w30:0+ w31:0+ w32:0+", "w34:0+ w31:0+ w32:0+"], paths);
+        Assert.True(g.IsTurnAllowed(Edge("w34:0+"), Edge("w31:0+")));
+        var router = new EdgeAI.Services.Routing.Router(g);
+        var route = router.Find(Node("n1"), Node("n4"))!;
+        Assert.Equal(["w33:0+"], route.Edges.Select(e => g.Edges[e].Id));
+        Assert.Equal(["w31:0+", "w32:0+"], router.Find(Node("n2"), Node("n4"))!.Edges.Select(e => g.Edges[e].Id));
+        // only the exact sequence is banned: a U-turn at node 3 and back breaks it (OSM has no U-turn ban here)
+        Assert.Equal(["w34:0+", "w31:0+", "w31:0-", "w31:0+", "w32:0+"], router.Find(Node("n6"), Node("n4"))!.Edges.Select(e => g.Edges[e].Id));
+        Assert.Equal(["w34:0+", "w31:0+", "w35:0+"], router.Find(Node("n6"), Node("n7"))!.Edges.Select(e => g.Edges[e].Id));
+        // the store keeps banned paths
+        using var dir = new TempDirectory();
+        MapStore.Write(map, dir.File("ladder.map.db"));
+        using var store = MapStore.Open(dir.File("ladder.map.db"));
+        Assert.Equal(paths, store.Load().Graph.BannedPaths.Select(p => string.Join(' ', p.Select(e => g.Edges[e].Id))).Order().ToList());
+    }
+
+    [Fact]
     public void Import_GeoJson_JoinsLinesAtSharedPointsAndReadsPointPois()
     {
         const string geojson = """

@@ -9,7 +9,10 @@ internal static class GridGraph
     /// <summary>Node index of column <paramref name="x"/>, row <paramref name="y"/> (row 0 is the south).</summary>
     public static int Node(int x, int y, int columns) => y * columns + x;
 
-    public static RoadGraph Build(int columns, int rows, Func<RoadGraph, IEnumerable<(int, int)>>? bans = null, double speedMps = 50 / 3.6)
+    /// <summary>A grid of <paramref name="columns"/> × <paramref name="rows"/>; <paramref name="bans"/> and
+    /// <paramref name="bannedPaths"/> pick banned turns and banned paths on the plain grid.</summary>
+    public static RoadGraph Build(int columns, int rows, Func<RoadGraph, IEnumerable<(int, int)>>? bans = null, double speedMps = 50 / 3.6,
+        Func<RoadGraph, IEnumerable<IReadOnlyList<int>>>? bannedPaths = null)
     {
         var origin = new GeoPoint(52.43, 13.53);
         var nodes = new List<RoadNode>();
@@ -26,7 +29,8 @@ internal static class GridGraph
                 if (y + 1 < rows) { Add(Node(x, y, columns), Node(x, y + 1, columns)); Add(Node(x, y + 1, columns), Node(x, y, columns)); }
             }
         var plain = new RoadGraph(nodes, edges, []);
-        return bans is null ? plain : new RoadGraph(nodes, edges, bans(plain).ToList());
+        return bans is null && bannedPaths is null ? plain
+            : new RoadGraph(nodes, edges, bans?.Invoke(plain).ToList() ?? [], bannedPaths?.Invoke(plain).ToList());
     }
 
     /// <summary>The edge from node <paramref name="a"/> to node <paramref name="b"/>.</summary>

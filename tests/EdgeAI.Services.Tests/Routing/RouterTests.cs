@@ -1,3 +1,4 @@
+using EdgeAI.Services.Geo;
 using EdgeAI.Services.Map;
 using EdgeAI.Services.Routing;
 
@@ -45,10 +46,11 @@ public sealed class RouterTests
     }
 
     [Fact]
-    public void Find_WithLandmarksOnAGridWithBannedTurnsAndFactorsBelowOne_MatchesPlainDijkstraAndTheStraightLineSearch()
+    public void Find_WithLandmarksOnAGridWithBannedTurnsBannedPathsAndFactorsBelowOne_MatchesPlainDijkstraAndTheStraightLineSearch()
     {
-        // landmark bounds come from the node graph without turn restrictions and free-flow times: here turns are banned
-        // and traffic both slows and speeds edges up, which the bounds must survive without overestimating
+        // landmark bounds come from the node graph without turn restrictions and free-flow times: here turns are banned,
+        // so are paths of 3 to 5 edges (restrictions via ways; random walks, so some overlap and share prefixes), and
+        // traffic both slows and speeds edges up, which the bounds must survive without overestimating
         var random = new Random(21);
         var graph = GridGraph.Build(20, 20, g =>
         {
@@ -57,7 +59,8 @@ public sealed class RouterTests
                 foreach (var next in g.OutEdges(g.Edges[e].To))
                     if (g.Edges[next].To != g.Edges[e].From && random.NextDouble() < 0.15) bans.Add((e, next));
             return bans;
-        });
+        }, bannedPaths: g => RandomWalks(g, random, count: 400, minEdges: 3, maxEdges: 5));
+        Assert.Equal(400, graph.BannedPaths.Count);
         var traffic = new TrafficFactors(graph.Edges.Count);
         for (var e = 0; e < graph.Edges.Count; e++) traffic.Set(e, 0.5 + random.NextDouble() * 2.5);
         var withLandmarks = new Router(graph, landmarks: 8);
@@ -162,8 +165,8 @@ public sealed class RouterTests
         var router = new Router(graph);
         var west = graph.Nodes[0].Position;
         var east = graph.Nodes[3].Position;
-        var from = new EdgeAI.Services.Geo.GeoPoint(west.Lat + 0.00005, west.Lon + (east.Lon - west.Lon) * 0.25); // 75 m east, ~5 m north
-        var to = new EdgeAI.Services.Geo.GeoPoint(west.Lat - 0.00005, west.Lon + (east.Lon - west.Lon) * 0.75);   // 225 m east
+        var from = new GeoPoint(west.Lat + 0.00005, west.Lon + (east.Lon - west.Lon) * 0.25); // 75 m east, ~5 m north
+        var to = new GeoPoint(west.Lat - 0.00005, west.Lon + (east.Lon - west.Lon) * 0.75);   // 225 m east
         var route = router.Find(from, to)!;
         Assert.Equal(150, route.LengthM, 1.0);
         Assert.Equal(150 / (50 / 3.6), route.TravelTimeS, 0.1);
@@ -185,6 +188,66 @@ public sealed class RouterTests
         }
     }
 
+    [Fact]
+    public void Find_BannedPathViaAWay_TakesTheDetourOnlyWhenTheWholePathWouldBeDriven()
+    {
+        // a -> b -> c -> d is banned (from way ab via way bc to way cd); the detour a -> e -> d is 100 m longer.
+        // Driving two of its three edges is allowed: b -> c -> d and a -> b -> c stay the fastest.
+        var o = new GeoPoint(52.43, 13.53);
+        GeoPoint At(double eastM, double northM) => new(o.Lat + northM / 111_195.0, o.Lon + eastM / (111_195.0 * Math.Cos(o.Lat * Math.PI / 180)));
+        var nodes = new List<RoadNode> { new(0, "a", At(0, 0)), new(1, "b", At(0, 100)), new(2, "c", At(0, 200)), new(3, "d", At(100, 200)), new(4, "e", At(200, 0)) };
+        var edges = new List<RoadEdge>();
+        int Add(int from, int to, double lengthM)
+        {
+            edges.Add(new RoadEdge(edges.Count, $"{nodes[from].Id}{nodes[to].Id}", from, to, "residential", null, lengthM, 10, true, 1, [nodes[from].Position, nodes[to].Position]));
+            return edges.Count - 1;
+        }
+        int ab = Add(0, 1, 100), bc = Add(1, 2, 100), cd = Add(2, 3, 100), ae = Add(0, 4, 200), ed = Add(4, 3, 200);
+        var open = new RoadGraph(nodes, edges, []);
+        var restricted = new RoadGraph(nodes, edges, [], [[ab, bc, cd]]);
+        Assert.Equal([ab, bc, cd], new Router(open).Find(0, 3)!.Edges);
+        var router = new Router(restricted);
+        var detour = router.Find(0, 3)!;
+        Assert.Equal([ae, ed], detour.Edges);
+        Assert.Equal(40, detour.TravelTimeS, 1e-9);
+        Assert.Equal(PlainDijkstra.TravelTime(restricted, 0, 3)!.Value, detour.TravelTimeS, 1e-9);
+        Assert.Equal([bc, cd], router.Find(1, 3)!.Edges);
+        Assert.Equal([ab, bc], router.Find(0, 2)!.Edges);
+        // positions: from the middle of ab to the middle of cd is the banned path too
+        var between = router.Find([new EdgePosition(ab, 0.5, default, 0)], [new EdgePosition(cd, 0.5, default, 0)]);
+        Assert.Null(between);
+        Assert.NotNull(router.Find([new EdgePosition(bc, 0.5, default, 0)], [new EdgePosition(cd, 0.5, default, 0)]));
+    }
+
+    [Fact]
+    public void Find_DemoGraph_HasNoBannedPaths()
+    {
+        // SUMO's network has only lane connections between two edges: no restriction spans a third edge. The brute-force
+        // comparisons above therefore run over the demo graph with banned turns only, and over grids with banned paths.
+        Assert.Empty(DemoRegion.Graph.BannedPaths);
+    }
+
+    // count random walks of minEdges..maxEdges edges without U-turns or allowed-turn violations
+    private static List<IReadOnlyList<int>> RandomWalks(RoadGraph g, Random random, int count, int minEdges, int maxEdges)
+    {
+        var walks = new List<IReadOnlyList<int>>();
+        while (walks.Count < count)
+        {
+            var walk = new List<int> { random.Next(g.Edges.Count) };
+            int length = random.Next(minEdges, maxEdges + 1);
+            while (walk.Count < length)
+            {
+                var last = walk[^1];
+                var options = new List<int>();
+                foreach (var next in g.OutEdges(g.Edges[last].To))
+                    if (g.Edges[next].To != g.Edges[last].From) options.Add(next);
+                walk.Add(options[random.Next(options.Count)]);
+            }
+            walks.Add(walk);
+        }
+        return walks;
+    }
+
     private static double Tolerance(double expected) => Math.Max(1e-12, Math.Abs(expected) * 1e-9);
 
     private static void AssertDrivable(RoadGraph graph, Route route, int from, int to)
@@ -193,6 +256,9 @@ public sealed class RouterTests
         Assert.Equal(to, graph.Edges[route.Edges[^1]].To);
         for (var i = 0; i + 1 < route.Edges.Count; i++)
             Assert.True(graph.IsTurnAllowed(route.Edges[i], route.Edges[i + 1]), $"turn {route.Edges[i]}->{route.Edges[i + 1]} is not allowed");
+        foreach (var path in graph.BannedPaths)
+            for (var i = 0; i + path.Count <= route.Edges.Count; i++)
+                Assert.False(path.SequenceEqual(route.Edges.Skip(i).Take(path.Count)), $"the route drives the banned path {string.Join(',', path)}");
         double sum = 0;
         foreach (var t in route.EdgeTimesS) sum += t;
         Assert.Equal(route.TravelTimeS, sum, Tolerance(sum));

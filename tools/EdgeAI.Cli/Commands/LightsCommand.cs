@@ -14,7 +14,7 @@ namespace EdgeAI.Cli.Commands;
 /// <summary>
 /// <c>edgeai lights --at S [SCENARIO] [--json]</c>: the traffic light ahead at second S of a scenario. The car's
 /// position, heading and speed come from the scenario's GPS; the prediction sees only the SPaT messages received up to S
-/// (the scenario's <c>spat.jsonl[.gz]</c> and <c>map.json</c>); the advice follows the display rules of
+/// (the files the scenario's <c>services.spat</c> and <c>services.intersections</c> name: <see cref="ScenarioSpatInput"/>); the advice follows the display rules of
 /// <see cref="TrafficLightAdvisor"/>. The route's next edge is not known here, so the manoeuvre is straight on.
 /// </summary>
 public sealed class LightsCommand : Command
@@ -57,11 +57,7 @@ public sealed class LightsCommand : Command
     {
         var scenario = Scenario.Load(Directory.Exists(folder) ? Path.Combine(folder, Scenario.FileName) : folder);
         if (scenario.Gps is null) throw new UsageException($"{Path.Combine(scenario.Folder, Scenario.FileName)}: expected inputs.gps (the car's position comes from it)");
-        // The files the scenario's services section names, else the folder's spat.jsonl[.gz] and map.json.
-        string mapFile = scenario.Services?.Intersections ?? Path.Combine(scenario.Folder, SpatFeed.MapFileName);
-        string spatFile = scenario.Services?.Spat ?? SpatFeed.SpatPath(scenario.Folder);
-        if (!File.Exists(mapFile)) throw new FileNotFoundException($"{mapFile}: no such file (the scenario has no SPaT/MAP feed)");
-        var feed = new SpatFeed(SignalMapFile.Read(mapFile), SpatFile.Read(spatFile));
+        var feed = ScenarioSpatInput.Require(scenario);
         long startNs;
         using (var reader = CanLogFiles.OpenReader(scenario.CanLog))
             startNs = reader.TryRead(out var first) ? first.TimestampNs : throw new InvalidDataException($"{scenario.CanLog}: no frames (the drive's clock starts at its first frame)");

@@ -83,10 +83,7 @@ internal sealed class ScenarioPipeline
         var services = scenario?.Services is { } section ? LlmInput.RegionServicesOf(scenario, section) : null;
         var book = TemplateBook.Load(Path.Combine(Assets.Models, "prompts"), scenario?.Assistant?.Language ?? "en");
         long startNs = FirstFrameNs(log);
-        SpatFeed? spat = scenario?.Services is { Spat: { } spatFile } lightInputs
-            ? new SpatFeed(SignalMapFile.Read(lightInputs.Intersections ?? throw new UsageException(
-                $"{Path.Combine(scenario.Folder, Scenario.FileName)}: services.spat needs services.intersections (the MAP)")), SpatFile.Read(spatFile))
-            : null;
+        SpatFeed? spat = scenario is null ? null : ScenarioSpatInput.Read(scenario);
         var destination = services is not null ? DestinationOf(scenario!, services) : null;
         IReadOnlyList<GpsFix> fixes = scenario?.Gps is { } gps ? ContextCommand.ReadGps(gps, stderr) : [];
         return new ScenarioPipeline(scenario, log, map, zone, services, book, startNs, spat, fixes, destination);
