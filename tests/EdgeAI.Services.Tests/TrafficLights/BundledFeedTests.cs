@@ -18,13 +18,6 @@ public sealed class BundledFeedTests(ITestOutputHelper output)
 
     private static string Folder => RepoPaths.Get("models", "scenarios", "adlershof-drive");
 
-    /// <summary>
-    /// Whether the committed map.json has its stop lines where SUMO's lanes end (issue 13). It does not yet: it was made
-    /// with the edge's end (the junction's centre) as the stop line, and regenerating it changes the demo's golden event
-    /// stream (stop-line distances, a GLOSA band), so it stays until both are regenerated together; then set this to true.
-    /// </summary>
-    private const bool CommittedMapHasLaneEndStopLines = false;
-
     internal static SpatFeed Build(bool laneEndStopLines = true)
     {
         var end = XDocument.Load(Path.Combine(Folder, "sumo", "fcd.xml")).Descendants("timestep")
@@ -40,7 +33,7 @@ public sealed class BundledFeedTests(ITestOutputHelper output)
     [Fact]
     public void BundledFeed_RebuiltFromTheSumoRecord_EqualsTheCommittedFiles()
     {
-        var feed = Build(CommittedMapHasLaneEndStopLines);
+        var feed = Build();
         using var dir = new TempDirectory();
         feed.Write(dir.Path, "generated from sumo/tls-states.xml.gz by SpatFeedBuilder.FromSumoStates (seed 2026)", compress: true);
         if (Environment.GetEnvironmentVariable("EDGEAI_REGENERATE_SPAT") == "1")
