@@ -21,54 +21,10 @@ public static class AskLines
         using (var json = new Utf8JsonWriter(buffer, EventEnvelope.WriterOptions))
         {
             json.WriteStartObject();
-            switch (e.Kind)
-            {
-                case ChatEventKind.Token:
-                    json.WriteString("type", "token");
-                    json.WriteString("text", e.Text);
-                    break;
-                case ChatEventKind.ToolCall:
-                    json.WriteString("type", "tool_call");
-                    json.WriteString("name", e.Name);
-                    WriteJson(json, "arguments", e.Arguments);
-                    break;
-                case ChatEventKind.ToolResult:
-                    json.WriteString("type", "tool_result");
-                    json.WriteString("name", e.Name);
-                    WriteJson(json, "result", e.Text);
-                    json.WriteBoolean("error", e.IsError);
-                    break;
-                default:
-                    var m = e.Metrics;
-                    json.WriteString("type", "done");
-                    json.WriteNumber("prompt_tokens", m.PromptTokens);
-                    json.WriteNumber("new_tokens", m.NewTokens);
-                    json.WriteNumber("ttft_ms", Math.Round(m.TimeToFirstTokenMs, 2));
-                    json.WriteNumber("tokens_per_s", Math.Round(m.TokensPerSecond, 1));
-                    json.WriteNumber("tool_calls", m.ToolCalls);
-                    json.WriteBoolean("interrupted", m.Interrupted);
-                    json.WriteBoolean("token_limit", m.HitTokenLimit);
-                    break;
-            }
+            ChatEventJson.WriteFields(json, e);
             json.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
-    }
-
-    // Tool arguments and results are JSON already: embedded as values, or as a string when a model wrote broken JSON.
-    private static void WriteJson(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null) { json.WriteNull(name); return; }
-        try
-        {
-            using var document = JsonDocument.Parse(value);
-            json.WritePropertyName(name);
-            document.RootElement.WriteTo(json);
-        }
-        catch (JsonException)
-        {
-            json.WriteString(name, value);
-        }
     }
 }

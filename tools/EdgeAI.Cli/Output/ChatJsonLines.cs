@@ -18,68 +18,17 @@ internal sealed class ChatJsonLines(Stream output, string engine, string provide
     {
         _json.Reset();
         _json.WriteStartObject();
-        switch (e.Kind)
+        ChatEventJson.WriteFields(_json, e);
+        if (e.Kind == ChatEventKind.Done)
         {
-            case ChatEventKind.Token:
-                _json.WriteString("type", "token");
-                _json.WriteString("text", e.Text);
-                break;
-            case ChatEventKind.ToolCall:
-                _json.WriteString("type", "tool_call");
-                _json.WriteString("name", e.Name);
-                WriteJson("arguments", e.Arguments);
-                break;
-            case ChatEventKind.ToolResult:
-                _json.WriteString("type", "tool_result");
-                _json.WriteString("name", e.Name);
-                WriteJson("result", e.Text);
-                _json.WriteBoolean("error", e.IsError);
-                break;
-            case ChatEventKind.Done:
-                TurnMetrics m = e.Metrics;
-                _json.WriteString("type", "done");
-                _json.WriteNumber("prompt_tokens", m.PromptTokens);
-                _json.WriteNumber("new_tokens", m.NewTokens);
-                _json.WriteNumber("ttft_ms", Math.Round(m.TimeToFirstTokenMs, 2));
-                _json.WriteNumber("tokens_per_s", Math.Round(m.TokensPerSecond, 1));
-                _json.WriteNumber("prefill_ms", Math.Round(m.PrefillMs, 2));
-                _json.WriteNumber("decode_ms", Math.Round(m.DecodeMs, 2));
-                _json.WriteNumber("context_tokens", m.ContextTokens);
-                _json.WriteNumber("reprefilled_tokens", m.ReprefilledTokens);
-                _json.WriteNumber("dropped_turns", m.DroppedTurns);
-                _json.WriteNumber("tool_calls", m.ToolCalls);
-                _json.WriteBoolean("interrupted", m.Interrupted);
-                _json.WriteBoolean("token_limit", m.HitTokenLimit);
-                _json.WriteString("engine", engine);
-                _json.WriteString("provider", provider);
-                break;
+            _json.WriteString("engine", engine);
+            _json.WriteString("provider", provider);
         }
 
         _json.WriteEndObject();
         _json.Flush();
         output.WriteByte((byte)'\n');
         output.Flush();
-    }
-
-    // Tool arguments and results are JSON already: embedded as values, or as a string when a model wrote broken JSON.
-    private void WriteJson(string name, string? json)
-    {
-        if (json is null)
-        {
-            _json.WriteNull(name);
-            return;
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(json);
-            _json.WritePropertyName(name);
-            document.RootElement.WriteTo(_json);
-        }
-        catch (JsonException)
-        {
-            _json.WriteString(name, json);
-        }
     }
 
     public void Dispose() => _json.Dispose();
