@@ -21,6 +21,19 @@ internal static class Qemu
     /// <summary>Runs the arm64 executable with arguments under qemu; the wall time and whether it ran out of time come back.</summary>
     public static (int ExitCode, string StdOut, string StdErr, TimeSpan Elapsed, bool TimedOut) Run(string executable, IEnumerable<string> args, TimeSpan timeout, IDictionary<string, string>? environment = null)
     {
+        var clock = Stopwatch.StartNew();
+        using var process = Start(executable, args, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        bool done = process.WaitForExit(timeout);
+        if (!done) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return (done ? process.ExitCode : -1, stdout.Result, stderr.Result, clock.Elapsed, !done);
+    }
+
+    /// <summary>Starts the arm64 executable under qemu with its output redirected (a server the test talks to).</summary>
+    public static Process Start(string executable, IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
         var info = new ProcessStartInfo(Program!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
         // -L finds the cross sysroot's loader; LD_LIBRARY_PATH keeps its glibc ahead of a multiarch libc6:arm64 (which
         // libssl3:arm64 brings): a loader of one glibc build with the libc of another hangs .NET at start.
@@ -32,13 +45,6 @@ internal static class Qemu
         // chat died with SIGSEGV every time. With W^X off the JIT writes in place and qemu notices. A board keeps W^X on.
         info.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         if (environment is not null) foreach (var (k, v) in environment) info.Environment[k] = v;
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        bool done = process.WaitForExit(timeout);
-        if (!done) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return (done ? process.ExitCode : -1, stdout.Result, stderr.Result, clock.Elapsed, !done);
+        return Process.Start(info)!;
     }
 }

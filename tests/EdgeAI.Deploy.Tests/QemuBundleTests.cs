@@ -63,6 +63,63 @@ public sealed class QemuBundleTests(JetsonBundle bundle, ITestOutputHelper outpu
         Assert.Contains("\"engine\":\"qwen3-test\",\"provider\":\"cpu\"", run);
     }
 
+    [Fact]
+    public async Task DemoServe_UnderQemu_ServesTheCockpitAndItsApi()
+    {
+        Assert.SkipWhen(Qemu.MissingReason is not null, Qemu.MissingReason ?? "");
+        using var dir = new TempDirectory();
+        // ASP.NET Core (Kestrel) ships inside the self-contained arm64 bundle: the HMI on a paused drive.
+        using var process = Qemu.Start(bundle.Executable, ["demo", "--serve", "0", "--paused", "--plain", "--no-vision", "--state", dir.Path]);
+        var stderr = new System.Text.StringBuilder();
+        var link = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync() is { } line)
+            {
+                lock (stderr) stderr.AppendLine(line);
+                var found = System.Text.RegularExpressions.Regex.Match(line, @"the cockpit is at (http://127\.0\.0\.1:\d+/\?once=\S+)");
+                if (found.Success) link.TrySetResult(found.Groups[1].Value);
+            }
+            link.TrySetException(new InvalidOperationException("edgeai demo --serve ended without a link: " + stderr));
+        }, TestContext.Current.CancellationToken);
+        _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is not null) { } }, TestContext.Current.CancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            string once = await link.Task.WaitAsync(CommandTimeout, TestContext.Current.CancellationToken);
+            output.WriteLine($"qemu: edgeai demo --serve: the link after {clock.Elapsed.TotalSeconds:F1} s");
+            var origin = new Uri(once).GetLeftPart(UriPartial.Authority);
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
+            // The one-time link sets the cookie and lands on the page.
+            using (var page = await http.GetAsync(once, TestContext.Current.CancellationToken))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+                Assert.Contains("<html", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            }
+            using var anonymous = new HttpClient();
+            using (var refused = await anonymous.GetAsync(origin + "/api/health", TestContext.Current.CancellationToken))
+                Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+            string token = File.ReadAllText(Path.Combine(dir.Path, "hmi.token")).Trim();
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            string health = await http.GetStringAsync(origin + "/api/health", TestContext.Current.CancellationToken);
+            Assert.Contains("\"hmi\":{\"clients\":", health);
+            // One step of the paused drive, answered once the drive has got there.
+            using var step = await http.PostAsync(origin + "/api/clock", new StringContent("{\"action\":\"step\",\"seconds\":5}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            string clockState = await step.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(step.StatusCode == System.Net.HttpStatusCode.OK, clockState);
+            Assert.Contains("\"paused\":true", clockState);
+            output.WriteLine($"qemu: served the page, health and a clock step in {clock.Elapsed.TotalSeconds:F1} s: {clockState}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+                if (!process.WaitForExit(TimeSpan.FromSeconds(60))) process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     private string RunUnderQemu(params string[] args)
     {
         Assert.SkipWhen(Qemu.MissingReason is not null, Qemu.MissingReason ?? "");
