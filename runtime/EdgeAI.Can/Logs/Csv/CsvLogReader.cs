@@ -95,7 +95,7 @@ public sealed class CsvLogReader : TextLogReader
             if (length > CanFrame.MaxClassicLength) flags |= CanFlags.Fd;
         }
         if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out expected)) return false;
-        frame = new CanFrame(id, data[..length], flags, ns, _channel, remoteDlc);
+        frame = new CanFrame(id, data[..length], flags, ns, _channel, remoteDlc, validated: true);
         return true;
     }
 
@@ -115,22 +115,32 @@ public sealed class CsvLogReader : TextLogReader
     /// and walking the comma bits costs less than one search call per field.</summary>
     private static bool TrySplit(ReadOnlySpan<byte> line, Span<Range> ranges)
     {
-        int fields = 0, start = 0, i = 0;
+        int fields = 0, start = 0;
         var comma = Vector128.Create((byte)',');
-        for (; i + Vector128<byte>.Count <= line.Length; i += Vector128<byte>.Count)
+        if (line.Length < Vector128<byte>.Count)
         {
-            uint found = Vector128.Equals(Vector128.Create(line.Slice(i, Vector128<byte>.Count)), comma).ExtractMostSignificantBits();
-            for (; found != 0; found &= found - 1)
-                if (!TryEndField(ranges, ref fields, ref start, i + BitOperations.TrailingZeroCount(found))) return false;
+            for (int i = 0; i < line.Length; i++)
+                if (line[i] == (byte)',' && !TryEndField(ranges, ref fields, ref start, i)) return false;
         }
-        for (; i < line.Length; i++)
-            if (line[i] == (byte)',' && !TryEndField(ranges, ref fields, ref start, i)) return false;
+        else
+        {
+            for (int block = 0; block < line.Length; block += Vector128<byte>.Count)
+            {
+                // The last block is the line's last 16 bytes; the bits of the bytes already looked at are dropped.
+                int at = Math.Min(block, line.Length - Vector128<byte>.Count);
+                uint found = Vector128.Equals(Vector128.Create(line.Slice(at, Vector128<byte>.Count)), comma).ExtractMostSignificantBits();
+                found &= uint.MaxValue << (block - at);
+                for (; found != 0; found &= found - 1)
+                    if (!TryEndField(ranges, ref fields, ref start, at + BitOperations.TrailingZeroCount(found))) return false;
+            }
+        }
         if (fields != ranges.Length - 1) return false;
         ranges[fields] = new Range(start, line.Length);
         return true;
     }
 
     /// <summary>Ends the field at the comma at <paramref name="comma"/>; false when the line has more commas than fields allow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryEndField(Span<Range> ranges, ref int fields, ref int start, int comma)
     {
         if (fields == ranges.Length - 1) return false;
