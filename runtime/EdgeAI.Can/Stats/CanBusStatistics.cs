@@ -9,8 +9,6 @@ public sealed class CanBusStatistics(double nominalBitRate = 500_000, double dat
     // Keyed by channel, IDE bit and id packed into one ulong: hashing a tuple costs more than the rest of Add.
     private readonly Dictionary<ulong, CanIdStatistics> _ids = [];
     private readonly List<CanChannelStatistics> _channels = [];
-    private const int RecentSlots = 256;
-    private readonly CanIdStatistics?[] _recent = new CanIdStatistics?[RecentSlots];
 
     /// <summary>The nominal (arbitration) bit rate the bus load is computed at, bit/s.</summary>
     public double NominalBitRate { get; } = nominalBitRate > 0 ? nominalBitRate : throw new ArgumentOutOfRangeException(nameof(nominalBitRate));
@@ -33,16 +31,9 @@ public sealed class CanBusStatistics(double nominalBitRate = 500_000, double dat
         while (_channels.Count <= frame.Channel) _channels.Add(new CanChannelStatistics((ushort)_channels.Count, NominalBitRate, DataBitRate));
         _channels[frame.Channel].Add(in frame);
         if (frame.IsError) return;
-        // A direct-mapped cache in front of the dictionary: a bus carries tens to a few hundred ids, so most frames hit it.
-        int slot = (int)(frame.Id ^ (frame.Id >> 8) ^ (frame.Id >> 16) ^ ((uint)frame.Channel << 5)) & (RecentSlots - 1);
-        var stats = _recent[slot];
-        if (stats is null || stats.Id != frame.Id || stats.Channel != frame.Channel || stats.IsExtended != frame.IsExtended)
-        {
-            ulong key = ((ulong)frame.Channel << 33) | (frame.IsExtended ? 1UL << 32 : 0) | frame.Id;
-            if (!_ids.TryGetValue(key, out stats))
-                _ids[key] = stats = new CanIdStatistics(frame.Channel, frame.Id, frame.IsExtended);
-            _recent[slot] = stats;
-        }
+        ulong key = ((ulong)frame.Channel << 33) | (frame.IsExtended ? 1UL << 32 : 0) | frame.Id;
+        if (!_ids.TryGetValue(key, out var stats))
+            _ids[key] = stats = new CanIdStatistics(frame.Channel, frame.Id, frame.IsExtended);
         stats.Add(in frame);
     }
 }
