@@ -35,6 +35,14 @@ public readonly struct CanFrame : IEquatable<CanFrame>
     {
         if (!TryValidate(id, data.Length, flags, remoteDlc, out var problem))
             throw new ArgumentException(problem);
+        this = new CanFrame(id, data, flags, timestampNs, channel, remoteDlc, validated: true);
+    }
+
+    /// <summary>A frame from fields the caller has already checked with <see cref="TryValidate"/> (log readers do, to say
+    /// what is wrong with a record), so the check is not made twice per frame.</summary>
+    internal CanFrame(uint id, ReadOnlySpan<byte> data, CanFlags flags, long timestampNs, ushort channel, byte remoteDlc, bool validated)
+    {
+        System.Diagnostics.Debug.Assert(validated && TryValidate(id, data.Length, flags, remoteDlc, out _));
         _id = id;
         _flags = flags;
         _timestampNs = timestampNs;

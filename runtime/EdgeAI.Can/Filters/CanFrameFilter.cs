@@ -30,9 +30,12 @@ public sealed class CanFrameFilter
     {
         if (_firstNs == long.MinValue) _firstNs = frame.TimestampNs;
         if (ChannelName is not null && !IsSelectedChannel(frame.Channel)) return false;
-        double t = (frame.TimestampNs - _firstNs) / 1e9;
-        if (StartSeconds is { } start && t < start) return false;
-        if (EndSeconds is { } end && t > end) return false;
+        if (StartSeconds is not null || EndSeconds is not null)
+        {
+            double t = (frame.TimestampNs - _firstNs) / 1e9; // only with a time range: most reads have none
+            if (StartSeconds is { } start && t < start) return false;
+            if (EndSeconds is { } end && t > end) return false;
+        }
         if (Ids is { } ids && !frame.IsError && !ids.Contains(frame.Id)) return false;
         return true;
     }

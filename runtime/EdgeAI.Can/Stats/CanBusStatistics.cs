@@ -28,8 +28,8 @@ public sealed class CanBusStatistics(double nominalBitRate = 500_000, double dat
     public void Add(in CanFrame frame)
     {
         Frames++;
-        while (_channels.Count <= frame.Channel) _channels.Add(new CanChannelStatistics((ushort)_channels.Count));
-        _channels[frame.Channel].Add(in frame, NominalBitRate, DataBitRate);
+        while (_channels.Count <= frame.Channel) _channels.Add(new CanChannelStatistics((ushort)_channels.Count, NominalBitRate, DataBitRate));
+        _channels[frame.Channel].Add(in frame);
         if (frame.IsError) return;
         ulong key = ((ulong)frame.Channel << 33) | (frame.IsExtended ? 1UL << 32 : 0) | frame.Id;
         if (!_ids.TryGetValue(key, out var stats))

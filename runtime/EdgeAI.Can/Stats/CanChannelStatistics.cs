@@ -3,7 +3,17 @@ namespace EdgeAI.Can.Stats;
 /// <summary>Totals and bus load of one channel.</summary>
 public sealed class CanChannelStatistics
 {
-    internal CanChannelStatistics(ushort channel) => Channel = channel;
+    internal CanChannelStatistics(ushort channel, double nominalBitRate, double dataBitRate)
+    {
+        Channel = channel;
+        _nominalBitRate = nominalBitRate;
+        _dataBitRate = dataBitRate;
+    }
+
+    private readonly double _nominalBitRate;
+    private readonly double _dataBitRate;
+    // Bits on the wire, summed as integers: exact, and no division per frame (seconds are worked out when asked for).
+    private long _nominalBits, _dataBits, _worstCaseNominalBits, _worstCaseDataBits;
 
     /// <summary>The channel index.</summary>
     public ushort Channel { get; }
@@ -29,9 +39,9 @@ public sealed class CanChannelStatistics
 
     private long _previousNs;
     /// <summary>Seconds the bus was busy without stuff bits.</summary>
-    public double BusySecondsNominal { get; private set; }
+    public double BusySecondsNominal => _nominalBits / _nominalBitRate + _dataBits / _dataBitRate;
     /// <summary>Seconds the bus was busy with the worst-case number of stuff bits.</summary>
-    public double BusySecondsWorstCase { get; private set; }
+    public double BusySecondsWorstCase => _worstCaseNominalBits / _nominalBitRate + _worstCaseDataBits / _dataBitRate;
     /// <summary>Seconds from the first to the last frame.</summary>
     public double DurationSeconds => Frames > 1 ? (LastNs - FirstNs) / 1e9 : 0;
     /// <summary>Frames per second over the channel's duration.</summary>
@@ -41,7 +51,7 @@ public sealed class CanChannelStatistics
     /// <summary>Bus load in percent with worst-case bit stuffing.</summary>
     public double BusLoadWorstCasePercent => DurationSeconds > 0 ? 100 * BusySecondsWorstCase / DurationSeconds : 0;
 
-    internal void Add(in CanFrame frame, double nominalBitRate, double dataBitRate)
+    internal void Add(in CanFrame frame)
     {
         if (Frames == 0) FirstNs = LastNs = frame.TimestampNs;
         else if (frame.TimestampNs < _previousNs) OutOfOrder++;
@@ -54,7 +64,11 @@ public sealed class CanChannelStatistics
         if ((frame.Flags & CanFlags.Brs) != 0) Brs++;
         if (frame.IsRemote) Remote++;
         if (frame.IsError) ErrorFrames++;
-        BusySecondsNominal += CanBitTiming.Seconds(in frame, nominalBitRate, dataBitRate, worstCaseStuffing: false);
-        BusySecondsWorstCase += CanBitTiming.Seconds(in frame, nominalBitRate, dataBitRate, worstCaseStuffing: true);
+        var (nominal, data) = CanBitTiming.Count(in frame, worstCaseStuffing: false);
+        _nominalBits += nominal;
+        _dataBits += data;
+        (nominal, data) = CanBitTiming.Count(in frame, worstCaseStuffing: true);
+        _worstCaseNominalBits += nominal;
+        _worstCaseDataBits += data;
     }
 }

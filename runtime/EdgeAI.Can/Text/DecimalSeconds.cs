@@ -12,25 +12,31 @@ public static class DecimalSeconds
         if (text.IsEmpty) return false;
         bool negative = text[0] == (byte)'-';
         if (negative || text[0] == (byte)'+') text = text[1..];
-        int dot = text.IndexOf((byte)'.');
-        var whole = dot < 0 ? text : text[..dot];
-        var fraction = dot < 0 ? default : text[(dot + 1)..];
-        if (whole.IsEmpty && fraction.IsEmpty) return false;
+        // One pass: whole digits, then an optional '.' and fraction digits (the hot path of every text log's timestamps).
         long seconds = 0;
-        foreach (byte b in whole)
+        int i = 0;
+        for (; i < text.Length; i++)
         {
-            uint d = (uint)(b - '0');
-            if (d > 9 || seconds > (long.MaxValue / 1_000_000_000L - 9) / 10) return false;
+            uint d = (uint)(text[i] - '0');
+            if (d > 9) break;
+            if (seconds > (long.MaxValue / 1_000_000_000L - 9) / 10) return false;
             seconds = seconds * 10 + d;
         }
+        bool hasWhole = i > 0;
         long frac = 0;
         int digits = 0;
-        foreach (byte b in fraction)
+        if (i < text.Length)
         {
-            uint d = (uint)(b - '0');
-            if (d > 9) return false;
-            if (digits < 9) { frac = frac * 10 + d; digits++; }
+            if (text[i] != (byte)'.') return false;
+            if (!hasWhole && i + 1 == text.Length) return false; // "." alone
+            for (i++; i < text.Length; i++)
+            {
+                uint d = (uint)(text[i] - '0');
+                if (d > 9) return false;
+                if (digits < 9) { frac = frac * 10 + d; digits++; }
+            }
         }
+        else if (!hasWhole) return false; // a sign alone
         for (; digits < 9; digits++) frac *= 10;
         ns = seconds * 1_000_000_000L + frac;
         if (negative) ns = -ns;

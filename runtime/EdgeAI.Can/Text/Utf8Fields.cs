@@ -36,7 +36,13 @@ internal ref struct Utf8Fields
     }
 
     /// <summary>Line with blanks (spaces, tabs) removed at both ends.</summary>
-    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> line) => TrimStart(line).TrimEnd(" \t"u8);
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> line)
+    {
+        line = TrimStart(line);
+        int end = line.Length;
+        while (end > 0 && (line[end - 1] == (byte)' ' || line[end - 1] == (byte)'\t')) end--;
+        return line[..end];
+    }
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> text)
     {

@@ -41,6 +41,8 @@ public sealed class BlfLogReader : ICanLogReader
     private bool _resync;
     private ExceptionDispatchInfo? _failure;
     private long _startNs;
+    private ulong _maxNanoTicks;
+    private ulong _maxTenMicroTicks;
     private long _position;
     private string _expected = "";
     private string _found = "";
@@ -219,8 +221,9 @@ public sealed class BlfLogReader : ICanLogReader
 
         uint timeFlags = BinaryPrimitives.ReadUInt32LittleEndian(obj[16..]);
         ulong ticks = BinaryPrimitives.ReadUInt64LittleEndian(obj[24..]);
-        long unit = (timeFlags & TimeOneNanos) == 0 && (timeFlags & TimeTenMicros) != 0 ? 10_000 : 1;
-        if (ticks > (ulong)(long.MaxValue - Math.Max(_startNs, 0)) / (ulong)unit) return Bad("an object timestamp within range", ticks.ToString());
+        bool tenMicros = (timeFlags & TimeOneNanos) == 0 && (timeFlags & TimeTenMicros) != 0;
+        long unit = tenMicros ? 10_000 : 1;
+        if (ticks > (tenMicros ? _maxTenMicroTicks : _maxNanoTicks)) return Bad("an object timestamp within range", ticks.ToString());
         long ns = _startNs + (long)ticks * unit;
 
         var body = obj[headerSize..];
@@ -353,7 +356,7 @@ public sealed class BlfLogReader : ICanLogReader
         if (!CanFrame.TryValidate(id, length, kind, (byte)remoteDlc, out string problem))
             return Bad(problem, $"id {id:X} with {length} data bytes");
         if (present.Length < length) return MakePadded(id, present, length, kind, ns, channel, remoteDlc, out frame);
-        frame = new CanFrame(id, present[..length], kind, ns, Channels.FromNumber(channel), (byte)remoteDlc);
+        frame = new CanFrame(id, present[..length], kind, ns, Channels.FromNumber(channel), (byte)remoteDlc, validated: true);
         return Decoded.Frame;
     }
 
@@ -362,7 +365,7 @@ public sealed class BlfLogReader : ICanLogReader
         Span<byte> data = stackalloc byte[CanFrame.MaxFdLength];
         data.Clear();
         present.CopyTo(data);
-        frame = new CanFrame(id, data[..length], kind, ns, Channels.FromNumber(channel), (byte)remoteDlc);
+        frame = new CanFrame(id, data[..length], kind, ns, Channels.FromNumber(channel), (byte)remoteDlc, validated: true);
         return Decoded.Frame;
     }
 
@@ -379,6 +382,9 @@ public sealed class BlfLogReader : ICanLogReader
     {
         _headerRead = true;
         _startNs = _source.ReadFileHeader(_timeZone);
+        // The largest offsets that keep start + offset within a long, worked out once instead of dividing per object.
+        _maxNanoTicks = (ulong)(long.MaxValue - Math.Max(_startNs, 0));
+        _maxTenMicroTicks = _maxNanoTicks / 10_000;
         _position = _source.FileOffset;
     }
 

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using EdgeAI.Can.Text;
 
@@ -40,6 +43,7 @@ public sealed class CsvLogReader : TextLogReader
         return TryParse(line, out frame, out expected) ? TextRecord.Frame : TextRecord.Bad;
     }
 
+    [SkipLocalsInit] // the stack buffers are written before they are read; zeroing them cost more than some fields' parsing
     private bool TryParse(ReadOnlySpan<byte> line, out CanFrame frame, out string expected)
     {
         frame = default;
@@ -62,8 +66,9 @@ public sealed class CsvLogReader : TextLogReader
         if (!Utf8Decimal.TryParse(dlcText, out int dlc) || dlc > CanFrame.MaxFdLength) { expected = "a dlc (0-64)"; return false; }
 
         Span<byte> data = stackalloc byte[CanFrame.MaxFdLength + 2];
-        if (Base64.DecodeFromUtf8(dataText, data, out int consumed, out int length) != OperationStatus.Done || consumed != dataText.Length ||
-            length > CanFrame.MaxFdLength)
+        if (!TryDecodeBase64(dataText, data, out int length) &&
+            (Base64.DecodeFromUtf8(dataText, data, out int consumed, out length) != OperationStatus.Done || consumed != dataText.Length ||
+             length > CanFrame.MaxFdLength))
         {
             expected = "base64 data of at most 64 bytes";
             return false;
@@ -90,7 +95,7 @@ public sealed class CsvLogReader : TextLogReader
             if (length > CanFrame.MaxClassicLength) flags |= CanFlags.Fd;
         }
         if (!CanFrame.TryValidate(id, length, flags, remoteDlc, out expected)) return false;
-        frame = new CanFrame(id, data[..length], flags, ns, _channel, remoteDlc);
+        frame = new CanFrame(id, data[..length], flags, ns, _channel, remoteDlc, validated: true);
         return true;
     }
 
@@ -106,21 +111,105 @@ public sealed class CsvLogReader : TextLogReader
         return true;
     }
 
-    /// <summary>Exactly <c>ranges.Length</c> comma-separated fields.</summary>
+    /// <summary>Exactly <c>ranges.Length</c> comma-separated fields. A row is about 45 bytes: comparing 16 bytes at a time
+    /// and walking the comma bits costs less than one search call per field.</summary>
     private static bool TrySplit(ReadOnlySpan<byte> line, Span<Range> ranges)
     {
-        int start = 0;
-        for (int i = 0; i < ranges.Length - 1; i++)
+        int fields = 0, start = 0;
+        var comma = Vector128.Create((byte)',');
+        if (line.Length < Vector128<byte>.Count)
         {
-            int comma = line[start..].IndexOf((byte)',');
-            if (comma < 0) return false;
-            ranges[i] = new Range(start, start + comma);
-            start += comma + 1;
+            for (int i = 0; i < line.Length; i++)
+                if (line[i] == (byte)',' && !TryEndField(ranges, ref fields, ref start, i)) return false;
         }
-        if (line[start..].IndexOf((byte)',') >= 0) return false;
-        ranges[^1] = new Range(start, line.Length);
+        else
+        {
+            for (int block = 0; block < line.Length; block += Vector128<byte>.Count)
+            {
+                // The last block is the line's last 16 bytes; the bits of the bytes already looked at are dropped.
+                int at = Math.Min(block, line.Length - Vector128<byte>.Count);
+                uint found = Vector128.Equals(Vector128.Create(line.Slice(at, Vector128<byte>.Count)), comma).ExtractMostSignificantBits();
+                found &= uint.MaxValue << (block - at);
+                for (; found != 0; found &= found - 1)
+                    if (!TryEndField(ranges, ref fields, ref start, at + BitOperations.TrailingZeroCount(found))) return false;
+            }
+        }
+        if (fields != ranges.Length - 1) return false;
+        ranges[fields] = new Range(start, line.Length);
         return true;
     }
+
+    /// <summary>Ends the field at the comma at <paramref name="comma"/>; false when the line has more commas than fields allow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryEndField(Span<Range> ranges, ref int fields, ref int start, int comma)
+    {
+        if (fields == ranges.Length - 1) return false;
+        ranges[fields++] = new Range(start, comma);
+        start = comma + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Base64 exactly as python-can writes it (groups of four, '=' padding, unused bits zero) into at most 64 bytes;
+    /// false for anything else, which <see cref="Base64.DecodeFromUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool)"/>
+    /// then judges, so what is accepted does not change. Short payloads spend more in that general decoder's set-up than in decoding.
+    /// </summary>
+    private static bool TryDecodeBase64(ReadOnlySpan<byte> text, Span<byte> destination, out int length)
+    {
+        length = 0;
+        if ((text.Length & 3) != 0 || text.Length / 4 * 3 > CanFrame.MaxFdLength + 2) return false;
+        var sextets = Base64Sextets;
+        for (int i = 0; i < text.Length; i += 4)
+        {
+            int a = sextets[text[i]], b = sextets[text[i + 1]], c = sextets[text[i + 2]], d = sextets[text[i + 3]];
+            if ((a | b | c | d) >= 0)
+            {
+                int group = (a << 18) | (b << 12) | (c << 6) | d;
+                destination[length] = (byte)(group >> 16);
+                destination[length + 1] = (byte)(group >> 8);
+                destination[length + 2] = (byte)group;
+                length += 3;
+                continue;
+            }
+            // Only the last group may hold padding: "xx==" (one byte) or "xxx=" (two), with the unused bits zero.
+            if (i + 4 != text.Length || (a | b) < 0 || text[i + 3] != (byte)'=') return false;
+            if (c < 0)
+            {
+                if (text[i + 2] != (byte)'=' || (b & 0x0F) != 0) return false;
+                destination[length++] = (byte)((a << 2) | (b >> 4));
+            }
+            else
+            {
+                if ((c & 0x03) != 0) return false;
+                int group = (a << 18) | (b << 12) | (c << 6);
+                destination[length] = (byte)(group >> 16);
+                destination[length + 1] = (byte)(group >> 8);
+                length += 2;
+            }
+        }
+        return length <= CanFrame.MaxFdLength;
+    }
+
+    // Base64 digit values by byte (-1: not a digit).
+    private static ReadOnlySpan<sbyte> Base64Sextets =>
+    [
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 62, -1, -1, -1, 63,
+        52, 53, 54, 55, 56, 57, 58, 59, 60, 61, -1, -1, -1, -1, -1, -1,
+        -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+        15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
+        -1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+        41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    ];
 
     private static bool TryFlag(ReadOnlySpan<byte> text, out bool value)
     {
