@@ -40,9 +40,6 @@ public sealed class ScriptedSpeechSource : IAudioSource
         _noise = noiseRms > 0 ? new CarNoise(seed, noiseRms) : null;
     }
 
-    /// <summary>Samples per second.</summary>
-    public const int Rate = 16000;
-
     /// <summary>How many recordings it plays.</summary>
     public int Recordings { get; }
 
@@ -54,7 +51,7 @@ public sealed class ScriptedSpeechSource : IAudioSource
     /// <summary>False: it is read like a file.</summary>
     public bool IsLive => false;
     /// <inheritdoc/>
-    public int SampleRate => Rate;
+    public int SampleRate => AudioFileSource.DefaultSampleRate;
     /// <inheritdoc/>
     public int ChunkSamples => AudioFileSource.DefaultChunkSamples;
     /// <inheritdoc/>
