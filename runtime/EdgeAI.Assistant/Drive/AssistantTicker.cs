@@ -101,7 +101,7 @@ public sealed class AssistantTicker
         Engine.Tick(m, _engineEvents);
         await PlayOccupantAsync(m, onEvent, cancellation);
         FlushEngineEvents(onEvent);
-        while (_posted.TryDequeue(out var work)) await work(onEvent, cancellation);
+        await RunPostedAsync(onEvent, cancellation);
         int shown = 0;
         foreach (var _ in Engine.Active) shown++;
         Volatile.Write(ref _shownCount, shown);

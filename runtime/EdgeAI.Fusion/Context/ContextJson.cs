@@ -36,6 +36,14 @@ public static class ContextJson
         json.WriteEndObject();
     }
 
+    /// <summary>The snapshot's keys as one JSON object, as a string (the HMI's <c>/api/state</c>).</summary>
+    public static string Keys(ContextSnapshot snapshot)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, EventEnvelope.WriterOptions)) WriteKeys(json, snapshot);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>The snapshot as a <c>"type":"context"</c> event line (docs/events.md), at <paramref name="atSeconds"/>
     /// into the drive.</summary>
     public static string EventLine(ContextSnapshot snapshot, double atSeconds) => EventEnvelope.Line(json =>

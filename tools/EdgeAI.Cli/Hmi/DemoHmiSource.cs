@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using EdgeAI.Assistant.Drive;
-using EdgeAI.Assistant.Suggestions;
 using EdgeAI.Assistant.Trip;
 using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
@@ -122,48 +119,17 @@ internal sealed class DemoHmiSource : IHmiSource
     private HmiActOutcome Act(string suggestionId, string action)
     {
         if (_ended) return HmiActOutcome.Ended;
-        Suggestion? shown = null;
-        foreach (var s in _drive.Engine.Active) if (s.Id == suggestionId) shown = s;
-        if (shown is null) return HmiActOutcome.NotShown;
-        string actionId = action switch { "accept" => SuggestionAction.AcceptId, "dismiss" => SuggestionAction.DismissId, _ => action };
-        bool offered = false;
-        foreach (var a in shown.Actions) offered |= a.Id == actionId;
-        if (!offered) return HmiActOutcome.NoSuchAction;
-        bool done = _drive.Ticker.Act(suggestionId, actionId, OnEvent);
+        var outcome = HmiDriveWork.Act(_drive, suggestionId, action, OnEvent);
         PublishRoute();
-        return done ? HmiActOutcome.Done : HmiActOutcome.NotShown;
+        return outcome;
     }
 
     // On the drive's thread: the drive waits while a question is answered, as it does for the scenario's questions.
     private async ValueTask AnswerAsync(string question, ChannelWriter<ChatEvent> output, CancellationToken cancellation)
     {
         string id = "h" + (++_questions).ToString(CultureInfo.InvariantCulture);
-        long now = _drive.Moment.NowNs;
-        double at = _drive.Moment.DriveSeconds;
-        OnEvent(new TimelineEvent(now, at, "question", null, question) { Id = id });
-        var text = new StringBuilder();
-        string? reason = null;
-        try
-        {
-            _drive.ToolView?.Observe();
-            _chat.Reset();
-            await foreach (var e in _chat.SendAsync(question, cancellation))
-            {
-                if (e.Kind == ChatEventKind.Token) text.Append(e.Text);
-                output.TryWrite(e);
-            }
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            reason = "interrupted";
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            reason = "failed";
-            output.TryComplete(e);
-        }
-        output.TryComplete();
-        OnEvent(new TimelineEvent(now, at, "answer", null, text.ToString().Trim()) { Ref = id, By = _by, Reason = reason });
+        _drive.ToolView?.Observe();
+        await HmiDriveWork.AnswerAsync(_drive, _chat, _by, id, question, output, OnEvent, cancellation);
     }
 
     private void Post(Func<ValueTask> work)
@@ -180,9 +146,7 @@ internal sealed class DemoHmiSource : IHmiSource
     private void PublishContext()
     {
         var snapshot = _drive.Context.Snapshot();
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, EventEnvelope.WriterOptions)) ContextJson.WriteKeys(json, snapshot);
-        Volatile.Write(ref _state, Encoding.UTF8.GetString(buffer.ToArray()));
+        Volatile.Write(ref _state, ContextJson.Keys(snapshot));
         _hub.Publish(ContextJson.EventLine(snapshot, Math.Round(_drive.Seconds, 3)));
     }
 

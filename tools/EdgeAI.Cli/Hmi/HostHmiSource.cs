@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using EdgeAI.Assistant.Drive;
 using EdgeAI.Assistant.Engine;
-using EdgeAI.Assistant.Suggestions;
-using EdgeAI.Events;
 using EdgeAI.Fusion.Context;
 using EdgeAI.Host.Health;
 using EdgeAI.Host.Hmi;
@@ -51,13 +47,7 @@ internal sealed class HostHmiSource(AssistantDrive drive, SnapshotContextReader 
         }
     });
 
-    public string? StateJson()
-    {
-        if (reader.Snapshot is not { } snapshot) return null;
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, EventEnvelope.WriterOptions)) ContextJson.WriteKeys(json, snapshot);
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public string? StateJson() => reader.Snapshot is { } snapshot ? ContextJson.Keys(snapshot) : null;
 
     public string? RouteJson()
     {
@@ -83,13 +73,7 @@ internal sealed class HostHmiSource(AssistantDrive drive, SnapshotContextReader 
         var done = new TaskCompletionSource<HmiActOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         drive.Ticker.Post((onEvent, _) =>
         {
-            Suggestion? shown = null;
-            foreach (var s in drive.Engine.Active) if (s.Id == suggestionId) shown = s;
-            string id = actionId switch { "accept" => SuggestionAction.AcceptId, "dismiss" => SuggestionAction.DismissId, _ => actionId };
-            bool offered = false;
-            if (shown is not null) foreach (var a in shown.Actions) offered |= a.Id == id;
-            done.TrySetResult(shown is null ? HmiActOutcome.NotShown : !offered ? HmiActOutcome.NoSuchAction
-                : drive.Ticker.Act(suggestionId, id, onEvent) ? HmiActOutcome.Done : HmiActOutcome.NotShown);
+            done.TrySetResult(HmiDriveWork.Act(drive, suggestionId, actionId, onEvent));
             return Task.CompletedTask;
         });
         return new ValueTask<HmiActOutcome>(done.Task.WaitAsync(cancellation));
@@ -98,35 +82,8 @@ internal sealed class HostHmiSource(AssistantDrive drive, SnapshotContextReader 
     public async IAsyncEnumerable<ChatEvent> AskAsync(string text, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var stream = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        drive.Ticker.Post(async (onEvent, _) =>
-        {
-            string id = "h" + Interlocked.Increment(ref _questions).ToString(CultureInfo.InvariantCulture);
-            long now = drive.Moment.NowNs;
-            double at = drive.Moment.DriveSeconds;
-            onEvent(new TimelineEvent(now, at, "question", null, text) { Id = id });
-            var answer = new StringBuilder();
-            string? reason = null;
-            try
-            {
-                chat.Reset();
-                await foreach (var e in chat.SendAsync(text, cancellation))
-                {
-                    if (e.Kind == ChatEventKind.Token) answer.Append(e.Text);
-                    stream.Writer.TryWrite(e);
-                }
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                reason = "interrupted";
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                reason = "failed";
-                stream.Writer.TryComplete(e);
-            }
-            stream.Writer.TryComplete();
-            onEvent(new TimelineEvent(now, at, "answer", null, answer.ToString().Trim()) { Ref = id, By = chatIsModel ? "model" : "templates", Reason = reason });
-        });
+        string id = "h" + Interlocked.Increment(ref _questions).ToString(CultureInfo.InvariantCulture);
+        drive.Ticker.Post((onEvent, _) => HmiDriveWork.AnswerAsync(drive, chat, chatIsModel ? "model" : "templates", id, text, stream.Writer, onEvent, cancellation));
         await foreach (var e in stream.Reader.ReadAllAsync(cancellation)) yield return e;
     }
 

@@ -75,18 +75,7 @@ internal static class HostSensors
             // The talk button reports down and up: push-to-talk holds the ear open while it is held.
             lines.Add(new GpioButtonOptions { Name = pair[1], Pin = line, ReportPressAndRelease = pair[1] == Talk });
         }
-        GpioController? controller = null;
-        try
-        {
-            controller = new GpioController(new LibGpiodDriver(chip));
-            return new GpioButtonInput(controller, $"gpiochip{chip}", lines, shouldDispose: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException or GpioLineException or DllNotFoundException)
-        {
-            controller?.Dispose();
-            notes.Add($"sensors: no buttons ({buttons}: {e.Message.ReplaceLineEndings(" ")})");
-            return null;
-        }
+        return OpenGpio(chip, controller => new GpioButtonInput(controller, $"gpiochip{chip}", lines, shouldDispose: true), $"no buttons ({buttons}", notes);
     }
 
     /// <summary>The status LED <paramref name="options"/> name, or null (none, or the chip cannot be opened: the reason in
@@ -102,16 +91,25 @@ internal static class HostSensors
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int line)
             || parts.Length == 4 && parts[3] != "active-low")
             throw new UsageException($"--Run:Led={led}: expected 'none' or 'gpio:CHIP:LINE[:active-low]' (e.g. gpio:0:27)");
+        return OpenGpio(chip, controller => new GpioStatusLed(controller, $"gpiochip{chip}", line, "status", activeLow: parts.Length == 4, shouldDispose: true),
+            $"no status LED ({led}", notes);
+    }
+
+    /// <summary>Opens <c>/dev/gpiochip<paramref name="chip"/></c> through libgpiod and <paramref name="open"/>s a device on
+    /// it (which then owns the controller); null when that fails, with "sensors: <paramref name="what"/>: REASON)" in
+    /// <paramref name="notes"/>.</summary>
+    private static T? OpenGpio<T>(int chip, Func<GpioController, T> open, string what, List<string> notes) where T : class
+    {
         GpioController? controller = null;
         try
         {
             controller = new GpioController(new LibGpiodDriver(chip));
-            return new GpioStatusLed(controller, $"gpiochip{chip}", line, "status", activeLow: parts.Length == 4, shouldDispose: true);
+            return open(controller);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException or GpioLineException or DllNotFoundException)
         {
             controller?.Dispose();
-            notes.Add($"sensors: no status LED ({led}: {e.Message.ReplaceLineEndings(" ")})");
+            notes.Add($"sensors: {what}: {e.Message.ReplaceLineEndings(" ")})");
             return null;
         }
     }
