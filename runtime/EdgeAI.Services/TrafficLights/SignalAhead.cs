@@ -46,29 +46,22 @@ public sealed class SignalAheadFinder(SignalMap map)
     // line's end and the bearing of the segment it falls on.
     private static bool TryProject(IReadOnlyList<GeoPoint> shape, GeoPoint p, out double offset, out double remaining, out double bearing)
     {
-        offset = double.PositiveInfinity;
         remaining = 0;
         bearing = 0;
-        double kx = 111_320 * Math.Cos(p.Lat * Math.PI / 180), ky = 110_574;
-        double along = 0, bestAlong = 0, total = 0;
-        for (int i = 1; i < shape.Count; i++)
+        if (!Polyline.TryNearest(shape, p, out int segment, out double fraction, out offset)) return false;
+        double along = 0, total = 0;
+        for (int i = 0; i < shape.Count - 1; i++)
         {
-            double ax = (shape[i - 1].Lon - p.Lon) * kx, ay = (shape[i - 1].Lat - p.Lat) * ky;
-            double bx = (shape[i].Lon - p.Lon) * kx, by = (shape[i].Lat - p.Lat) * ky;
-            double dx = bx - ax, dy = by - ay, length = Math.Sqrt(dx * dx + dy * dy);
-            if (length < 1e-6) continue;
-            double f = Math.Clamp(-(ax * dx + ay * dy) / (length * length), 0, 1);
-            double cx = ax + f * dx, cy = ay + f * dy, d = Math.Sqrt(cx * cx + cy * cy);
-            if (d < offset)
+            var (length, segmentBearing) = Polyline.Segment(shape, i, p);
+            if (i < segment) along += length;
+            else if (i == segment)
             {
-                offset = d;
-                bestAlong = along + f * length;
-                bearing = (Math.Atan2(dx, dy) * 180 / Math.PI + 360) % 360;
+                along += fraction * length;
+                bearing = segmentBearing;
             }
-            along += length;
+            total += length;
         }
-        total = along;
-        remaining = total - bestAlong;
-        return !double.IsInfinity(offset);
+        remaining = total - along;
+        return true;
     }
 }

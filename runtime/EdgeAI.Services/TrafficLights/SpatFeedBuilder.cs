@@ -102,23 +102,12 @@ public static class SpatFeedBuilder
         return cut;
     }
 
-    // Metres along the polyline to the point nearest p (flat metres around p: fine over an edge's length).
+    // Metres along the polyline to the point nearest p, each segment measured as the cut measures it (haversine).
     private static double AlongM(IReadOnlyList<GeoPoint> shape, GeoPoint p)
     {
-        double kx = 111_320 * Math.Cos(p.Lat * Math.PI / 180), ky = 110_574;
-        double best = double.PositiveInfinity, bestAlong = 0, walked = 0;
-        for (int i = 1; i < shape.Count; i++)
-        {
-            double ax = (shape[i - 1].Lon - p.Lon) * kx, ay = (shape[i - 1].Lat - p.Lat) * ky;
-            double dx = (shape[i].Lon - shape[i - 1].Lon) * kx, dy = (shape[i].Lat - shape[i - 1].Lat) * ky;
-            double length2 = dx * dx + dy * dy;
-            double f = length2 > 0 ? Math.Clamp(-(ax * dx + ay * dy) / length2, 0, 1) : 0;
-            double cx = ax + f * dx, cy = ay + f * dy, d = cx * cx + cy * cy;
-            // distances along use the same metric as the cut (haversine per segment)
-            double segment = GeoPoint.DistanceM(shape[i - 1], shape[i]);
-            if (d < best) { best = d; bestAlong = walked + f * segment; }
-            walked += segment;
-        }
-        return bestAlong;
+        if (!Polyline.TryNearest(shape, p, out int segment, out double fraction, out _)) return 0;
+        double walked = 0;
+        for (int i = 1; i <= segment; i++) walked += GeoPoint.DistanceM(shape[i - 1], shape[i]);
+        return walked + fraction * GeoPoint.DistanceM(shape[segment], shape[segment + 1]);
     }
 }
