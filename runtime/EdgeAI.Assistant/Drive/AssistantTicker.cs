@@ -102,9 +102,7 @@ public sealed class AssistantTicker
         await PlayOccupantAsync(m, onEvent, cancellation);
         FlushEngineEvents(onEvent);
         await RunPostedAsync(onEvent, cancellation);
-        int shown = 0;
-        foreach (var _ in Engine.Active) shown++;
-        Volatile.Write(ref _shownCount, shown);
+        Volatile.Write(ref _shownCount, Engine.ShownCount);
     }
 
     /// <summary>

@@ -47,6 +47,17 @@ public sealed class AssistantEngine
         }
     }
 
+    /// <summary>How many suggestions are shown now (no enumerator: the ticker counts at every tick).</summary>
+    public int ShownCount
+    {
+        get
+        {
+            int shown = 0;
+            foreach (var slot in _slots) if (slot.Shown is not null) shown++;
+            return shown;
+        }
+    }
+
     /// <summary>True when the kind is muted for this trip.</summary>
     public bool IsMuted(string kind) => _slots.Any(s => s.Trigger.Kind == kind && s.Muted);
 
