@@ -12,8 +12,8 @@ namespace EdgeAI.Voice.Dialog;
 
 /// <summary>
 /// The spoken conversation, one microphone chunk at a time: activation (every stretch of speech, the wake phrase or
-/// push-to-talk) → listen → the VAD's end of speech → transcript → intent → the answer (a service, the vehicle or the
-/// LLM) → speech. The answer is played one chunk per microphone chunk, so the echo canceller's reference is exactly what
+/// push-to-talk) → listen → the end of speech (the VAD's hangover, or a shorter pause after a whole command) →
+/// transcript → intent → the answer (a service, the vehicle or the LLM) → speech. The answer is played one chunk per microphone chunk, so the echo canceller's reference is exactly what
 /// the loudspeaker played while that chunk was heard; speech while the assistant thinks or speaks is a barge-in, which
 /// stops the speech before the next chunk is played and cancels the generation between tokens.
 /// <para>
@@ -28,7 +28,7 @@ public sealed class VoiceDialog
     private readonly IAudioSource _source;
     private readonly VoiceActivityDetector _vad;
     private readonly ISpeechRecognizer _recognizer;
-    private readonly Func<string, Intent> _parse;
+    private readonly IntentParser _parser;
     private readonly IVoiceAnswerer _answerer;
     private readonly Action<VoiceEvent> _onEvent;
     private readonly VoiceDialogOptions _options;
@@ -38,6 +38,7 @@ public sealed class VoiceDialog
 
     private Ear _ear;
     private TimeSpan _openedAt, _hearingFrom;
+    private TimeSpan? _pauseChecked;
     private int _utterances;
     private volatile bool _pressed, _released;
     private Task? _thinking;
@@ -49,12 +50,12 @@ public sealed class VoiceDialog
     /// <param name="source">The microphone, a file or stdin.</param>
     /// <param name="vad">The voice activity detector (its own stream: the dialog feeds it every chunk).</param>
     /// <param name="recognizer">The speech recognizer.</param>
-    /// <param name="parse">Transcript to intent.</param>
+    /// <param name="parser">Transcript to intent, and whether the words so far are a whole command.</param>
     /// <param name="answerer">Who answers.</param>
     /// <param name="onEvent">Receives every event (from the loop and from the answer's task: one at a time).</param>
     /// <param name="options">Activation, timeouts, language (null: the defaults).</param>
     /// <exception cref="ArgumentException">the source is not 16 kHz or its chunks are too long.</exception>
-    public VoiceDialog(IAudioSource source, VoiceActivityDetector vad, ISpeechRecognizer recognizer, Func<string, Intent> parse,
+    public VoiceDialog(IAudioSource source, VoiceActivityDetector vad, ISpeechRecognizer recognizer, IntentParser parser,
         IVoiceAnswerer answerer, Action<VoiceEvent> onEvent, VoiceDialogOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -63,7 +64,7 @@ public sealed class VoiceDialog
         _source = source;
         _vad = vad ?? throw new ArgumentNullException(nameof(vad));
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
-        _parse = parse ?? throw new ArgumentNullException(nameof(parse));
+        _parser = parser ?? throw new ArgumentNullException(nameof(parser));
         _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
         _onEvent = onEvent ?? throw new ArgumentNullException(nameof(onEvent));
         _options = options ?? new VoiceDialogOptions();
@@ -186,6 +187,11 @@ public sealed class VoiceDialog
                             Emit(new VoiceEvent(VoiceEventType.SpeechEnd, now.TotalSeconds) { SpeechEndS = vad.End.TotalSeconds });
                             EndUtterance(now, null);
                         }
+                        else if (WholeCommandPaused(now) is { } pausedAt)
+                        {
+                            Emit(new VoiceEvent(VoiceEventType.SpeechEnd, now.TotalSeconds) { SpeechEndS = pausedAt.TotalSeconds });
+                            EndUtterance(now, null);
+                        }
                         else if (_options.Activation == ActivationMode.PushToTalk && _released)
                             EndUtterance(now, null);
                         else if (now - _hearingFrom >= _options.MaxUtterance)
@@ -242,6 +248,16 @@ public sealed class VoiceDialog
         _recognizer.Accept(current);
     }
 
+    // Where the pause began, when the request has paused for CompleteCommandSilence after words that are a whole command
+    // (asked once per pause: the partial result allocates). Push-to-talk waits for the release.
+    private TimeSpan? WholeCommandPaused(TimeSpan now)
+    {
+        if (_options.CompleteCommandSilence <= TimeSpan.Zero || _options.Activation == ActivationMode.PushToTalk) return null;
+        if (_vad.Segmenter.SilenceStart is not { } pause || now - pause < _options.CompleteCommandSilence || pause == _pauseChecked) return null;
+        _pauseChecked = pause;
+        return _parser.IsComplete(_recognizer.Partial()) ? pause : null;
+    }
+
     private void EndUtterance(TimeSpan now, string? timeout)
     {
         _ear = Ear.Closed;
@@ -258,7 +274,7 @@ public sealed class VoiceDialog
         }
         string id = "u" + ++_utterances;
         Emit(new VoiceEvent(VoiceEventType.Transcript, now.TotalSeconds) { Id = id, Text = transcript.Text, Confidence = transcript.Confidence, LatencyMs = latency });
-        var intent = _parse(transcript.Text);
+        var intent = _parser.Parse(transcript.Text);
         Emit(new VoiceEvent(VoiceEventType.Intent, now.TotalSeconds) { Ref = id, Kind = intent.Name, Intent = intent });
         _answerCancel?.Dispose();
         _answerCancel = new CancellationTokenSource();

@@ -15,6 +15,14 @@ public sealed class VoiceDialogOptions
     /// <summary>Chunks before the VAD's start given to the recognizer too, so the first phone is not cut (default 3, 96 ms).</summary>
     public int PreRollChunks { get; init; } = 3;
 
+    /// <summary>
+    /// How long a pause ends a request whose words so far are a whole command that more words cannot change
+    /// (<see cref="Intents.IntentParser.IsComplete"/>); default 160 ms. Other requests end at the VAD's hangover
+    /// (<see cref="Vad.VadOptions.MinSilenceMs"/>, 320 ms), which keeps pauses between words inside a request. Zero
+    /// turns the shortcut off.
+    /// </summary>
+    public TimeSpan CompleteCommandSilence { get; init; } = TimeSpan.FromMilliseconds(160);
+
     /// <summary>The answers' language (<c>en</c>, <c>zh-CN</c>).</summary>
     public string Language { get; init; } = "en";
 
@@ -32,6 +40,7 @@ public sealed class VoiceDialogOptions
     {
         if (NoSpeechTimeout <= TimeSpan.Zero) throw new ArgumentException($"no-speech timeout {NoSpeechTimeout}: expected above 0");
         if (MaxUtterance <= TimeSpan.Zero) throw new ArgumentException($"maximum utterance {MaxUtterance}: expected above 0");
+        if (CompleteCommandSilence < TimeSpan.Zero) throw new ArgumentException($"complete-command silence {CompleteCommandSilence}: expected 0 or above");
         if (PreRollChunks is < 0 or > 32) throw new ArgumentException($"pre-roll {PreRollChunks} chunks: expected 0..32");
     }
 }

@@ -58,6 +58,60 @@ public sealed class IntentParser
         return new Intent(IntentNames.Question, NoSlots, transcript);
     }
 
+    /// <summary>
+    /// True when <paramref name="transcript"/> is a whole command that more words cannot change: it parses to an intent
+    /// other than <see cref="IntentNames.Question"/>, and no phrase of the grammar that begins with these words goes on
+    /// to another intent, a slot, or a longer slot value ("twenty" may become "twenty one", "parkhaus" a longer name).
+    /// Words that only complete the same command ("find parking" + "spot", "no" + "thanks") do not count. The dialog
+    /// ends such a request after a shorter silence than the VAD's hangover.
+    /// </summary>
+    public bool IsComplete(string transcript)
+    {
+        var intent = Parse(transcript);
+        if (intent.Name == IntentNames.Question) return false;
+        ReadOnlySpan<char> text = transcript;
+        Span<Range> words = stackalloc Range[MaxWords + 1];
+        int count = text.SplitAny(words, " \t", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var (name, path) in _paths)
+            if (GoesOn(path, 0, text, words[..count], 0, name != intent.Name)) return false;
+        return true;
+    }
+
+    // Whether the words are a strict beginning of `path` after which something that changes the meaning can follow:
+    // a slot, a longer slot value, or any word of another intent (`otherIntent`).
+    private bool GoesOn(string[] path, int p, ReadOnlySpan<char> text, ReadOnlySpan<Range> words, int w, bool otherIntent)
+    {
+        if (w == words.Length)
+        {
+            if (p == path.Length) return false;
+            if (otherIntent) return true;
+            for (int i = p; i < path.Length; i++) if (path[i][0] == '{') return true;
+            return false;
+        }
+        if (p == path.Length) return false;
+        string item = path[p];
+        if (item[0] != '{') return text[words[w]].SequenceEqual(item) && GoesOn(path, p + 1, text, words, w + 1, otherIntent);
+        int slot = SlotIndex(item);
+        if (CommandPhrases.Slots[slot] == "celsius")
+        {
+            // "twenty" as the last word may become "twenty one"
+            if (w + 1 == words.Length && NumberWords.Ten(text[words[w]]) > 0) return true;
+            for (int length = 1; length <= 2 && w + length <= words.Length; length++)
+                if (Number(text, words.Slice(w, length)) >= 0 && GoesOn(path, p + 1, text, words, w + length, otherIntent)) return true;
+            return false;
+        }
+        foreach (var value in _slotValues[slot])
+        {
+            int left = words.Length - w, same = Math.Min(left, value.Length);
+            bool prefix = true;
+            for (int i = 0; i < same && prefix; i++) prefix = text[words[w + i]].SequenceEqual(value[i]);
+            if (!prefix) continue;
+            if (value.Length > left) return true; // the words so far begin a longer value
+            if (GoesOn(path, p + 1, text, words, w + value.Length, otherIntent)) return true;
+        }
+        return false;
+    }
+
     private bool Match(string[] path, int p, ReadOnlySpan<char> text, ReadOnlySpan<Range> words, int w, Span<Capture> captures, int depth, out int captured)
     {
         captured = depth;

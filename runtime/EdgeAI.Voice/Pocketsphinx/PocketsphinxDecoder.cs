@@ -245,7 +245,16 @@ public sealed class PocketsphinxDecoder : IDisposable
         return text != null && *text != 0;
     }
 
-    /// <summary>The best hypothesis with its score and posterior probability (after <see cref="EndUtterance"/>: the final one).</summary>
+    /// <summary>The best hypothesis' words only: during an utterance, the partial result so far (no posterior, which
+    /// would build the lattice).</summary>
+    public unsafe string HypothesisText()
+    {
+        byte* text = LibPocketsphinx.ps_get_hyp(_decoder, out _);
+        return text == null ? string.Empty : Marshal.PtrToStringUTF8((nint)text)!;
+    }
+
+    /// <summary>The best hypothesis so far (during an utterance) or the final one (after it), with its score and
+    /// posterior probability.</summary>
     public unsafe DecoderHypothesis Hypothesis()
     {
         byte* text = LibPocketsphinx.ps_get_hyp(_decoder, out int score);

@@ -17,6 +17,10 @@ public interface ISpeechRecognizer : IDisposable
     /// <summary>Feeds the next samples of the utterance (16 kHz mono, any count).</summary>
     void Accept(ReadOnlySpan<float> samples);
 
+    /// <summary>The words heard so far in this utterance, as <see cref="Transcript.Text"/> writes them, without ending it
+    /// (empty where the engine has none yet or gives no partial result). Allocates: call it at a pause, not per chunk.</summary>
+    string Partial();
+
     /// <summary>Ends the utterance and returns what was said (empty text when nothing matched).</summary>
     Transcript End();
 }

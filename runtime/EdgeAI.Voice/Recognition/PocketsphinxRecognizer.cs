@@ -154,6 +154,9 @@ public sealed class PocketsphinxRecognizer : ISpeechRecognizer
     public void Accept(ReadOnlySpan<float> samples) => _decoder.Process(samples);
 
     /// <inheritdoc />
+    public string Partial() => Words(_decoder.HypothesisText());
+
+    /// <inheritdoc />
     public Transcript End()
     {
         _decoder.EndUtterance();

@@ -131,6 +131,18 @@ public sealed unsafe class SherpaRecognizer : ISpeechRecognizer
     }
 
     /// <inheritdoc/>
+    /// <remarks>A streaming model gives its result so far; an offline one decodes only at the end (empty).</remarks>
+    public string Partial()
+    {
+        if (!_streaming || _stream is null) return string.Empty;
+        var result = SherpaOnnxApi.SherpaOnnxGetOnlineStreamResult(_recognizer, _stream);
+        if (result == null) return string.Empty;
+        string text = SherpaOnnxApi.Text(result->text);
+        SherpaOnnxApi.SherpaOnnxDestroyOnlineRecognizerResult(result);
+        return Normalize(text);
+    }
+
+    /// <inheritdoc/>
     public Transcript End()
     {
         string text;

@@ -33,6 +33,9 @@ public sealed class SpeechSegmenter
     public bool InSpeech => _inSpeech;
     /// <summary>The open segment's start (meaningful while <see cref="InSpeech"/>).</summary>
     public TimeSpan SegmentStart => _segmentStart;
+    /// <summary>Inside a segment, where the current run of chunks below <see cref="VadOptions.EndThreshold"/> began (the
+    /// speech's end if the run lasts <see cref="VadOptions.MinSilenceMs"/>); null while speech goes on or outside a segment.</summary>
+    public TimeSpan? SilenceStart => _inSpeech && _silence ? _silenceStart : null;
 
     /// <summary>Feeds the probability of the chunk spanning <paramref name="chunkStart"/> to <paramref name="chunkEnd"/>.</summary>
     public VadEvent Update(float probability, TimeSpan chunkStart, TimeSpan chunkEnd)

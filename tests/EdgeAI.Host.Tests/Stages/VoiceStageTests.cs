@@ -78,7 +78,7 @@ public sealed class VoiceStageTests : IDisposable
             _recognizer.Dispose();
             _recognizer = PocketsphinxRecognizer.ForCommands(_vocabulary);
         }
-        return new VoiceDialog(source, _vad, _recognizer, _parser.Parse, new VoiceAnswerer(_responder, isModel: false), onEvent,
+        return new VoiceDialog(source, _vad, _recognizer, _parser, new VoiceAnswerer(_responder, isModel: false), onEvent,
             new VoiceDialogOptions { Activation = ActivationMode.WakePhrase }) { Wake = _wake };
     }
 

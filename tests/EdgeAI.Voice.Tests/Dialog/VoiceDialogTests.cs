@@ -45,7 +45,7 @@ public sealed class VoiceDialogTests
         var parser = new IntentParser(DemoRegionNames.Vocabulary(DemoRegionNames.GeneratedPois));
         using var synthesizer = speak ? new EspeakSynthesizer() : null;
         run.Sink = speak ? new WavFileSink(run.Dir.File("answers.wav")) : null;
-        run.Dialog = new VoiceDialog(source, vad, recognizer, parser.Parse, run.Answerer, run.Events.Add, options)
+        run.Dialog = new VoiceDialog(source, vad, recognizer, parser, run.Answerer, run.Events.Add, options)
         {
             Synthesizer = synthesizer,
             Speaker = run.Sink,
@@ -72,6 +72,42 @@ public sealed class VoiceDialogTests
         Assert.All(run.Of(VoiceEventType.Answer), a => Assert.Equal(Answer, a.Text));
         Assert.Equal(["u1", "u2"], run.Of(VoiceEventType.Answer).Select(e => e.Ref));
         Assert.Empty(run.Of(VoiceEventType.BargeIn));
+    }
+
+    [Fact]
+    public async Task Always_WholeCommand_EndsAfterTheShortPause_NotTheHangover()
+    {
+        SpokenScene.RequireEspeak();
+        var audio = Concat(SpokenScene.Silence(0.5), SpokenScene.Speak("where can i park"), SpokenScene.Silence(1.0));
+        using var quick = await RunAsync(new ScriptedSource(audio), new VoiceDialogOptions());
+        using var slow = await RunAsync(new ScriptedSource(audio), new VoiceDialogOptions { CompleteCommandSilence = TimeSpan.Zero });
+
+        Assert.Equal(["where can i park"], quick.Of(VoiceEventType.Transcript).Select(e => e.Text));
+        Assert.Equal(["where can i park"], slow.Of(VoiceEventType.Transcript).Select(e => e.Text));
+        var shortcut = Assert.Single(quick.Of(VoiceEventType.SpeechEnd));
+        var hangover = Assert.Single(slow.Of(VoiceEventType.SpeechEnd));
+        // The same end of speech; decided 160 ms after it (rounded up to whole 32 ms chunks) instead of the VAD's 320 ms.
+        Assert.Equal(hangover.SpeechEndS!.Value, shortcut.SpeechEndS!.Value, 3);
+        Assert.InRange(shortcut.AtS - shortcut.SpeechEndS.Value, 0.159, 0.160 + 0.033);
+        Assert.InRange(hangover.AtS - hangover.SpeechEndS.Value, 0.319, 0.320 + 0.033);
+    }
+
+    [Fact]
+    public async Task Always_PauseAfterWordsThatMayGoOn_WaitsForTheRestOfTheCommand()
+    {
+        SpokenScene.RequireEspeak();
+        // "twenty" may become "twenty one": a 250 ms pause there is inside the request (longer than the 160 ms shortcut).
+        static float[] Trimmed(float[] speech)
+        {
+            var (first, last) = SpokenScene.Extent(speech);
+            return speech[first..(last + 1)];
+        }
+        var audio = Concat(SpokenScene.Silence(0.5), Trimmed(SpokenScene.Speak("set the temperature to twenty")), SpokenScene.Silence(0.25),
+            Trimmed(SpokenScene.Speak("one")), SpokenScene.Silence(1.0));
+        using var run = await RunAsync(new ScriptedSource(audio), new VoiceDialogOptions());
+
+        Assert.Equal(["set the temperature to twenty one"], run.Of(VoiceEventType.Transcript).Select(e => e.Text));
+        Assert.Equal("21", Assert.Single(run.Of(VoiceEventType.Intent)).Intent!.Slot("celsius"));
     }
 
     [Fact]
@@ -159,7 +195,7 @@ public sealed class VoiceDialogTests
         using (var synthesizer = new EspeakSynthesizer())
         {
             var parser = new IntentParser(DemoRegionNames.Vocabulary(DemoRegionNames.GeneratedPois));
-            var dialog = new VoiceDialog(cabin, vad, recognizer, parser.Parse, new FixedAnswerer(Answer), events.Add)
+            var dialog = new VoiceDialog(cabin, vad, recognizer, parser, new FixedAnswerer(Answer), events.Add)
                 { Synthesizer = synthesizer, Speaker = cabin, EchoCanceller = canceller };
             await dialog.RunAsync(TestContext.Current.CancellationToken);
         }

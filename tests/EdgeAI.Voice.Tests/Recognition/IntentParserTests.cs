@@ -139,4 +139,43 @@ public sealed class IntentParserTests
         // the Intent, its slot dictionary and the lower-cased place name; no per-word strings
         Assert.InRange(allocated, 1, 700);
     }
+
+    [Theory]
+    [InlineData("where can i park")]
+    [InlineData("find parking")]                                  // "spot" or "space" would not change it
+    [InlineData("no")]                                            // nor would "thanks"
+    [InlineData("set the temperature to twenty one")]            // nor "degrees"
+    [InlineData("set the temperature to eighteen")]
+    [InlineData("navigate to trattoria schneckenburgerstrasse")]
+    [InlineData("go to parkhaus rudower chaussee two")]
+    [InlineData("call home")]
+    [InlineData("cancel")]
+    public void IsComplete_WholeCommandThatMoreWordsCannotChange_IsTrue(string transcript) =>
+        Assert.True(Parser.IsComplete(transcript), transcript);
+
+    [Theory]
+    [InlineData("set the temperature to twenty")]                // may become "twenty one"
+    [InlineData("take me to parkhaus rudower chaussee")]          // may become "... chaussee two", another place
+    [InlineData("navigate to")]                                   // no command yet
+    [InlineData("navigate to the nearest")]
+    [InlineData("call")]
+    [InlineData("what is the weather like")]                      // a question, not a command
+    [InlineData("")]
+    public void IsComplete_CommandThatMayGoOnOrNoCommand_IsFalse(string transcript) =>
+        Assert.False(Parser.IsComplete(transcript), transcript);
+
+    [Fact]
+    public void IsComplete_EveryPhraseOfTheGrammar_IsCompleteOrIsTheBeginningOfALongerOne()
+    {
+        // Each whole phrase is either complete, or a longer phrase (another intent's or a longer slot value) begins with it.
+        var phrases = CommandPhrases.Default.SelectMany(kv => kv.Value.SelectMany(t => CommandPhrases.Expand(t)))
+            .Where(path => path.All(w => w[0] != '{')).Select(path => string.Join(' ', path)).ToList();
+        Assert.NotEmpty(phrases);
+        foreach (string phrase in phrases)
+        {
+            bool longer = phrases.Any(other => other.StartsWith(phrase + " ", StringComparison.Ordinal)
+                && Parser.Parse(other).Name != Parser.Parse(phrase).Name);
+            Assert.Equal(!longer, Parser.IsComplete(phrase));
+        }
+    }
 }

@@ -260,7 +260,7 @@ internal sealed class VoiceBench(CommandVocabulary vocabulary, int runs, TextWri
         }
         using (var source = AudioFileSource.OpenWav(corpus))
         {
-            var dialog = new VoiceDialog(source, vad, recognizer, parser.Parse, new SilentAnswerer(), OnEvent);
+            var dialog = new VoiceDialog(source, vad, recognizer, parser, new SilentAnswerer(), OnEvent);
             dialog.RunAsync().GetAwaiter().GetResult();
         }
         string note = $"{heard} transcripts of {spans.Count} utterances, {exact} exact; the VAD's hangover (MinSilenceMs) is part of it: decision -> transcript alone p50 {AssistantBench.Percentile(decision, 0.5):F1} ms, p99 {AssistantBench.Percentile(decision, 0.99):F1} ms";

@@ -71,7 +71,7 @@ public sealed class VoiceCommand : Command
         var answerer = new VoiceAnswerer(session, model is not null);
 
         var events = new VoiceEventWriter(stdout, parse.GetValue(_json), DateTimeOffset.UtcNow);
-        var dialog = new VoiceDialog(source, engines.Vad, engines.Recognizer, engines.Parser.Parse, answerer, events.Write,
+        var dialog = new VoiceDialog(source, engines.Vad, engines.Recognizer, engines.Parser, answerer, events.Write,
             new VoiceDialogOptions { Activation = activation })
         {
             Wake = wake,

@@ -150,7 +150,7 @@ internal sealed class HostVoice : IDisposable
             _engines = VoiceEngines.Open("pocketsphinx", _vocabulary);
         }
         _wake?.Reset();
-        return new VoiceDialog(source, _engines.Vad, _engines.Recognizer, _engines.Parser.Parse, _answerer, onEvent, new VoiceDialogOptions { Activation = Activation })
+        return new VoiceDialog(source, _engines.Vad, _engines.Recognizer, _engines.Parser, _answerer, onEvent, new VoiceDialogOptions { Activation = Activation })
         {
             Wake = _wake,
             Synthesizer = _synthesizer,

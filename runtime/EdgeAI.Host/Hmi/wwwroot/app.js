@@ -87,6 +87,7 @@ function renderCard(arrivedAt) {
   if (!best) {
     card.hidden = true;
     card.dataset.id = '';
+    card.dataset.kind = '';
     shownId = null;
     return;
   }
