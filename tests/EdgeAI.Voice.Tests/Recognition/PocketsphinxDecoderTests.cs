@@ -33,7 +33,7 @@ public sealed class PocketsphinxDecoderTests
     {
         Sphinx.RequireTestData();
         short[] pcm = Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw"));
-        float[] floats = Array.ConvertAll(pcm, s => s / 32767f);
+        float[] floats = Array.ConvertAll(pcm, s => s / 32768f);
         using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
         decoder.SetJsgfGrammar("move", GoForward);
         decoder.ActiveSearch = "move";
@@ -49,11 +49,39 @@ public sealed class PocketsphinxDecoderTests
     }
 
     [Fact]
+    public void ToSigned16_EverySixteenBitValueAsTheReaderGivesIt_ComesBackExactly()
+    {
+        // Every 16-bit value, as PcmCodec decodes it (value / 32768), in a length that leaves a scalar tail.
+        var floats = new float[65536 + 7];
+        for (int i = 0; i < floats.Length; i++) floats[i] = (short)(i - 32768) / 32768f;
+        var pcm = new short[floats.Length];
+        PocketsphinxDecoder.ToSigned16(floats, pcm);
+        for (int i = 0; i < floats.Length; i++) Assert.Equal((short)(i - 32768), pcm[i]);
+    }
+
+    [Theory]
+    [InlineData(1.5f, 32767)]
+    [InlineData(1f, 32767)]
+    [InlineData(-1f, -32768)]
+    [InlineData(-2f, -32768)]
+    [InlineData(0.5f / 32768f + 1e-9f, 1)]
+    [InlineData(-0.49f / 32768f, 0)]
+    [InlineData(100.4f / 32768f, 100)]
+    public void ToSigned16_ClipsAndRoundsToNearest_InTheVectorAndTheScalarPart(float sample, short expected)
+    {
+        // 37 samples: the vector loop takes the first 16 or 32 (by the machine's width), the rest is the scalar tail.
+        var floats = Enumerable.Repeat(sample, 37).ToArray();
+        var pcm = new short[floats.Length];
+        PocketsphinxDecoder.ToSigned16(floats, pcm);
+        Assert.All(pcm, value => Assert.Equal(expected, value));
+    }
+
+    [Fact]
     public void Process_FloatChunks_AllocatesNothingPerChunk()
     {
         Sphinx.RequireTestData();
         short[] pcm = Sphinx.ReadRaw(Path.Combine(Sphinx.TestData, "goforward.raw"));
-        float[] floats = Array.ConvertAll(pcm, s => s / 32767f);
+        float[] floats = Array.ConvertAll(pcm, s => s / 32768f);
         using var decoder = PocketsphinxDecoder.Open(PocketsphinxModel.EnUs);
         decoder.SetJsgfGrammar("move", GoForward);
         decoder.ActiveSearch = "move";
