@@ -68,6 +68,10 @@ public sealed class RunOptions
     /// or a WAV file.</summary>
     public string Speaker { get; set; } = "none";
 
+    /// <summary>The spoken answers' voice: <c>espeak</c> (espeak-ng), or <c>sherpa:DIR</c>, a piper or kokoro voice folder
+    /// through sherpa-onnx.</summary>
+    public string Voice { get; set; } = "espeak";
+
     /// <summary>A Qwen model folder that words suggestions and answers questions (default: the cached test model words).</summary>
     public string? Model { get; set; }
 

@@ -73,6 +73,39 @@ public sealed class VoiceCommandTests
     }
 
     [Fact]
+    public void SherpaVoice_SpeaksTheAnswerResampledToTheMicrophonesRate()
+    {
+        RequireVoice();
+        try
+        {
+            EdgeAI.Voice.Sherpa.SherpaLibrary.Load(new EdgeAI.Inference.Models.ModelCache());
+        }
+        catch (EdgeAI.Inference.Models.ModelNotAvailableException e)
+        {
+            Assert.Skip(e.Message);
+        }
+        using var dir = new TempDirectory();
+        // A constructed piper voice at piper's 22.05 kHz (each phoneme held as a level; not speech), knowing the sounds
+        // of the range answer's words.
+        string voice = dir.File("voice");
+        EdgeAI.Voice.Tests.Sherpa.TinyPiper.Write(voice, 22050,
+            "The estimated range is 82 km. The battery is at 21.9 % with 12.7 kWh left. The car is charging, parked.");
+        string input = Spoken(dir, "cmd.wav", "what is my range");
+        string output = dir.File("answer.wav");
+        var (code, stdout, stderr) = CliRunner.Run("voice", input, "--json", "--voice", "sherpa:" + voice, "--tts-out", output);
+
+        Assert.True(code == 0, stderr);
+        var answer = Assert.Single(OfType(Events(stdout), "answer"));
+        Assert.True(answer.GetProperty("first_audio_ms").GetDouble() > 0);
+        using (var wav = AudioFileSource.OpenWav(output))
+            Assert.Equal(16000, wav.Resampler.InputRate); // written at the dialog's 16 kHz, not the voice's 22.05 kHz
+        var spoken = AudioFileSource.ReadAll(output);
+        // Each phoneme is 256 samples at 22.05 kHz, about 186 at 16 kHz; a sentence of this answer has dozens of them.
+        Assert.True(spoken.Length > 20 * 186, $"{spoken.Length} samples");
+        Assert.Contains(spoken, x => x > 0.005f);
+    }
+
+    [Fact]
     public void SpokenNavigateToAGermanPlaceName_PlansTheRouteThere()
     {
         RequireVoice();
@@ -179,6 +212,10 @@ public sealed class VoiceCommandTests
     [InlineData("--engine", "whisper", "--engine 'whisper': expected pocketsphinx, pocketsphinx:dictation or sherpa:DIR")]
     [InlineData("--engine", "sherpa:/nonexistent/model", "/nonexistent/model")]
     [InlineData("--raw", "s16le:16000", "expected one input")]
+    [InlineData("--ptt", "pedal", "--ptt 'pedal': expected 'key' or 'gpio:CHIP:LINE'")]
+    [InlineData("--ptt", "gpio:99:17", "--ptt gpio:99:17: the button cannot be opened")] // no /dev/gpiochip99 anywhere
+    [InlineData("--voice", "festival", "--voice 'festival': expected espeak or sherpa:DIR")]
+    [InlineData("--voice", "sherpa:/nonexistent/voice", "/nonexistent/voice")]
     public void BadEngineOrUsage_OneLine_ExitCode2(string option, string value, string expected)
     {
         RequireVoice();

@@ -1,5 +1,6 @@
 using EdgeAI.TestKit;
 using EdgeAI.Voice.Sherpa;
+using EdgeAI.Voice.Speech;
 
 namespace EdgeAI.Voice.Tests.Sherpa;
 
@@ -83,6 +84,38 @@ public sealed class SherpaSynthesizerTests : IDisposable
         var chunks = new List<ReadOnlyMemory<float>>();
         await foreach (var chunk in later.SynthesizeAsync($"{First} {Second}", "en", TestContext.Current.CancellationToken)) chunks.Add(chunk);
         AssertTwoSentences(first, chunks);
+    }
+
+    [Fact]
+    public async Task Resampled_A22kVoice_SpeaksTheSamePhonemesAt16k()
+    {
+        SherpaLibraryTests.LoadOrSkip();
+        string folder = _dir.File("piper-22k");
+        if (!Directory.Exists(TinyPiper.EspeakData)) Assert.Skip($"{TinyPiper.EspeakData} is missing (apt-get install espeak-ng-data)");
+        TinyPiper.Write(folder, 22050, First, Second);
+        var native = new List<float>();
+        using (var voice = new SherpaSynthesizer(folder, cache: SharedModels.Cache))
+        {
+            Assert.Same(voice, ResampledSynthesizer.At(voice, 22050));
+            await foreach (var chunk in voice.SynthesizeAsync(First, "en", TestContext.Current.CancellationToken)) native.AddRange(chunk.ToArray());
+        }
+        var resampled = new List<float>();
+        using (var tts = ResampledSynthesizer.At(new SherpaSynthesizer(folder, cache: SharedModels.Cache), 16000))
+        {
+            Assert.Equal(16000, tts.SampleRate);
+            Assert.Equal("sherpa:" + folder, tts.Voice);
+            await foreach (var chunk in tts.SynthesizeAsync(First, "en", TestContext.Current.CancellationToken)) resampled.AddRange(chunk.ToArray());
+        }
+
+        // The same duration at the new rate, to within the filter's edges.
+        Assert.InRange(resampled.Count, native.Count * 16000 / 22050 - 2, native.Count * 16000 / 22050 + 2);
+        // Each phoneme is a level held for 256 samples at 22.05 kHz: the middle of each held stretch keeps its level.
+        for (int p = 0; p + 1 < native.Count / TinyPiper.SamplesPerPhoneme; p++)
+        {
+            float level = native[p * TinyPiper.SamplesPerPhoneme + 128];
+            int middle = (int)((p * TinyPiper.SamplesPerPhoneme + 128) * 16000L / 22050);
+            Assert.Equal(level, resampled[middle], 3);
+        }
     }
 
     [Fact]

@@ -25,7 +25,10 @@ internal static class TinyPiper
 
     /// <summary>Writes model.onnx, tokens.txt (every IPA symbol espeak-ng uses for <paramref name="texts"/>) and a link
     /// to the system's espeak-ng-data into <paramref name="folder"/>.</summary>
-    public static void Write(string folder, params string[] texts)
+    public static void Write(string folder, params string[] texts) => Write(folder, SampleRate, texts);
+
+    /// <summary>The same voice speaking at <paramref name="sampleRate"/> (piper voices speak at 22.05 kHz).</summary>
+    public static void Write(string folder, int sampleRate, params string[] texts)
     {
         Directory.CreateDirectory(folder);
         var symbols = new List<string> { "_", "^", "$", ",", ".", "!", "?" };
@@ -59,7 +62,7 @@ internal static class TinyPiper
         foreach (var (key, value) in new[]
         {
             ("model_type", "vits"), ("comment", "piper"), ("language", "English"), ("voice", "en-us"),
-            ("has_espeak", "1"), ("n_speakers", "1"), ("sample_rate", SampleRate.ToString(CultureInfo.InvariantCulture)),
+            ("has_espeak", "1"), ("n_speakers", "1"), ("sample_rate", sampleRate.ToString(CultureInfo.InvariantCulture)),
         })
             model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         using var stream = File.Create(Path.Combine(folder, "model.onnx"));
@@ -69,7 +72,8 @@ internal static class TinyPiper
     /// <summary>espeak-ng's IPA for <paramref name="text"/> (en-us).</summary>
     public static string Ipa(string text)
     {
-        SpokenScene.RequireEspeak();
+        string? missing = EdgeAI.TestKit.ExternalTool.MissingProgramReason("espeak-ng", "espeak-ng");
+        if (missing is not null) throw Xunit.Sdk.SkipException.ForSkip(missing);
         var start = new ProcessStartInfo("espeak-ng") { RedirectStandardOutput = true };
         foreach (var a in new[] { "-q", "--ipa", "-v", "en-us", text }) start.ArgumentList.Add(a);
         using var p = Process.Start(start)!;

@@ -24,8 +24,9 @@ public sealed class VoiceCommand : Command
     private readonly Option<string> _raw = new("--raw") { Description = "stdin's PCM: ENCODING:RATE[:CHANNELS], encoding u8, s16le, s24le, s32le, f32le or f64le (default s16le:16000:1)", DefaultValueFactory = _ => "s16le:16000:1" };
     private readonly Option<string?> _wake = new("--wake") { Description = "listen for a wake phrase first (no value: \"hey edge\")", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<double?> _wakeThreshold = new("--wake-threshold") { Description = "the wake phrase's keyword-spotting threshold (default: docs/voice.md's measured choice)" };
-    private readonly Option<string?> _ptt = new("--ptt") { Description = "push-to-talk: 'key' (Enter presses, Enter again releases)" };
+    private readonly Option<string?> _ptt = new("--ptt") { Description = "push-to-talk: 'key' (Enter presses, Enter again releases) or 'gpio:CHIP:LINE' (a button held while talking)" };
     private readonly Option<string> _engine = new("--engine") { Description = "recognizer: pocketsphinx (grammar of the intents and places), pocketsphinx:dictation, or sherpa:DIR (a model folder)", DefaultValueFactory = _ => "pocketsphinx" };
+    private readonly Option<string> _voice = new("--voice") { Description = "the answers' voice: espeak (espeak-ng), or sherpa:DIR (a piper or kokoro voice folder through sherpa-onnx)", DefaultValueFactory = _ => VoiceEngines.DefaultVoice };
     private readonly Option<string?> _ttsOut = new("--tts-out") { Description = "speak the answers into this WAV file instead of a sound card" };
     private readonly Option<string?> _speaker = new("--speaker") { Description = "ALSA playback device for the answers (default: 'default')" };
     private readonly Option<bool> _textOnly = new("--text-only") { Description = "print the answers, do not speak them" };
@@ -35,7 +36,7 @@ public sealed class VoiceCommand : Command
     public VoiceCommand() : base("voice", "Talk to the assistant: a recorded command, stdin or a microphone; hear the answer")
     {
         Arguments.Add(_input);
-        foreach (var option in new Option[] { _mic, _raw, _wake, _wakeThreshold, _ptt, _engine, _ttsOut, _speaker, _textOnly, _json }) Options.Add(option);
+        foreach (var option in new Option[] { _mic, _raw, _wake, _wakeThreshold, _ptt, _engine, _voice, _ttsOut, _speaker, _textOnly, _json }) Options.Add(option);
         _llm.AddTo(this);
         _llm.ScenarioFolder.Description = "scenario whose drive and region the answers read (default: the bundled Adlershof drive)";
         _llm.Model.Description = "ORT GenAI model folder that answers free questions (default: templates answer everything)";
@@ -48,8 +49,10 @@ public sealed class VoiceCommand : Command
         bool mic = parse.GetResult(_mic) is not null;
         if (input is null == !mic) throw new UsageException("expected one input: a WAV file, - for stdin, or --mic [DEVICE]");
         var activation = ActivationOf(parse);
-        if (activation == ActivationMode.PushToTalk && input == "-") throw new UsageException("--ptt key reads Enter from stdin: give the audio as a file or --mic, not -");
+        if (activation == ActivationMode.PushToTalk && parse.GetValue(_ptt) == "key" && input == "-") throw new UsageException("--ptt key reads Enter from stdin: give the audio as a file or --mic, not -");
 
+        string ptt = parse.GetValue(_ptt) ?? "";
+        using var button = PushToTalkButton.IsGpio(ptt) ? PushToTalkButton.Open(ptt) : null;
         using var source = OpenSource(parse, input, mic);
         // The answers read the scenario's drive and region; the grammar knows the region's places.
         var tools = _llm.Tools(parse, out var services);
@@ -79,7 +82,8 @@ public sealed class VoiceCommand : Command
             Speaker = speaker,
             EchoCanceller = echo,
         };
-        using var keys = activation == ActivationMode.PushToTalk ? PushToTalkKeys.Start(dialog, stderr) : null;
+        using var keys = activation == ActivationMode.PushToTalk && ptt == "key" ? PushToTalkKeys.Start(dialog, stderr) : null;
+        button?.Start(dialog);
         await dialog.RunAsync(cancellation);
         speaker?.Complete();
         if (source.DroppedSamples > 0)
@@ -92,7 +96,7 @@ public sealed class VoiceCommand : Command
         bool wake = parse.GetResult(_wake) is not null;
         string? ptt = parse.GetValue(_ptt);
         if (wake && ptt is not null) throw new UsageException("--wake and --ptt: expected one way to activate");
-        if (ptt is not null && ptt != "key") throw new UsageException($"--ptt '{ptt}': expected 'key'");
+        if (ptt is not null && ptt != "key" && !PushToTalkButton.IsGpio(ptt)) throw new UsageException($"--ptt '{ptt}': expected 'key' or 'gpio:CHIP:LINE' (e.g. gpio:0:17)");
         return wake ? ActivationMode.WakePhrase : ptt is not null ? ActivationMode.PushToTalk : ActivationMode.Always;
     }
 
@@ -110,7 +114,7 @@ public sealed class VoiceCommand : Command
     private (EdgeAI.Voice.Speech.ISpeechSynthesizer?, IAudioSink?) OpenSpeech(ParseResult parse, TextWriter stderr)
     {
         if (parse.GetValue(_textOnly)) return (null, null);
-        var synthesizer = VoiceEngines.Synthesizer();
+        var synthesizer = VoiceEngines.Synthesizer(parse.GetValue(_voice)!);
         if (parse.GetValue(_ttsOut) is { } file)
             return (synthesizer, new EdgeAI.Drivers.Audio.Wav.WavFileSink(file, synthesizer.SampleRate));
         string device = parse.GetValue(_speaker) ?? "default";

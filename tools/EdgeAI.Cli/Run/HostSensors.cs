@@ -100,7 +100,17 @@ internal static class HostSensors
     /// <paramref name="notes"/>.</summary>
     private static T? OpenGpio<T>(int chip, Func<GpioController, T> open, string what, List<string> notes) where T : class
     {
+        var device = OpenGpio(chip, open, out string? reason);
+        if (device is null) notes.Add($"sensors: {what}: {reason})");
+        return device;
+    }
+
+    /// <summary>Opens <c>/dev/gpiochip<paramref name="chip"/></c> through libgpiod and <paramref name="open"/>s a device on
+    /// it (which then owns the controller); null when that fails, with the reason in one line.</summary>
+    internal static T? OpenGpio<T>(int chip, Func<GpioController, T> open, out string? reason) where T : class
+    {
         GpioController? controller = null;
+        reason = null;
         try
         {
             controller = new GpioController(new LibGpiodDriver(chip));
@@ -109,7 +119,7 @@ internal static class HostSensors
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException or GpioLineException or DllNotFoundException)
         {
             controller?.Dispose();
-            notes.Add($"sensors: {what}: {e.Message.ReplaceLineEndings(" ")})");
+            reason = e.Message.ReplaceLineEndings(" ");
             return null;
         }
     }

@@ -126,7 +126,7 @@ internal sealed class HostVoice : IDisposable
         try
         {
             if (activation == ActivationMode.WakePhrase) wake = VoiceEngines.Wake(VoiceEngines.DefaultWakePhrase, null);
-            var (synthesizer, speaker) = OpenSpeaker(options.Speaker);
+            var (synthesizer, speaker) = OpenSpeaker(options.Speaker, options.Voice);
             var responder = new TemplateResponder(pipeline.ToolsFor(drive, reader));
             return new HostVoice(vocabulary, engines, wake, synthesizer, speaker, responder, activation, open, scripted);
         }
@@ -158,10 +158,10 @@ internal sealed class HostVoice : IDisposable
         };
     }
 
-    private static (ISpeechSynthesizer?, IAudioSink?) OpenSpeaker(string speaker)
+    private static (ISpeechSynthesizer?, IAudioSink?) OpenSpeaker(string speaker, string voice)
     {
         if (speaker.Equals("none", StringComparison.OrdinalIgnoreCase)) return (null, null);
-        var synthesizer = VoiceEngines.Synthesizer();
+        var synthesizer = VoiceEngines.Synthesizer(voice, "Run:Voice");
         try
         {
             if (speaker.Equals("alsa", StringComparison.OrdinalIgnoreCase) || speaker.StartsWith("alsa:", StringComparison.OrdinalIgnoreCase))

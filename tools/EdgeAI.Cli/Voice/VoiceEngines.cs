@@ -77,8 +77,24 @@ internal sealed class VoiceEngines : IDisposable
         }
     }
 
-    /// <summary>espeak-ng speaking at 16 kHz, the dialog's chunk clock.</summary>
-    public static ISpeechSynthesizer Synthesizer() => new EspeakSynthesizer();
+    /// <summary>The voice when none is named.</summary>
+    public const string DefaultVoice = "espeak";
+
+    /// <summary>
+    /// The answers' voice at 16 kHz, the dialog's chunk clock: <c>espeak</c> (espeak-ng), or <c>sherpa:DIR</c>, a piper or
+    /// kokoro voice folder through sherpa-onnx, resampled from its own rate.
+    /// </summary>
+    /// <param name="voice">The voice as named on the command line or in the configuration.</param>
+    /// <param name="option">Where it was named, for the message (<c>--voice</c>, <c>Run:Voice</c>).</param>
+    /// <exception cref="UsageException">a voice edgeai does not know.</exception>
+    /// <exception cref="SherpaModelFolderException">the folder is not a voice, or sherpa-onnx refused it.</exception>
+    public static ISpeechSynthesizer Synthesizer(string voice = DefaultVoice, string option = "--voice")
+    {
+        if (voice == DefaultVoice) return new EspeakSynthesizer();
+        if (voice.StartsWith("sherpa:", StringComparison.Ordinal) && voice.Length > "sherpa:".Length)
+            return ResampledSynthesizer.At(new SherpaSynthesizer(voice["sherpa:".Length..]), SileroVad.SampleRate);
+        throw new UsageException($"{option} '{voice}': expected espeak or sherpa:DIR (a piper or kokoro voice folder)");
+    }
 
     /// <summary>speexdsp's echo canceller.</summary>
     public static IEchoCanceller EchoCanceller() => new EchoCanceller();
