@@ -3,11 +3,18 @@ using EdgeAI.Voice.Vad;
 namespace EdgeAI.Voice.Wake;
 
 /// <summary>
-/// A wake detector whose candidates (from keyword spotting, which is sensitive and false-alarms readily) must pass a
-/// speech gate before they wake: Silero VAD heard at least <see cref="SpeechGateOptions.MinSpeechChunks"/> chunks
-/// of speech in the last <see cref="SpeechGateOptions.WindowMs"/>, which music and noise do not give. A candidate
-/// is checked <see cref="SpeechGateOptions.TailChunks"/> after it is spotted, so the wake is reported that much
-/// later. <see cref="Accept"/> allocates nothing per chunk.
+/// A wake detector whose candidates (from keyword spotting, which is sensitive and false-alarms readily) must pass two
+/// gates before they wake, both on Silero VAD's probability of each chunk:
+/// <list type="bullet">
+/// <item>the speech gate: Silero heard at least <see cref="SpeechGateOptions.MinSpeechChunks"/> chunks of speech in the
+/// last <see cref="SpeechGateOptions.WindowMs"/>, which music and noise do not give; checked
+/// <see cref="SpeechGateOptions.TailChunks"/> after the candidate;</item>
+/// <item>the isolation gate: the phrase was said on its own, the stretch of speech holding it beginning after a pause of
+/// <see cref="SpeechGateOptions.PauseMs"/> and ending in one, no longer than <see cref="SpeechGateOptions.MaxPhraseMs"/>.
+/// Words inside a sentence that sound like the phrase, most of keyword spotting's false alarms in speech, do not pass.
+/// The wake is reported when the pause after the phrase has lasted <see cref="SpeechGateOptions.PauseMs"/>.</item>
+/// </list>
+/// <see cref="Accept"/> allocates nothing per chunk.
 /// </summary>
 public sealed class SpeechGatedWakeDetector : IWakeDetector
 {
@@ -18,7 +25,13 @@ public sealed class SpeechGatedWakeDetector : IWakeDetector
     private readonly bool _owns;
 
     private readonly bool[] _speech;
+    private readonly int _pauseChunks, _maxPhraseChunks;
     private int _speechAt, _pending = -1;
+    // the isolation gate: chunks seen, the current run of silent chunks, where the current stretch of speech began,
+    // and a candidate that passed the speech gate and waits for the pause after it (the stretch it belongs to)
+    private long _chunk, _stretchStart;
+    private int _silentRun;
+    private bool _waitingForPause;
 
     /// <summary>Checks the candidates of <paramref name="spotter"/> with <paramref name="vad"/>.</summary>
     /// <param name="spotter">The first stage (pocketsphinx keyword spotting).</param>
@@ -34,6 +47,9 @@ public sealed class SpeechGatedWakeDetector : IWakeDetector
         _owns = ownsParts;
         int windowChunks = _options.WindowMs * SileroVad.SampleRate / 1000 / Chunk;
         _speech = new bool[windowChunks];
+        _pauseChunks = (_options.PauseMs + 31) / 32;
+        _maxPhraseChunks = (_options.MaxPhraseMs + 31) / 32;
+        _silentRun = _pauseChunks;
     }
 
     /// <inheritdoc/>
@@ -44,6 +60,9 @@ public sealed class SpeechGatedWakeDetector : IWakeDetector
 
     /// <summary>Candidates the speech gate refused.</summary>
     public long GateRejected { get; private set; }
+
+    /// <summary>Candidates that passed the speech gate but were not said on their own (the isolation gate).</summary>
+    public long IsolationRejected { get; private set; }
 
     /// <summary>Wakes reported.</summary>
     public long Detections { get; private set; }
@@ -60,27 +79,57 @@ public sealed class SpeechGatedWakeDetector : IWakeDetector
     private bool AcceptChunk(ReadOnlySpan<float> chunk)
     {
         // the last window's chunks, each speech or not
-        _speech[_speechAt] = _vad.Process(chunk) >= _options.SpeechProbability;
+        bool speech = _vad.Process(chunk) >= _options.SpeechProbability;
+        _speech[_speechAt] = speech;
         _speechAt = (_speechAt + 1) % _speech.Length;
-        if (_spotter.Accept(chunk) && _pending < 0)
+        if (speech)
+        {
+            if (_silentRun >= _pauseChunks) _stretchStart = _chunk; // speech after a pause: a new stretch
+            _silentRun = 0;
+        }
+        else _silentRun++;
+        _chunk++;
+
+        if (_spotter.Accept(chunk) && _pending < 0 && !_waitingForPause)
         {
             Candidates++;
             _pending = _options.TailChunks;
         }
+        if (_waitingForPause) return Isolated();
         if (_pending < 0) return false;
         if (_pending-- > 0) return false;
-        return Check();
+        if (!SpeechHeard()) return false;
+        if (_pauseChunks == 0) return Wake();
+        _waitingForPause = true;
+        return Isolated();
     }
 
-    private bool Check()
+    private bool SpeechHeard()
     {
         int speech = 0;
         foreach (bool s in _speech) if (s) speech++;
-        if (speech < _options.MinSpeechChunks)
+        if (speech >= _options.MinSpeechChunks) return true;
+        GateRejected++;
+        return false;
+    }
+
+    // The candidate waits for the pause after its stretch of speech; a stretch longer than a phrase said alone is no wake.
+    private bool Isolated()
+    {
+        long stretch = _chunk - _silentRun - _stretchStart;
+        if (stretch > _maxPhraseChunks)
         {
-            GateRejected++;
+            _waitingForPause = false;
+            IsolationRejected++;
             return false;
         }
+        if (_silentRun < _pauseChunks) return false;
+        _waitingForPause = false;
+        return Wake();
+    }
+
+    private bool Wake()
+    {
         Detections++;
         return true;
     }
@@ -93,6 +142,9 @@ public sealed class SpeechGatedWakeDetector : IWakeDetector
         Array.Clear(_speech);
         _speechAt = 0;
         _pending = -1;
+        _chunk = _stretchStart = 0;
+        _silentRun = _pauseChunks;
+        _waitingForPause = false;
     }
 
     /// <inheritdoc/>

@@ -67,11 +67,35 @@ public sealed class SpeechGatedWakeDetectorTests(PocketsphinxWakeDetectorTests.S
     }
 
     [Fact]
+    public void PhraseInsideASentence_IsRefusedByTheIsolationGate_TheSamePhraseSaidAloneWakes()
+    {
+        using var wake = Open();
+        SpokenScene.RequireEspeak();
+        float[] pause = SpokenScene.Silence(1.0);
+        // The phrase's words inside running speech, where the spotter hears them too.
+        float[] sentence = [.. pause, .. SpokenScene.Speak("then i said hey edge to the driver behind us"), .. pause];
+        using (var spotter = new PocketsphinxWakeDetector())
+            Assert.True(PocketsphinxWakeDetectorTests.Detections(spotter, sentence).Count > 0, "the spotter alone no longer hears the phrase in the sentence; the gate is untested here");
+        Assert.Empty(PocketsphinxWakeDetectorTests.Detections(wake, sentence));
+        Assert.True(wake.IsolationRejected > 0, $"candidates {wake.Candidates}, speech gate refused {wake.GateRejected}, isolation refused {wake.IsolationRejected}");
+
+        // The phrase alone, with pauses around it, wakes it once, when the pause after it has lasted 192 ms.
+        wake.Reset();
+        float[] alone = [.. pause, .. SpokenScene.Speak("hey edge"), .. pause];
+        var hits = PocketsphinxWakeDetectorTests.Detections(wake, alone);
+        var phraseEnd = (1.0 * 16000 + SpokenScene.Extent(alone.AsSpan(16000, alone.Length - 32000)).Last) / 16000.0;
+        double hit = Assert.Single(hits);
+        Assert.InRange(hit, phraseEnd, phraseEnd + 0.5);
+    }
+
+    [Fact]
     public void Options_OutOfRange_AreRefusedNamingThem()
     {
         var error = Assert.Throws<ArgumentException>(() => new SpeechGateOptions { MinSpeechChunks = 100 }.Validate());
         Assert.StartsWith("speech gate: MinSpeechChunks 100: expected 0..50", error.Message);
         Assert.Throws<ArgumentException>(() => new SpeechGateOptions { WindowMs = 10 }.Validate());
         Assert.Throws<ArgumentException>(() => new SpeechGateOptions { SpeechProbability = 2 }.Validate());
+        Assert.StartsWith("speech gate: PauseMs -1: expected 0..2000", Assert.Throws<ArgumentException>(() => new SpeechGateOptions { PauseMs = -1 }.Validate()).Message);
+        Assert.StartsWith("speech gate: MaxPhraseMs 100: expected 320..10000", Assert.Throws<ArgumentException>(() => new SpeechGateOptions { MaxPhraseMs = 100 }.Validate()).Message);
     }
 }
