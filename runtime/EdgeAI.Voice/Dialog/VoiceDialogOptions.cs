@@ -17,11 +17,12 @@ public sealed class VoiceDialogOptions
 
     /// <summary>
     /// How long a pause ends a request whose words so far are a whole command that more words cannot change
-    /// (<see cref="Intents.IntentParser.IsComplete"/>); default 160 ms. Other requests end at the VAD's hangover
+    /// (<see cref="Intents.IntentParser.IsComplete"/>); default 256 ms. Other requests end at the VAD's hangover
     /// (<see cref="Vad.VadOptions.MinSilenceMs"/>, 320 ms), which keeps pauses between words inside a request. Zero
-    /// turns the shortcut off.
+    /// turns the shortcut off. Shorter was tried: at 160 and 224 ms pocketsphinx's final hypothesis of the bundled
+    /// drive's "where can i park" (its second request) came out as "call work"; it needs some trailing silence.
     /// </summary>
-    public TimeSpan CompleteCommandSilence { get; init; } = TimeSpan.FromMilliseconds(160);
+    public TimeSpan CompleteCommandSilence { get; init; } = TimeSpan.FromMilliseconds(256);
 
     /// <summary>The answers' language (<c>en</c>, <c>zh-CN</c>).</summary>
     public string Language { get; init; } = "en";

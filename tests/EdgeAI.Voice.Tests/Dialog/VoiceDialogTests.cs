@@ -86,9 +86,9 @@ public sealed class VoiceDialogTests
         Assert.Equal(["where can i park"], slow.Of(VoiceEventType.Transcript).Select(e => e.Text));
         var shortcut = Assert.Single(quick.Of(VoiceEventType.SpeechEnd));
         var hangover = Assert.Single(slow.Of(VoiceEventType.SpeechEnd));
-        // The same end of speech; decided 160 ms after it (rounded up to whole 32 ms chunks) instead of the VAD's 320 ms.
+        // The same end of speech; decided 256 ms after it (whole 32 ms chunks) instead of the VAD's 320 ms.
         Assert.Equal(hangover.SpeechEndS!.Value, shortcut.SpeechEndS!.Value, 3);
-        Assert.InRange(shortcut.AtS - shortcut.SpeechEndS.Value, 0.159, 0.160 + 0.033);
+        Assert.InRange(shortcut.AtS - shortcut.SpeechEndS.Value, 0.255, 0.256 + 0.033);
         Assert.InRange(hangover.AtS - hangover.SpeechEndS.Value, 0.319, 0.320 + 0.033);
     }
 
@@ -96,7 +96,7 @@ public sealed class VoiceDialogTests
     public async Task Always_PauseAfterWordsThatMayGoOn_WaitsForTheRestOfTheCommand()
     {
         SpokenScene.RequireEspeak();
-        // "twenty" may become "twenty one": a 250 ms pause there is inside the request (longer than the 160 ms shortcut).
+        // "twenty" may become "twenty one": a 250 ms pause there is inside the request (as long as the 256 ms shortcut).
         static float[] Trimmed(float[] speech)
         {
             var (first, last) = SpokenScene.Extent(speech);

@@ -29,6 +29,7 @@ public sealed class BenchCommand : Command
     private readonly Option<string> _phrase = new("--phrase") { Description = "wake: the phrase (default \"hey edge\")", DefaultValueFactory = _ => EdgeAI.Voice.Wake.PocketsphinxWakeDetector.DefaultPhrase };
     private readonly Option<double> _seconds = new("--seconds") { Description = "host: seconds each timed phase runs (default 60; at 60x, 60 s is an hour of drive)", DefaultValueFactory = _ => 60 };
     private readonly Option<double> _minutes = new("--minutes") { Description = "wake: minutes of mixed speech and noise for false alarms (default 60)", DefaultValueFactory = _ => 60 };
+    private readonly Option<double[]> _thresholds = new("--threshold") { Description = "wake: measure only these keyword-spotting thresholds (repeatable; default: the sweep from 1e-50 to 1e-10)", AllowMultipleArgumentsPerToken = true };
     private readonly Option<bool> _noPeer = new("--no-peer") { Description = "wake: leave out pocketsphinx_continuous" };
     private readonly Option<bool> _peerAll = new("--peer-all") { Description = "wake: run pocketsphinx_continuous at every threshold (default: at the default threshold)" };
     private readonly Option<bool> _spotterOnly = new("--spotter-only") { Description = "wake: keyword spotting alone, without the Silero speech gate that edgeai voice puts after it" };
@@ -49,6 +50,7 @@ public sealed class BenchCommand : Command
         Options.Add(_tokens);
         Options.Add(_phrase);
         Options.Add(_minutes);
+        Options.Add(_thresholds);
         Options.Add(_seconds);
         Options.Add(_noPeer);
         Options.Add(_peerAll);
@@ -97,7 +99,8 @@ public sealed class BenchCommand : Command
         bool gated = !parse.GetValue(_spotterOnly);
         var settings = new WakeBench.Settings
         {
-            Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60, Peer = !parse.GetValue(_noPeer), PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
+            Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60,
+            Thresholds = parse.GetValue(_thresholds) is { Length: > 0 } chosen ? chosen : new WakeBench.Settings().Thresholds, Peer = !parse.GetValue(_noPeer), PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
         };
         Func<string, double, EdgeAI.Voice.Wake.IWakeDetector> detector = gated
             ? (phrase, threshold) => Voice.VoiceEngines.Wake(phrase, threshold)
