@@ -25,7 +25,7 @@ public sealed record SpeechGateOptions
 
     /// <summary>With the isolation gate, the longest stretch of speech (from the pause before to the pause after) that
     /// can hold the phrase alone (default 1600 ms).</summary>
-    public int MaxPhraseMs { get; init; } = 1600;
+    public int MaxPhraseMs { get; init; } = 1200;
 
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentException">the named option and its range.</exception>

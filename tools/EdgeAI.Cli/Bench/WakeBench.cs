@@ -247,7 +247,7 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
         var best = r.Rows.OrderBy(x => x.AlarmsPerHour).First();
         o.WriteLine(meets is null
             ? "no threshold keeps false rejects under 5 %"
-            : string.Format(inv, "strictest threshold with false rejects under 5 %: {0:0e0} ({1:F1} % FR, {2:F0} false alarms/hour, goal < 0.5); fewest false alarms: {3:0e0} ({4:F0}/hour at {5:F1} % FR)",
+            : string.Format(inv, "strictest threshold with false rejects under 5 %: {0:0e0} ({1:F1} % FR, {2:F1} false alarms/hour, goal < 0.5); fewest false alarms: {3:0e0} ({4:F1}/hour at {5:F1} % FR)",
                 meets.Threshold, meets.FalseRejectPercent, meets.AlarmsPerHour, best.Threshold, best.AlarmsPerHour, best.FalseRejectPercent));
         if (r.Timing is { } t)
             o.WriteLine(string.Format(inv, "wake file ({0:F1} min) at the default threshold: EdgeAI {1} detections, pocketsphinx_continuous {2}, {3} matched; whole pass (model load, read, decode), best of 2: EdgeAI {4:F1} s (RTF {5:F4}), pocketsphinx_continuous process {6:F1} s (RTF {7:F4}): EdgeAI {8:+0.0;-0.0} %",
