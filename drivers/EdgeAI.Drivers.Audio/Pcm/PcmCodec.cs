@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace EdgeAI.Drivers.Audio.Pcm;
@@ -15,6 +16,7 @@ public static class PcmCodec
 
     /// <summary>Decodes whole frames of <paramref name="format"/> from <paramref name="source"/> into mono samples.</summary>
     /// <returns>Frames decoded: the frames in <paramref name="source"/>, at most <paramref name="destination"/>'s length.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a per-read loop: optimized from the first call, not after tiering
     public static int DecodeMono(ReadOnlySpan<byte> source, PcmFormat format, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(format);

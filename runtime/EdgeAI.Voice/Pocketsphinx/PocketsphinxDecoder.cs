@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EdgeAI.Voice.Pocketsphinx.Interop;
 
@@ -223,6 +224,7 @@ public sealed class PocketsphinxDecoder : IDisposable
     /// Float samples to 16-bit: scaled by 32768 (the reader's full scale, <c>PcmCodec</c>), rounded to nearest, clipped
     /// to [-32768, 32767]. A 16-bit file therefore reaches pocketsphinx with exactly its own samples. Vectorized.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a per-chunk loop: optimized from the first call, not after tiering
     internal static void ToSigned16(ReadOnlySpan<float> samples, Span<short> pcm)
     {
         int i = 0;
