@@ -20,6 +20,7 @@ public sealed class InteractiveChatTests(TestLlm llm)
         {
             Assert.Skip("sends SIGINT with kill(1)");
         }
+        Assert.SkipWhen(Interrupts.IgnoredReason() is not null, Interrupts.IgnoredReason() ?? "");
 
         string cli = RepoPaths.Get("tools", "EdgeAI.Cli", "bin", "Release", "net10.0", "edgeai.dll");
         Assert.True(File.Exists(cli), $"{cli}: build the CLI first (the test project references it)");
