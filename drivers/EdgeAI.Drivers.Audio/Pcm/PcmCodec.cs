@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using EdgeAI.Audio;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -67,10 +68,6 @@ public static class PcmCodec
         return source.Length * 2;
     }
 
-    /// <summary>One float sample as a 16-bit value, rounded to nearest and clipped (NaN is silence).</summary>
-    public static short ToSigned16(float sample)
-    {
-        float scaled = MathF.Round(sample * 32768f);
-        return float.IsNaN(scaled) ? (short)0 : scaled >= short.MaxValue ? short.MaxValue : scaled <= short.MinValue ? short.MinValue : (short)scaled;
-    }
+    /// <summary>One float sample as a 16-bit value, rounded to nearest and clipped (NaN is silence): <see cref="Pcm16"/>.</summary>
+    public static short ToSigned16(float sample) => Pcm16.FromFloat(sample);
 }

@@ -1,3 +1,4 @@
+using EdgeAI.Audio;
 using EdgeAI.Voice.Interop;
 
 namespace EdgeAI.Voice.Echo;
@@ -106,11 +107,7 @@ public sealed class EchoCanceller : IEchoCanceller
     // Rounds to nearest and clips; the rest of the frame (a short chunk) is silence.
     private static void ToInt16(ReadOnlySpan<float> source, Span<short> frame)
     {
-        for (int i = 0; i < source.Length; i++)
-        {
-            float scaled = source[i] * 32768f;
-            frame[i] = scaled >= 32767f ? short.MaxValue : scaled <= -32768f ? short.MinValue : float.IsNaN(scaled) ? (short)0 : (short)MathF.Round(scaled);
-        }
+        Pcm16.FromFloat(source, frame);
         frame[source.Length..].Clear();
     }
 

@@ -1,6 +1,5 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using EdgeAI.Audio;
 using EdgeAI.Voice.Pocketsphinx.Interop;
 
 namespace EdgeAI.Voice.Pocketsphinx;
@@ -211,42 +210,13 @@ public sealed class PocketsphinxDecoder : IDisposable
     }
 
     /// <summary>Feeds float samples in [-1, 1] (clipped), converted into a reusable 16-bit buffer
-    /// (<see cref="ToSigned16"/>).</summary>
+    /// (<see cref="Pcm16"/>: a 16-bit file reaches pocketsphinx with exactly its own samples).</summary>
     public void Process(ReadOnlySpan<float> samples)
     {
         if (samples.Length > _pcm.Length) _pcm = new short[Math.Max(samples.Length, _pcm.Length * 2)];
         var pcm = _pcm.AsSpan(0, samples.Length);
-        ToSigned16(samples, pcm);
+        Pcm16.FromFloat(samples, pcm);
         Process(pcm);
-    }
-
-    /// <summary>
-    /// Float samples to 16-bit: scaled by 32768 (the reader's full scale, <c>PcmCodec</c>), rounded to nearest, clipped
-    /// to [-32768, 32767]. A 16-bit file therefore reaches pocketsphinx with exactly its own samples. Vectorized.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a per-chunk loop: optimized from the first call, not after tiering
-    internal static void ToSigned16(ReadOnlySpan<float> samples, Span<short> pcm)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            // Two float vectors become one vector of shorts: scale, clip, round to nearest, narrow.
-            var scale = new Vector<float>(32768f);
-            var high = new Vector<float>(32767f);
-            var low = new Vector<float>(-32768f);
-            int width = Vector<float>.Count;
-            for (; i <= samples.Length - 2 * width; i += 2 * width)
-            {
-                var first = Vector.ConvertToInt32(Vector.Round(Vector.Min(Vector.Max(new Vector<float>(samples[i..]) * scale, low), high)));
-                var second = Vector.ConvertToInt32(Vector.Round(Vector.Min(Vector.Max(new Vector<float>(samples[(i + width)..]) * scale, low), high)));
-                Vector.Narrow(first, second).CopyTo(pcm[i..]);
-            }
-        }
-        for (; i < samples.Length; i++)
-        {
-            float s = samples[i] * 32768f;
-            pcm[i] = s >= 32767f ? (short)32767 : s <= -32768f ? (short)-32768 : (short)MathF.Round(s);
-        }
     }
 
     /// <summary>Ends the utterance: the search finishes and <see cref="Hypothesis"/> gives its final result.</summary>

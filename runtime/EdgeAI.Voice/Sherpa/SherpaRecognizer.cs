@@ -134,12 +134,17 @@ public sealed unsafe class SherpaRecognizer : ISpeechRecognizer
     /// <remarks>A streaming model gives its result so far; an offline one decodes only at the end (empty).</remarks>
     public string Partial()
     {
-        if (!_streaming || _stream is null) return string.Empty;
-        var result = SherpaOnnxApi.SherpaOnnxGetOnlineStreamResult(_recognizer, _stream);
-        if (result == null) return string.Empty;
+        return _streaming && _stream is not null ? Normalize(OnlineText(_stream)) : string.Empty;
+    }
+
+    // The streaming result so far, as sherpa-onnx writes it.
+    private string OnlineText(SafeSherpaHandle stream)
+    {
+        var result = SherpaOnnxApi.SherpaOnnxGetOnlineStreamResult(_recognizer, stream);
+        if (result == null) return "";
         string text = SherpaOnnxApi.Text(result->text);
         SherpaOnnxApi.SherpaOnnxDestroyOnlineRecognizerResult(result);
-        return Normalize(text);
+        return text;
     }
 
     /// <inheritdoc/>
@@ -151,9 +156,7 @@ public sealed unsafe class SherpaRecognizer : ISpeechRecognizer
             if (_stream is null) return Transcript.None;
             SherpaOnnxApi.SherpaOnnxOnlineStreamInputFinished(_stream);
             while (SherpaOnnxApi.SherpaOnnxIsOnlineStreamReady(_recognizer, _stream) != 0) SherpaOnnxApi.SherpaOnnxDecodeOnlineStream(_recognizer, _stream);
-            var result = SherpaOnnxApi.SherpaOnnxGetOnlineStreamResult(_recognizer, _stream);
-            text = result == null ? "" : SherpaOnnxApi.Text(result->text);
-            if (result != null) SherpaOnnxApi.SherpaOnnxDestroyOnlineRecognizerResult(result);
+            text = OnlineText(_stream);
         }
         else
         {

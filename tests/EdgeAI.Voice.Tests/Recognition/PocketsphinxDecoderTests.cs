@@ -55,7 +55,7 @@ public sealed class PocketsphinxDecoderTests
         var floats = new float[65536 + 7];
         for (int i = 0; i < floats.Length; i++) floats[i] = (short)(i - 32768) / 32768f;
         var pcm = new short[floats.Length];
-        PocketsphinxDecoder.ToSigned16(floats, pcm);
+        EdgeAI.Audio.Pcm16.FromFloat(floats, pcm);
         for (int i = 0; i < floats.Length; i++) Assert.Equal((short)(i - 32768), pcm[i]);
     }
 
@@ -72,7 +72,7 @@ public sealed class PocketsphinxDecoderTests
         // 37 samples: the vector loop takes the first 16 or 32 (by the machine's width), the rest is the scalar tail.
         var floats = Enumerable.Repeat(sample, 37).ToArray();
         var pcm = new short[floats.Length];
-        PocketsphinxDecoder.ToSigned16(floats, pcm);
+        EdgeAI.Audio.Pcm16.FromFloat(floats, pcm);
         Assert.All(pcm, value => Assert.Equal(expected, value));
     }
 
