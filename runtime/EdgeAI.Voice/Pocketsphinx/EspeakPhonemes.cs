@@ -19,7 +19,8 @@ public static class EspeakPhonemes
     };
 
     // Longest first: a mnemonic and its phones. Shared by espeak-ng's German and English voices, whose mnemonics
-    // mostly agree; the single letter 'a' is [a] (AA) in German and [æ] (AE) in English, set per language below.
+    // mostly agree; the single letter 'a' is [æ] (AE) in US English and the open [a] (AA) in German and British
+    // English, set per voice below.
     private static readonly (string Mnemonic, string Phones)[] Common =
     [
         ("aI@", "AY ER"), ("aU@", "AW ER"),
@@ -38,12 +39,12 @@ public static class EspeakPhonemes
 
     /// <summary>
     /// The ARPAbet phones (space separated) of espeak-ng mnemonics <paramref name="mnemonics"/> ("Sn'Ek@nb,URg3str,as@")
-    /// from a voice of <paramref name="language"/> ("de", "en"); stress, syllable, pause and language-switch marks
-    /// are dropped, and a phone repeated at once is said once.
+    /// from espeak-ng's voice <paramref name="voice"/> ("de", "en-us", "en"); stress, syllable, pause and
+    /// language-switch marks are dropped, and a phone repeated at once is said once.
     /// </summary>
-    public static string ToArpabet(string mnemonics, string language)
+    public static string ToArpabet(string mnemonics, string voice)
     {
-        bool german = language.StartsWith("de", StringComparison.Ordinal);
+        bool openA = !voice.StartsWith("en-us", StringComparison.Ordinal);
         var phones = new List<string>();
         int i = 0;
         while (i < mnemonics.Length)
@@ -58,7 +59,7 @@ public static class EspeakPhonemes
             }
             if (c == 'a' && !(i + 1 < mnemonics.Length && mnemonics[i + 1] is ':' or 'a' or 'I' or 'U'))
             {
-                Add(phones, german ? "AA" : "AE");
+                Add(phones, openA ? "AA" : "AE");
                 i++;
                 continue;
             }

@@ -7,7 +7,7 @@ namespace EdgeAI.Voice.Recognition;
 /// <see cref="ISpeechRecognizer"/> on pocketsphinx. By default in grammar mode: the JSGF grammar of the in-car
 /// commands (<see cref="CommandGrammar"/>) over a <see cref="CommandVocabulary"/>, with pronunciations generated for
 /// the names the dictionary lacks (<see cref="EspeakPhonemes"/>: each such word as espeak-ng's German voice says it,
-/// and as its US English voice reads it, as a second pronunciation). Free dictation over the en-us language model is
+/// and as its US and British English voices read it) and a British English reading of every word. Free dictation over the en-us language model is
 /// an explicit option (<see cref="ForDictation"/>); it is far less accurate. The confidence is the hypothesis'
 /// posterior probability; below <see cref="PocketsphinxRecognizerOptions.MinConfidence"/> the transcript is empty.
 /// In grammar mode pocketsphinx 0.8 rejects by itself (no path through the grammar reaches its end: empty
@@ -97,54 +97,74 @@ public sealed class PocketsphinxRecognizer : ISpeechRecognizer
     }
 
     /// <summary>
-    /// Adds pronunciations for the words the dictionary lacks, and for words whose names spell them otherwise
-    /// ("straße" for "strasse"): espeak-ng's German voice on each spelling, and its US English voice on each spelling,
-    /// as the word and its alternates <c>word(2)</c>, <c>word(3)</c>, ... (duplicates and cmudict's own left out).
+    /// Adds pronunciations, each as the word or its next free alternate <c>word(2)</c>, <c>word(3)</c>, ... and only
+    /// when the dictionary does not have it already:
+    /// <list type="bullet">
+    /// <item>a word the dictionary lacks, and each other spelling of a word in the names ("straße" for "strasse"):
+    /// espeak-ng's German, US English and British English readings;</item>
+    /// <item>every word: its British English reading. cmudict is American; a British speaker's open [a] in
+    /// "navigate" or "thanks" is nearer the model's AA than its AE (measured: espeak-ng's en voice said
+    /// "navigate" alone is heard as "stop" without it, and 5 of the 180 spoken commands were missed).</item>
+    /// </list>
     /// </summary>
     internal static Dictionary<string, string> AddPronunciations(PocketsphinxDecoder decoder, IEnumerable<string> words,
         Func<string, IReadOnlyCollection<string>> writtenForms)
     {
-        // (word, spelling) pairs to pronounce; a word in the dictionary only gets its other spellings
-        var requests = new List<(string Word, string Spelling)>();
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        // (word, spelling, every reading or the British one only)
+        var requests = new List<(string Word, string Spelling, bool AllReadings)>();
+        var missing = new HashSet<string>(StringComparer.Ordinal);
         foreach (string word in words.Distinct(StringComparer.Ordinal))
         {
             bool inDictionary = decoder.HasWord(word);
-            if (inDictionary) known.Add(word);
-            else requests.Add((word, word));
-            foreach (string spelling in writtenForms(word)) requests.Add((word, spelling));
+            if (!inDictionary) missing.Add(word);
+            requests.Add((word, word, !inDictionary));
+            foreach (string spelling in writtenForms(word)) requests.Add((word, spelling, true));
         }
         var added = new Dictionary<string, string>(StringComparer.Ordinal);
         if (requests.Count == 0) return added;
         var spellings = requests.Select(r => r.Spelling).ToList();
-        var german = EspeakPhonemes.Mnemonics(spellings, "de");
-        var english = EspeakPhonemes.Mnemonics(spellings, "en-us");
+        var readings = Voices.Select(voice => (Voice: voice, Mnemonics: EspeakPhonemes.Mnemonics(spellings, voice))).ToList();
         var phonesByWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (int i = 0; i < requests.Count; i++)
         {
-            if (!phonesByWord.TryGetValue(requests[i].Word, out var list)) phonesByWord[requests[i].Word] = list = [];
-            foreach (string phones in new[] { EspeakPhonemes.ToArpabet(german[i], "de"), EspeakPhonemes.ToArpabet(english[i], "en") })
+            var (word, _, all) = requests[i];
+            if (!phonesByWord.TryGetValue(word, out var list)) phonesByWord[word] = list = [];
+            foreach (var (voice, mnemonics) in readings)
+            {
+                if (!all && voice != BritishVoice) continue;
+                string phones = EspeakPhonemes.ToArpabet(mnemonics[i], voice);
                 if (phones.Length > 0 && !list.Contains(phones)) list.Add(phones);
+            }
         }
         foreach (var (word, pronunciations) in phonesByWord)
         {
-            bool inDictionary = known.Contains(word);
-            if (pronunciations.Count == 0 && !inDictionary)
+            if (pronunciations.Count == 0 && missing.Contains(word))
                 throw new PocketsphinxException($"word '{word}': not in the dictionary, and espeak-ng gave no phones for it");
-            int alternate = 1;
+            var known = KnownPronunciations(decoder, word);
             foreach (string phones in pronunciations)
             {
-                if (inDictionary && decoder.Pronunciation(word) == phones) continue;
-                string entry = word;
-                if (inDictionary || alternate > 1)
-                    do entry = $"{word}({++alternate})"; while (decoder.HasWord(entry));
-                else alternate = 1;
-                if (!inDictionary && entry == word) inDictionary = true; // the rest are alternates
+                if (known.Contains(phones)) continue;
+                string entry = known.Count == 0 ? word : $"{word}({known.Count + 1})";
                 decoder.AddWord(entry, phones);
+                known.Add(phones);
                 added[entry] = phones;
             }
         }
         return added;
+    }
+
+    private const string BritishVoice = "en";
+
+    // espeak-ng voices whose readings become pronunciations: German (the names), US and British English
+    private static readonly string[] Voices = ["de", "en-us", BritishVoice];
+
+    // the dictionary's pronunciations of word: word, word(2), word(3), ... up to the first missing
+    private static List<string> KnownPronunciations(PocketsphinxDecoder decoder, string word)
+    {
+        var known = new List<string>();
+        for (string? phones = decoder.Pronunciation(word); phones is not null; phones = decoder.Pronunciation($"{word}({known.Count + 1})"))
+            known.Add(phones);
+        return known;
     }
 
     /// <inheritdoc />

@@ -116,10 +116,11 @@ public sealed class CommandGrammarTests
     [InlineData("d'Wrpf@ltstr,as@", "de", "D ER R P F AH L T S T R AA S AH")]
     [InlineData("_!'adl3g,EStEl", "de", "AA D L ER G EH SH T EH L")]
     [InlineData("(en)nj'u:t@n(de)", "de", "N Y UW T AH N")]
-    [InlineData("'ad@L@dZ,EstEl", "en", "AE D AH L AH JH EH S T EH L")]
-    [InlineData("Sn'Ek@nb,3:g3str,aas", "en", "SH N EH K AH N B ER G ER S T R AA S")]
-    public void ToArpabet_EspeakMnemonics_MapToEnUsPhones(string mnemonics, string language, string phones) =>
-        Assert.Equal(phones, EspeakPhonemes.ToArpabet(mnemonics, language));
+    [InlineData("'ad@L@dZ,EstEl", "en-us", "AE D AH L AH JH EH S T EH L")]
+    [InlineData("Sn'Ek@nb,3:g3str,aas", "en-us", "SH N EH K AH N B ER G ER S T R AA S")]
+    [InlineData("n'avIg,eIt", "en", "N AA V IH G EY T")]
+    public void ToArpabet_EspeakMnemonics_MapToEnUsPhones(string mnemonics, string voice, string phones) =>
+        Assert.Equal(phones, EspeakPhonemes.ToArpabet(mnemonics, voice));
 
     [Fact]
     public void Mnemonics_GermanNames_OneEntryPerWordInOrder()
