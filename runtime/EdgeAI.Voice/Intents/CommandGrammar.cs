@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace EdgeAI.Voice.Intents;
@@ -18,7 +19,24 @@ public static class CommandGrammar
         Build(intents, vocabulary, CommandPhrases.Default);
 
     /// <summary>The JSGF text for <paramref name="intents"/> with their templates from <paramref name="phrases"/>.</summary>
-    public static string Build(IEnumerable<string> intents, CommandVocabulary vocabulary, IReadOnlyDictionary<string, string[]> phrases)
+    public static string Build(IEnumerable<string> intents, CommandVocabulary vocabulary, IReadOnlyDictionary<string, string[]> phrases) =>
+        Write(intents, vocabulary, phrases, competitor: null, 1);
+
+    /// <summary>
+    /// The commands' grammar with <paramref name="phrase"/> (a wake phrase) beside them: the public rule
+    /// <c>&lt;heard&gt;</c> is the phrase, weighted <paramref name="weight"/>, or any command, weighted 1 (a weight is
+    /// the alternative's prior odds, written as a plain decimal, as pocketsphinx's JSGF reader needs: the larger, the
+    /// more a command must outscore the phrase acoustically to win).
+    /// </summary>
+    public static string BuildWithPhrase(IEnumerable<string> intents, CommandVocabulary vocabulary, string phrase, double weight)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phrase);
+        if (!(weight > 0 && double.IsFinite(weight))) throw new ArgumentOutOfRangeException(nameof(weight), weight, "expected a positive weight");
+        return Write(intents, vocabulary, CommandPhrases.Default, string.Join(" ", phrase.ToLowerInvariant().Split(" ", StringSplitOptions.RemoveEmptyEntries)), weight);
+    }
+
+    private static string Write(IEnumerable<string> intents, CommandVocabulary vocabulary, IReadOnlyDictionary<string, string[]> phrases,
+        string? competitor, double weight)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         var jsgf = new StringBuilder("#JSGF V1.0;\n\ngrammar ").Append(Name).Append(";\n\n");
@@ -43,7 +61,10 @@ public static class CommandGrammar
             body.Append('<').Append(intent).Append("> = ").AppendJoin(" | ", alternatives.Distinct()).Append(";\n");
         }
         if (rules.Count == 0) throw new ArgumentException("no intents", nameof(intents));
-        jsgf.Append("public <").Append(PublicRule).Append("> = ").AppendJoin(" | ", rules.Select(r => $"<{r}>")).Append(";\n\n");
+        if (competitor is not null)
+            jsgf.Append("public <heard> = /").Append(weight.ToString("0.######", CultureInfo.InvariantCulture)).Append("/ ").Append(competitor)
+                .Append(" | /1/ <").Append(PublicRule).Append(">;\n\n");
+        jsgf.Append(competitor is null ? "public <" : "<").Append(PublicRule).Append("> = ").AppendJoin(" | ", rules.Select(r => $"<{r}>")).Append(";\n\n");
         jsgf.Append(body).Append('\n');
         foreach (string slot in usedSlots)
         {

@@ -123,7 +123,9 @@ public sealed class PocketsphinxRecognizer : ISpeechRecognizer
         var added = new Dictionary<string, string>(StringComparer.Ordinal);
         if (requests.Count == 0) return added;
         var spellings = requests.Select(r => r.Spelling).ToList();
-        var readings = Voices.Select(voice => (Voice: voice, Mnemonics: EspeakPhonemes.Mnemonics(spellings, voice))).ToList();
+        // one espeak-ng process per voice, side by side (start-up time); a failure comes out as itself
+        var byVoice = Task.WhenAll(Voices.Select(voice => Task.Run(() => EspeakPhonemes.Mnemonics(spellings, voice)))).GetAwaiter().GetResult();
+        var readings = Voices.Select((voice, v) => (Voice: voice, Mnemonics: byVoice[v])).ToList();
         var phonesByWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (int i = 0; i < requests.Count; i++)
         {

@@ -16,9 +16,11 @@ public sealed class PocketsphinxWakeDetector : IWakeDetector
 
     /// <summary>
     /// The detection threshold unless another is given, chosen on <c>edgeai bench wake</c>'s curve (docs/voice.md,
-    /// "Wake phrase"): smaller wakes more readily and false-alarms more.
+    /// "Wake phrase"): smaller wakes more readily and false-alarms more. Loose, because the gates and the verifier of
+    /// <see cref="SpeechGatedWakeDetector"/> refuse what it lets through: with them, 1.4 % false rejects, no false alarm
+    /// in 5 h of mixed speech and none on 44 commands said alone.
     /// </summary>
-    public const double DefaultThreshold = 1e-48;
+    public const double DefaultThreshold = 1e-50;
 
     private const string Search = "wake";
     private readonly PocketsphinxDecoder _decoder;

@@ -56,7 +56,8 @@ public sealed class VoiceStageTests : IDisposable
         }
         _vocabulary = RegionVocabulary.Of([]);
         _recognizer = PocketsphinxRecognizer.ForCommands(_vocabulary);
-        _wake = new SpeechGatedWakeDetector(new PocketsphinxWakeDetector(PocketsphinxWakeDetector.DefaultPhrase, PocketsphinxWakeDetector.DefaultThreshold), SileroVad.Load(cache));
+        _wake = new SpeechGatedWakeDetector(new PocketsphinxWakeDetector(PocketsphinxWakeDetector.DefaultPhrase, PocketsphinxWakeDetector.DefaultThreshold), SileroVad.Load(cache),
+            verifier: new WakeVerifier(PocketsphinxWakeDetector.DefaultPhrase, _vocabulary));
         _parser = new IntentParser(_vocabulary);
     }
 

@@ -89,6 +89,79 @@ public sealed class SpeechGatedWakeDetectorTests(PocketsphinxWakeDetectorTests.S
     }
 
     [Fact]
+    public void CommandsSaidAlone_WakeTheGatesAlone_NotWithTheVerifier_WhileThePhraseStillWakes()
+    {
+        var (commands, _) = set.Commands;
+        using (var gated = Open())
+        {
+            var gatedHits = PocketsphinxWakeDetectorTests.Detections(gated, commands);
+            Assert.True(gatedHits.Count > 0, "no command said alone wakes the gated detector any more; the verifier is untested here");
+        }
+        using var verified = OpenVerified();
+        Assert.Empty(PocketsphinxWakeDetectorTests.Detections(verified, commands));
+        Assert.True(verified.VerifierRejected > 0);
+        Assert.Equal(verified.Candidates - verified.GateRejected - verified.IsolationRejected, verified.VerifierRejected);
+
+        var (wakes, spans) = set.Wakes;
+        verified.Reset();
+        var hits = PocketsphinxWakeDetectorTests.Detections(verified, wakes);
+        foreach (var span in spans)
+        {
+            double from = span.Start / (double)Rate, to = span.End / (double)Rate + 1.0;
+            Assert.True(hits.Count(t => t >= from && t <= to) == 1,
+                $"'{span.Text}' by {span.Voice}, {(span.SnrDb is { } db ? $"{db} dB SNR" : "clean")} ({from:F2}-{to:F2} s): detections at {string.Join(", ", hits.Select(h => h.ToString("F2")))}");
+        }
+    }
+
+    [Fact]
+    public void Verifier_SeesTheStretchWithItsPauses_AndAllocatesNothingPerChunkWhileNoCandidateComes()
+    {
+        SpokenScene.RequireEspeak();
+        using var recorder = new RecordingVerifier();
+        using var wake = new SpeechGatedWakeDetector(new PocketsphinxWakeDetector(), SharedModels.LoadSilero(), verifier: recorder);
+        float[] pause = SpokenScene.Silence(1.0), phrase = SpokenScene.Speak("hey edge");
+        float[] alone = [.. pause, .. phrase, .. pause];
+        Assert.Single(PocketsphinxWakeDetectorTests.Detections(wake, alone));
+        // what it was given: the phrase whole, from the 192 ms pause before its speech to the 192 ms pause after it
+        float[] seen = Assert.Single(recorder.Stretches);
+        var extent = SpokenScene.Extent(phrase);
+        Assert.InRange(seen.Length, extent.Last - extent.First, (extent.Last - extent.First) + 2 * 6 * 512 + 4 * 512 + 1024);
+        int offset = SpokenScene.Extent(seen).First - extent.First;
+        for (int i = extent.First; i <= extent.Last; i += 97) Assert.Equal(phrase[i], seen[i + offset]);
+
+        var noise = new CarNoise(seed: 8, rms: 0.02).Next(10);
+        PocketsphinxWakeDetectorTests.Detections(wake, noise);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int at = 0; at + 512 <= noise.Length; at += 512) wake.Accept(noise.AsSpan(at, 512));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Single(recorder.Stretches);
+    }
+
+    private static SpeechGatedWakeDetector OpenVerified()
+    {
+        Sphinx.RequireModel();
+        if (Talker.MissingReason() is { } missing) throw Xunit.Sdk.SkipException.ForSkip(missing);
+        var verifier = new WakeVerifier(PocketsphinxWakeDetector.DefaultPhrase, DemoRegionNames.BestVocabulary);
+        return new SpeechGatedWakeDetector(new PocketsphinxWakeDetector(), SharedModels.LoadSilero(), verifier: verifier);
+    }
+
+    // keeps what the detector asks about and confirms it: the test reads the audio a verifier gets
+    private sealed class RecordingVerifier : IWakeVerifier
+    {
+        public List<float[]> Stretches { get; } = [];
+
+        public bool Confirms(ReadOnlySpan<float> stretch)
+        {
+            Stretches.Add(stretch.ToArray());
+            return true;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
     public void Options_OutOfRange_AreRefusedNamingThem()
     {
         var error = Assert.Throws<ArgumentException>(() => new SpeechGateOptions { MinSpeechChunks = 100 }.Validate());

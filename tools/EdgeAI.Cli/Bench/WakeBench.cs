@@ -21,7 +21,7 @@ internal sealed class WakeBench(WakeBench.Settings settings, Func<string, double
     public sealed record Settings
     {
         public string Phrase { get; init; } = "hey edge";
-        public IReadOnlyList<double> Thresholds { get; init; } = [1e-50, 1e-48, 1e-45, 1e-40, 1e-35, 1e-30, 1e-25, 1e-20, 1e-15, 1e-10];
+        public IReadOnlyList<double> Thresholds { get; init; } = [1e-55, 1e-50, 1e-48, 1e-45, 1e-40, 1e-35, 1e-30, 1e-25, 1e-20, 1e-15, 1e-10];
         public double DefaultThreshold { get; init; } = PocketsphinxWakeDetector.DefaultThreshold;
         public IReadOnlyList<int> Rates { get; init; } = [130, 160, 190];
         public IReadOnlyList<double?> Snrs { get; init; } = [null, 20, 10, 5];

@@ -102,8 +102,10 @@ public sealed class BenchCommand : Command
             Phrase = parse.GetValue(_phrase)!, HourSeconds = minutes * 60,
             Thresholds = parse.GetValue(_thresholds) is { Length: > 0 } chosen ? chosen : new WakeBench.Settings().Thresholds, Peer = !parse.GetValue(_noPeer), PeerEveryThreshold = parse.GetValue(_peerAll), KeepDirectory = parse.GetValue(_keep),
         };
+        // the verifier's commands: the intents over the bundled scenario's region, as `edgeai voice --wake` has them
+        var vocabulary = gated ? BundledVocabulary() : null;
         Func<string, double, EdgeAI.Voice.Wake.IWakeDetector> detector = gated
-            ? (phrase, threshold) => Voice.VoiceEngines.Wake(phrase, threshold)
+            ? (phrase, threshold) => Voice.VoiceEngines.Wake(phrase, threshold, vocabulary!)
             : (phrase, threshold) => new EdgeAI.Voice.Wake.PocketsphinxWakeDetector(phrase, threshold);
         var result = new WakeBench(settings, detector, stderr).Run(cancellation);
         WakeBench.WriteTable(stdout, result);
@@ -112,15 +114,20 @@ public sealed class BenchCommand : Command
 
     private int ExecuteVoice(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        // The grammar of `edgeai voice`: the intents over the bundled scenario's region.
-        var scenario = Scenario.Load(Assets.Require(Path.Combine(DemoCommand.BundledScenario, Scenario.FileName), "the bundled scenario"));
-        var services = LlmInput.RegionServicesOf(scenario, scenario.Services ?? throw new InvalidOperationException("bench voice: the bundled scenario has no services section"));
-        var vocabulary = EdgeAI.Assistant.Voice.RegionVocabulary.Of(services.Map.Pois);
+        var vocabulary = BundledVocabulary();
         int runs = Math.Clamp(parse.GetValue(_repeat), 1, 100);
         var result = new VoiceBench(vocabulary, runs, stderr).Run();
         if (parse.GetValue(_json)) WriteJson(stdout, result.Figures);
         else VoiceBench.WriteTable(stdout, result);
         return ExitCodes.Ok;
+    }
+
+    // The grammar of `edgeai voice`: the intents over the bundled scenario's region.
+    private static EdgeAI.Voice.Intents.CommandVocabulary BundledVocabulary()
+    {
+        var scenario = Scenario.Load(Assets.Require(Path.Combine(DemoCommand.BundledScenario, Scenario.FileName), "the bundled scenario"));
+        var services = LlmInput.RegionServicesOf(scenario, scenario.Services ?? throw new InvalidOperationException("bench: the bundled scenario has no services section"));
+        return EdgeAI.Assistant.Voice.RegionVocabulary.Of(services.Map.Pois);
     }
 
     private async Task<int> ExecuteAssistantAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)

@@ -58,7 +58,7 @@ public sealed class VoiceCommand : Command
         var tools = _llm.Tools(parse, out var services);
         var vocabulary = RegionVocabulary.Of(services?.Map.Pois ?? []);
         using var engines = VoiceEngines.Open(parse.GetValue(_engine)!, vocabulary);
-        using var wake = activation == ActivationMode.WakePhrase ? VoiceEngines.Wake(parse.GetValue(_wake) ?? VoiceEngines.DefaultWakePhrase, parse.GetValue(_wakeThreshold)) : null;
+        using var wake = activation == ActivationMode.WakePhrase ? VoiceEngines.Wake(parse.GetValue(_wake) ?? VoiceEngines.DefaultWakePhrase, parse.GetValue(_wakeThreshold), vocabulary) : null;
         var (synthesizer, speaker) = OpenSpeech(parse, stderr);
         using var _s = synthesizer;
         using var _k = speaker;

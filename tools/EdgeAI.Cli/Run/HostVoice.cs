@@ -125,7 +125,7 @@ internal sealed class HostVoice : IDisposable
         IWakeDetector? wake = null;
         try
         {
-            if (activation == ActivationMode.WakePhrase) wake = VoiceEngines.Wake(VoiceEngines.DefaultWakePhrase, null);
+            if (activation == ActivationMode.WakePhrase) wake = VoiceEngines.Wake(VoiceEngines.DefaultWakePhrase, null, vocabulary);
             var (synthesizer, speaker) = OpenSpeaker(options.Speaker, options.Voice);
             var responder = new TemplateResponder(pipeline.ToolsFor(drive, reader));
             return new HostVoice(vocabulary, engines, wake, synthesizer, speaker, responder, activation, open, scripted);

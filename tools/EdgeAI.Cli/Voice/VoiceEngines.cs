@@ -62,16 +62,20 @@ internal sealed class VoiceEngines : IDisposable
     }
 
     /// <summary>pocketsphinx keyword spotting of <paramref name="phrase"/> (threshold: docs/voice.md's measured default),
-    /// its candidates gated on speech by Silero VAD (music and noise do not wake it).</summary>
-    public static IWakeDetector Wake(string phrase, double? threshold)
+    /// its candidates gated on speech by Silero VAD (music and noise do not wake it) and on being said alone, then checked
+    /// against the commands over <paramref name="vocabulary"/> (a command said alone does not wake it).</summary>
+    public static IWakeDetector Wake(string phrase, double? threshold, CommandVocabulary vocabulary)
     {
         var spotter = new PocketsphinxWakeDetector(phrase, threshold ?? PocketsphinxWakeDetector.DefaultThreshold);
+        WakeVerifier? verifier = null;
         try
         {
-            return new SpeechGatedWakeDetector(spotter, SileroVad.Load(new ModelCache()));
+            verifier = new WakeVerifier(spotter.Phrase, vocabulary);
+            return new SpeechGatedWakeDetector(spotter, SileroVad.Load(new ModelCache()), verifier: verifier);
         }
         catch
         {
+            verifier?.Dispose();
             spotter.Dispose();
             throw;
         }
