@@ -65,7 +65,7 @@ public sealed class PocketsphinxRecognizer : ISpeechRecognizer
         var decoder = PocketsphinxDecoder.Open(options.Model, options.Arguments);
         try
         {
-            var added = AddPronunciations(decoder, words, writtenForms ?? (_ => []));
+            var added = options.GeneratePronunciations ? AddPronunciations(decoder, words, writtenForms ?? (_ => [])) : [];
             decoder.SetJsgfGrammar(GrammarSearch, jsgf);
             decoder.ActiveSearch = GrammarSearch;
             return new PocketsphinxRecognizer(decoder, "pocketsphinx", options.MinConfidence, added);

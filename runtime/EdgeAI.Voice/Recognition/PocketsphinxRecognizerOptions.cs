@@ -21,6 +21,14 @@ public sealed record PocketsphinxRecognizerOptions
     public double MinConfidence { get; init; } = 0.5;
 
     /// <summary>
+    /// Whether words get generated pronunciations from espeak-ng (default true: the names cmudict lacks, and a British
+    /// reading of every word; <see cref="PocketsphinxRecognizer.ForGrammar"/>). False when <see cref="Model"/>'s
+    /// dictionary already has them (one written with <see cref="PocketsphinxRecognizer.GeneratedPronunciations"/>):
+    /// no espeak-ng process runs, and a word the dictionary lacks is refused by pocketsphinx.
+    /// </summary>
+    public bool GeneratePronunciations { get; init; } = true;
+
+    /// <summary>
     /// Further pocketsphinx options without their dash, e.g. <c>("beam", "1e-80")</c>. Default: a word-exit beam of
     /// 1e-40 (pocketsphinx's own is 7e-29), which keeps long German names that would otherwise be pruned before their
     /// last word ends. Measured on the 180 spoken commands: 179 → 180 exact; on 270 held-out ones (three other voices,

@@ -1,3 +1,4 @@
+using EdgeAI.TestKit;
 using EdgeAI.Voice.Intents;
 using EdgeAI.Voice.Pocketsphinx;
 using EdgeAI.Voice.Recognition;
@@ -107,6 +108,24 @@ public sealed class CommandGrammarTests
         foreach (var (word, phones) in recognizer.GeneratedPronunciations)
             foreach (string phone in phones.Split(' '))
                 Assert.True(EspeakPhonemes.EnUsPhones.Contains(phone), $"{word}: phone {phone}");
+    }
+
+    [Fact]
+    public void WithoutGeneratedPronunciations_AWordTheDictionaryLacks_IsRefusedNamingIt()
+    {
+        Sphinx.RequireModel();
+        const string jsgf = "#JSGF V1.0;\ngrammar g;\npublic <s> = go to rumplerzeile;\n";
+        var options = new PocketsphinxRecognizerOptions { GeneratePronunciations = false };
+        var error = Assert.Throws<PocketsphinxException>(() => PocketsphinxRecognizer.ForGrammar(jsgf, ["go", "to", "rumplerzeile"], options));
+        Assert.Contains("rumplerzeile", error.Message);
+        // with its pronunciation in the dictionary it loads, and nothing is generated
+        using var dir = new TempDirectory();
+        string dictionary = dir.File("words.dict");
+        File.WriteAllLines(dictionary, ["go G OW", "to T UW", "rumplerzeile R UH M P L ER T S AY L AH"]);
+        using var recognizer = PocketsphinxRecognizer.ForGrammar(jsgf, ["go", "to", "rumplerzeile"],
+            options with { Model = options.Model with { Dictionary = dictionary } });
+        Assert.Empty(recognizer.GeneratedPronunciations);
+        Assert.Equal("R UH M P L ER T S AY L AH", recognizer.Decoder.Pronunciation("rumplerzeile"));
     }
 
     [Theory]

@@ -63,7 +63,8 @@ internal sealed class VoiceBench(CommandVocabulary vocabulary, int runs, TextWri
                 File.WriteAllLines(dictionary, [.. File.ReadLines(options.Model.Dictionary), .. generated.GeneratedPronunciations.Select(p => $"{p.Key} {p.Value}")]);
             var model = options.Model with { Dictionary = dictionary };
             var words = CommandGrammar.Words(options.Intents, vocabulary);
-            PocketsphinxRecognizer OpenRecognizer() => PocketsphinxRecognizer.ForGrammar(jsgf, words, options with { Model = model });
+            // the written dictionary has every pronunciation: no espeak-ng run, the same work as the CLI's
+            PocketsphinxRecognizer OpenRecognizer() => PocketsphinxRecognizer.ForGrammar(jsgf, words, options with { Model = model, GeneratePronunciations = false });
 
             var figures = new List<BenchResult>();
             figures.Add(MeasureVad(corpus, audio));
