@@ -23,7 +23,8 @@ public sealed class VoiceCommand : Command
     private readonly Option<string?> _mic = new("--mic") { Description = "capture from an ALSA device instead (default device: 'default')", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string> _raw = new("--raw") { Description = "stdin's PCM: ENCODING:RATE[:CHANNELS], encoding u8, s16le, s24le, s32le, f32le or f64le (default s16le:16000:1)", DefaultValueFactory = _ => "s16le:16000:1" };
     private readonly Option<string?> _wake = new("--wake") { Description = "listen for a wake phrase first (no value: \"hey edge\")", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<double?> _wakeThreshold = new("--wake-threshold") { Description = "the wake phrase's keyword-spotting threshold (default: docs/voice.md's measured choice)" };
+    private readonly Option<double?> _wakeThreshold = new("--wake-threshold") { Description = "the wake phrase's keyword-spotting threshold (default: docs/voice.md's measured choice; sherpa: 0.25)" };
+    private readonly Option<string> _wakeEngine = new("--wake-engine") { Description = "wake phrase engine: pocketsphinx (checked against the commands), or sherpa:DIR (a keyword-spotting model folder)", DefaultValueFactory = _ => VoiceEngines.DefaultWakeEngine };
     private readonly Option<string?> _ptt = new("--ptt") { Description = "push-to-talk: 'key' (Enter presses, Enter again releases) or 'gpio:CHIP:LINE' (a button held while talking)" };
     private readonly Option<string> _engine = new("--engine") { Description = "recognizer: pocketsphinx (grammar of the intents and places), pocketsphinx:dictation, or sherpa:DIR (a model folder)", DefaultValueFactory = _ => "pocketsphinx" };
     private readonly Option<string> _voice = new("--voice") { Description = "the answers' voice: espeak (espeak-ng), or sherpa:DIR (a piper or kokoro voice folder through sherpa-onnx)", DefaultValueFactory = _ => VoiceEngines.DefaultVoice };
@@ -36,7 +37,7 @@ public sealed class VoiceCommand : Command
     public VoiceCommand() : base("voice", "Talk to the assistant: a recorded command, stdin or a microphone; hear the answer")
     {
         Arguments.Add(_input);
-        foreach (var option in new Option[] { _mic, _raw, _wake, _wakeThreshold, _ptt, _engine, _voice, _ttsOut, _speaker, _textOnly, _json }) Options.Add(option);
+        foreach (var option in new Option[] { _mic, _raw, _wake, _wakeThreshold, _wakeEngine, _ptt, _engine, _voice, _ttsOut, _speaker, _textOnly, _json }) Options.Add(option);
         _llm.AddTo(this);
         _llm.ScenarioFolder.Description = "scenario whose drive and region the answers read (default: the bundled Adlershof drive)";
         _llm.Model.Description = "ORT GenAI model folder that answers free questions (default: templates answer everything)";
@@ -58,7 +59,7 @@ public sealed class VoiceCommand : Command
         var tools = _llm.Tools(parse, out var services);
         var vocabulary = RegionVocabulary.Of(services?.Map.Pois ?? []);
         using var engines = VoiceEngines.Open(parse.GetValue(_engine)!, vocabulary);
-        using var wake = activation == ActivationMode.WakePhrase ? VoiceEngines.Wake(parse.GetValue(_wake) ?? VoiceEngines.DefaultWakePhrase, parse.GetValue(_wakeThreshold), vocabulary) : null;
+        using var wake = activation == ActivationMode.WakePhrase ? VoiceEngines.Wake(parse.GetValue(_wake) ?? VoiceEngines.DefaultWakePhrase, parse.GetValue(_wakeThreshold), vocabulary, parse.GetValue(_wakeEngine)!) : null;
         var (synthesizer, speaker) = OpenSpeech(parse, stderr);
         using var _s = synthesizer;
         using var _k = speaker;
@@ -93,7 +94,8 @@ public sealed class VoiceCommand : Command
 
     private ActivationMode ActivationOf(ParseResult parse)
     {
-        bool wake = parse.GetResult(_wake) is not null;
+        // --wake-engine alone implies --wake
+        bool wake = parse.GetResult(_wake) is not null || parse.GetResult(_wakeEngine) is { Implicit: false };
         string? ptt = parse.GetValue(_ptt);
         if (wake && ptt is not null) throw new UsageException("--wake and --ptt: expected one way to activate");
         if (ptt is not null && ptt != "key" && !PushToTalkButton.IsGpio(ptt)) throw new UsageException($"--ptt '{ptt}': expected 'key' or 'gpio:CHIP:LINE' (e.g. gpio:0:17)");

@@ -61,11 +61,38 @@ internal sealed class VoiceEngines : IDisposable
         }
     }
 
-    /// <summary>pocketsphinx keyword spotting of <paramref name="phrase"/> (threshold: docs/voice.md's measured default),
-    /// its candidates gated on speech by Silero VAD (music and noise do not wake it) and on being said alone, then checked
-    /// against the commands over <paramref name="vocabulary"/> (a command said alone does not wake it).</summary>
-    public static IWakeDetector Wake(string phrase, double? threshold, CommandVocabulary vocabulary)
+    /// <summary>The wake engine when none is named.</summary>
+    public const string DefaultWakeEngine = "pocketsphinx";
+
+    /// <summary>
+    /// The wake phrase <paramref name="phrase"/> by <paramref name="engine"/>'s keyword spotting, its candidates gated on
+    /// speech by Silero VAD (music and noise do not wake it) and on being said alone:
+    /// <list type="bullet">
+    /// <item><c>pocketsphinx</c> (threshold: docs/voice.md's measured default), each candidate then checked against the
+    /// commands over <paramref name="vocabulary"/> (a command said alone does not wake it);</item>
+    /// <item><c>sherpa:DIR</c>, a keyword-spotting model folder the user supplies (threshold: sherpa's
+    /// keywords_threshold, default 0.25). The check against the commands is pocketsphinx's English grammar, so it is
+    /// left out: the phrase may be in the model's own language and tokens.</item>
+    /// </list>
+    /// </summary>
+    /// <exception cref="UsageException">an engine edgeai does not know.</exception>
+    /// <exception cref="SherpaModelFolderException">the folder is not a keyword-spotting model, or sherpa-onnx refused it.</exception>
+    public static IWakeDetector Wake(string phrase, double? threshold, CommandVocabulary vocabulary, string engine = DefaultWakeEngine)
     {
+        if (engine.StartsWith("sherpa:", StringComparison.Ordinal) && engine.Length > "sherpa:".Length)
+        {
+            var sherpa = new SherpaKeywordSpotter(engine["sherpa:".Length..], phrase, threshold is { } t ? (float)t : 0.25f);
+            try
+            {
+                return new SpeechGatedWakeDetector(sherpa, SileroVad.Load(new ModelCache()));
+            }
+            catch
+            {
+                sherpa.Dispose();
+                throw;
+            }
+        }
+        if (engine != DefaultWakeEngine) throw new UsageException($"--wake-engine '{engine}': expected pocketsphinx or sherpa:DIR (a keyword-spotting model folder)");
         var spotter = new PocketsphinxWakeDetector(phrase, threshold ?? PocketsphinxWakeDetector.DefaultThreshold);
         WakeVerifier? verifier = null;
         try
