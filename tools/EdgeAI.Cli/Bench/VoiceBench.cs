@@ -141,7 +141,7 @@ internal sealed class VoiceBench(CommandVocabulary vocabulary, int runs, TextWri
         Func<PocketsphinxRecognizer> open)
     {
         log.WriteLine($"bench voice: recognition in-process and {PeerProgram}, alternately, {runs} runs each...");
-        string[] peerArgs(string wav) => ["-infile", wav, "-jsgf", grammar, "-dict", dictionary, "-logfn", "/dev/null"];
+        string[] peerArgs(string wav) => PeerArguments(wav, grammar, dictionary);
         var ours = new List<double>();
         var oursDecode = new List<double>();
         var theirs = new List<double>();
@@ -282,7 +282,7 @@ internal sealed class VoiceBench(CommandVocabulary vocabulary, int runs, TextWri
         var (program, prefix) = PeerTools.Self;
         double ours = PeerTools.MedianProgram(program, [.. prefix, "voice", corpus, "--text-only"], runs, out string? oursProblem)
             ?? throw new InvalidOperationException($"bench voice: edgeai voice failed: {oursProblem}");
-        double? theirs = PeerTools.MedianProgram(PeerProgram, ["-infile", corpus, "-jsgf", grammar, "-dict", dictionary, "-logfn", "/dev/null"], runs, out string? problem);
+        double? theirs = PeerTools.MedianProgram(PeerProgram, PeerArguments(corpus, grammar, dictionary), runs, out string? problem);
         return new BenchResult("process: voice FILE --text-only", "s", ours, null, null, PeerProgram + " (process)", theirs, problem, LowerIsBetter: true)
         {
             Decimals = 3,
@@ -291,6 +291,11 @@ internal sealed class VoiceBench(CommandVocabulary vocabulary, int runs, TextWri
     }
 
     // The CLI's hypotheses, one line per utterance.
+    // The CLI on the same grammar and dictionary with the recognizer's own pocketsphinx options (its word-exit beam).
+    private static string[] PeerArguments(string wav, string grammar, string dictionary) =>
+        ["-infile", wav, "-jsgf", grammar, "-dict", dictionary, "-logfn", "/dev/null",
+            .. new PocketsphinxRecognizerOptions().Arguments.SelectMany(a => new[] { "-" + a.Key, a.Value })];
+
     private static List<string> RunPeer(string[] args)
     {
         var info = new ProcessStartInfo(PeerProgram) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
