@@ -14,6 +14,19 @@ public sealed class VoiceCommandTests
 {
     private const string SphinxModel = "/usr/share/pocketsphinx/model/en-us/en-us/mdef";
 
+    // sherpa-onnx's library from the model cache, or a skip naming how to fetch it
+    private static void RequireSherpa()
+    {
+        try
+        {
+            EdgeAI.Voice.Sherpa.SherpaLibrary.Load(new EdgeAI.Inference.Models.ModelCache());
+        }
+        catch (EdgeAI.Inference.Models.ModelNotAvailableException e)
+        {
+            Assert.Skip(e.Message);
+        }
+    }
+
     private static void RequireVoice()
     {
         Assert.SkipWhen(!File.Exists(SphinxModel), $"{SphinxModel} is missing: apt-get install pocketsphinx-en-us libpocketsphinx3");
@@ -76,14 +89,7 @@ public sealed class VoiceCommandTests
     public void SherpaVoice_SpeaksTheAnswerResampledToTheMicrophonesRate()
     {
         RequireVoice();
-        try
-        {
-            EdgeAI.Voice.Sherpa.SherpaLibrary.Load(new EdgeAI.Inference.Models.ModelCache());
-        }
-        catch (EdgeAI.Inference.Models.ModelNotAvailableException e)
-        {
-            Assert.Skip(e.Message);
-        }
+        RequireSherpa();
         using var dir = new TempDirectory();
         // A constructed piper voice at piper's 22.05 kHz (each phoneme held as a level; not speech), knowing the sounds
         // of the range answer's words.
@@ -170,14 +176,7 @@ public sealed class VoiceCommandTests
     public void WakeEngineSherpa_AKeywordModelFolder_WakesTheDialog()
     {
         RequireVoice();
-        try
-        {
-            EdgeAI.Voice.Sherpa.SherpaLibrary.Load(new EdgeAI.Inference.Models.ModelCache());
-        }
-        catch (EdgeAI.Inference.Models.ModelNotAvailableException e)
-        {
-            Assert.Skip(e.Message);
-        }
+        RequireSherpa();
         using var dir = new TempDirectory();
         // A constructed keyword model that hears any burst of sound as "hey edge" (not a real spotter): the folder is
         // loaded through sherpa-onnx, its wake goes through the speech and isolation gates and opens the dialog.
