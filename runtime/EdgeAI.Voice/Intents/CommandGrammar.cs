@@ -32,8 +32,12 @@ public static class CommandGrammar
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phrase);
         if (!(weight > 0 && double.IsFinite(weight))) throw new ArgumentOutOfRangeException(nameof(weight), weight, "expected a positive weight");
-        return Write(intents, vocabulary, CommandPhrases.Default, string.Join(" ", phrase.ToLowerInvariant().Split(" ", StringSplitOptions.RemoveEmptyEntries)), weight);
+        return Write(intents, vocabulary, CommandPhrases.Default, Phrase(phrase), weight);
     }
+
+    /// <summary>A phrase as the grammar and the spotter hold it: lower case, its words separated by single spaces.</summary>
+    public static string Phrase(string said) =>
+        string.Join(' ', said.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string Write(IEnumerable<string> intents, CommandVocabulary vocabulary, IReadOnlyDictionary<string, string[]> phrases,
         string? competitor, double weight)

@@ -14,6 +14,9 @@ public sealed unsafe class SherpaKeywordSpotter : IWakeDetector
     private readonly SafeSherpaHandle _spotter;
     private readonly SafeSherpaHandle _stream;
 
+    /// <summary>sherpa-onnx's keywords_threshold unless another is given.</summary>
+    public const float DefaultThreshold = 0.25f;
+
     /// <summary>Loads the folder's keyword-spotting model.</summary>
     /// <param name="folder">The model folder (<see cref="SherpaModelFolder.ForKeywordSpotter"/>).</param>
     /// <param name="phrase">The wake phrase.</param>
@@ -21,7 +24,7 @@ public sealed unsafe class SherpaKeywordSpotter : IWakeDetector
     /// <param name="score">sherpa's keywords_score: the boost each keyword token gets.</param>
     /// <param name="cache">Where the library is (null: the default model cache).</param>
     /// <exception cref="SherpaModelFolderException">the folder is not a keyword-spotting model, or sherpa-onnx refused it.</exception>
-    public SherpaKeywordSpotter(string folder, string phrase, float threshold = 0.25f, float score = 1.0f, ModelCache? cache = null)
+    public SherpaKeywordSpotter(string folder, string phrase, float threshold = DefaultThreshold, float score = 1.0f, ModelCache? cache = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phrase);
         Folder = SherpaModelFolder.ForKeywordSpotter(folder);

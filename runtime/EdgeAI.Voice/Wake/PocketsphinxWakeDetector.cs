@@ -1,3 +1,4 @@
+using EdgeAI.Voice.Intents;
 using EdgeAI.Voice.Pocketsphinx;
 
 namespace EdgeAI.Voice.Wake;
@@ -46,7 +47,7 @@ public sealed class PocketsphinxWakeDetector : IWakeDetector
         _ownsDecoder = ownsDecoder;
         try
         {
-            Phrase = Normalize(phrase);
+            Phrase = CommandGrammar.Phrase(phrase);
             if (Phrase.Length == 0) throw new ArgumentException("the wake phrase is empty", nameof(phrase));
             if (!(threshold > 0 && threshold <= 1))
                 throw new ArgumentException($"wake threshold {threshold}: expected a probability ratio in (0, 1], e.g. 1e-30", nameof(threshold));
@@ -100,9 +101,6 @@ public sealed class PocketsphinxWakeDetector : IWakeDetector
         _decoder.StartUtterance();
         _inSpeech = false;
     }
-
-    private static string Normalize(string phrase) =>
-        string.Join(' ', phrase.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <inheritdoc />
     public void Dispose()

@@ -34,7 +34,7 @@ public sealed class WakeVerifier : IWakeVerifier
         ArgumentNullException.ThrowIfNull(vocabulary);
         var options = new PocketsphinxRecognizerOptions { Arguments = Arguments };
         string jsgf = CommandGrammar.BuildWithPhrase(options.Intents, vocabulary, phrase, weight);
-        Phrase = string.Join(' ', phrase.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Phrase = CommandGrammar.Phrase(phrase);
         var words = CommandGrammar.Words(options.Intents, vocabulary).Concat(Phrase.Split(' '));
         _recognizer = PocketsphinxRecognizer.ForGrammar(jsgf, words, options, vocabulary.WrittenForms);
         Weight = weight;

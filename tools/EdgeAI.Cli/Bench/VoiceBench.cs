@@ -290,11 +290,12 @@ internal sealed class VoiceBench(CommandVocabulary vocabulary, int runs, TextWri
         };
     }
 
-    // The CLI's hypotheses, one line per utterance.
     // The CLI on the same grammar and dictionary with the recognizer's own pocketsphinx options (its word-exit beam).
     private static string[] PeerArguments(string wav, string grammar, string dictionary) =>
         ["-infile", wav, "-jsgf", grammar, "-dict", dictionary, "-logfn", "/dev/null",
             .. new PocketsphinxRecognizerOptions().Arguments.SelectMany(a => new[] { "-" + a.Key, a.Value })];
+
+    // The CLI's hypotheses, one line per utterance.
 
     private static List<string> RunPeer(string[] args)
     {

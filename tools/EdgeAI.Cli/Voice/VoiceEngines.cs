@@ -79,25 +79,17 @@ internal sealed class VoiceEngines : IDisposable
     /// <exception cref="SherpaModelFolderException">the folder is not a keyword-spotting model, or sherpa-onnx refused it.</exception>
     public static IWakeDetector Wake(string phrase, double? threshold, CommandVocabulary vocabulary, string engine = DefaultWakeEngine)
     {
-        if (engine.StartsWith("sherpa:", StringComparison.Ordinal) && engine.Length > "sherpa:".Length)
+        IWakeDetector spotter = engine switch
         {
-            var sherpa = new SherpaKeywordSpotter(engine["sherpa:".Length..], phrase, threshold is { } t ? (float)t : 0.25f);
-            try
-            {
-                return new SpeechGatedWakeDetector(sherpa, SileroVad.Load(new ModelCache()));
-            }
-            catch
-            {
-                sherpa.Dispose();
-                throw;
-            }
-        }
-        if (engine != DefaultWakeEngine) throw new UsageException($"--wake-engine '{engine}': expected pocketsphinx or sherpa:DIR (a keyword-spotting model folder)");
-        var spotter = new PocketsphinxWakeDetector(phrase, threshold ?? PocketsphinxWakeDetector.DefaultThreshold);
+            DefaultWakeEngine => new PocketsphinxWakeDetector(phrase, threshold ?? PocketsphinxWakeDetector.DefaultThreshold),
+            _ when engine.StartsWith("sherpa:", StringComparison.Ordinal) && engine.Length > "sherpa:".Length =>
+                new SherpaKeywordSpotter(engine["sherpa:".Length..], phrase, threshold is { } t ? (float)t : SherpaKeywordSpotter.DefaultThreshold),
+            _ => throw new UsageException($"--wake-engine '{engine}': expected pocketsphinx or sherpa:DIR (a keyword-spotting model folder)"),
+        };
         WakeVerifier? verifier = null;
         try
         {
-            verifier = new WakeVerifier(spotter.Phrase, vocabulary);
+            if (spotter is PocketsphinxWakeDetector) verifier = new WakeVerifier(spotter.Phrase, vocabulary);
             return new SpeechGatedWakeDetector(spotter, SileroVad.Load(new ModelCache()), verifier: verifier);
         }
         catch
